@@ -1,0 +1,25 @@
+using ProposalPlatform.AppHost.Infrastructure;
+using ProposalPlatform.Contracts;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var infrastructure = builder.AddPlatformInfrastructure();
+
+var intake = builder.AddProject<Projects.ProposalPlatform_Intake>(ResourceNames.Intake)
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.IntakeDatabase);
+var assignment = builder.AddProject<Projects.ProposalPlatform_Assignment>(ResourceNames.Assignment)
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.AssignmentDatabase);
+var contactScheduling = builder.AddProject<Projects.ProposalPlatform_ContactScheduling>(ResourceNames.ContactScheduling)
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.ContactSchedulingDatabase);
+var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Reply)
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.ReplyDatabase);
+
+builder.AddProject<Projects.ProposalPlatform_Gateway>(ResourceNames.Gateway)
+    .WithExternalHttpEndpoints()
+    .WithReference(intake).WaitFor(intake)
+    .WithReference(assignment).WaitFor(assignment)
+    .WithReference(contactScheduling).WaitFor(contactScheduling)
+    .WithReference(reply).WaitFor(reply)
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

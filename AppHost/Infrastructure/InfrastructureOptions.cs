@@ -1,0 +1,47 @@
+namespace ProposalPlatform.AppHost.Infrastructure;
+
+/// <summary>Where the broker and the databases come from.</summary>
+public enum InfrastructureMode
+{
+    /// <summary>Containers when a container engine answers, local processes otherwise.</summary>
+    Auto,
+    /// <summary>Aspire's RabbitMQ and PostgreSQL container integrations.</summary>
+    Containers,
+    /// <summary>Debian's rabbitmq-server and PostgreSQL 15 run by the AppHost as local processes.</summary>
+    Local,
+    /// <summary>Servers the deployment already has: connection strings from configuration.</summary>
+    External,
+}
+
+/// <summary>The <c>Infrastructure</c> section of the AppHost's configuration.</summary>
+public sealed class InfrastructureOptions
+{
+    public InfrastructureMode Mode { get; set; } = InfrastructureMode.Auto;
+
+    public LocalInfrastructureOptions Local { get; set; } = new();
+}
+
+public sealed class LocalInfrastructureOptions
+{
+    /// <summary>
+    /// Where the local broker and database keep their data, kept across runs so that a restart
+    /// loses nothing. Default: /var/lib/proposalplatform as root, else ~/.local/share/proposalplatform.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    public int RabbitMqPort { get; set; } = 5672;
+    public int RabbitMqManagementPort { get; set; } = 15672;
+    public int RabbitMqDistributionPort { get; set; } = 25672;
+
+    /// <summary>The broker's own Erlang port mapper, so no shared epmd outlives the platform.</summary>
+    public int EpmdPort { get; set; } = 4370;
+
+    public int PostgresPort { get; set; } = 5432;
+
+    public string ResolveDataDirectory() =>
+        DataDirectory is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Environment.UserName == "root"
+                ? "/var/lib/proposalplatform"
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "proposalplatform");
+}

@@ -1,0 +1,76 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using ProposalPlatform.AppHost.Local;
+using ProposalPlatform.Contracts;
+
+namespace ProposalPlatform.AppHost.Infrastructure;
+
+public static class PlatformInfrastructureExtensions
+{
+    public static readonly string[] DatabaseNames =
+    [
+        ResourceNames.IntakeDatabase,
+        ResourceNames.AssignmentDatabase,
+        ResourceNames.ContactSchedulingDatabase,
+        ResourceNames.ReplyDatabase,
+    ];
+
+    /// <summary>The broker and one database per service, provided as <c>Infrastructure:Mode</c> says.</summary>
+    public static PlatformInfrastructure AddPlatformInfrastructure(this IDistributedApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Infrastructure").Get<InfrastructureOptions>() ?? new InfrastructureOptions();
+        var mode = options.Mode;
+        if (mode == InfrastructureMode.Auto)
+        {
+            mode = ContainerRuntime.Answers(TimeSpan.FromSeconds(10)) ? InfrastructureMode.Containers : InfrastructureMode.Local;
+        }
+
+        using (var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole()))
+        {
+            loggerFactory.CreateLogger("ProposalPlatform.AppHost").LogInformation(
+                "Infrastructure mode {Mode} (configured {Configured})", mode, options.Mode);
+        }
+
+        return mode switch
+        {
+            InfrastructureMode.Containers => builder.AddContainerInfrastructure(),
+            InfrastructureMode.Local => builder.AddLocalInfrastructure(options.Local, DatabaseNames),
+            InfrastructureMode.External => builder.AddExternalInfrastructure(),
+            _ => throw new InvalidOperationException($"Unknown infrastructure mode {mode}."),
+        };
+    }
+
+    private static PlatformInfrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
+    {
+        var broker = builder.AddRabbitMQ(ResourceNames.Broker).WithManagementPlugin().WithDataVolume();
+        var server = builder.AddPostgres(ResourceNames.DatabaseServer).WithDataVolume();
+        var databases = DatabaseNames.ToDictionary(
+            name => name,
+            name => (IResourceBuilder<IResourceWithConnectionString>)server.AddDatabase(name));
+        return new PlatformInfrastructure(InfrastructureMode.Containers, broker, databases);
+    }
+
+    private static PlatformInfrastructure AddExternalInfrastructure(this IDistributedApplicationBuilder builder)
+    {
+        var broker = builder.AddConnectionString(ResourceNames.Broker);
+        var databases = DatabaseNames.ToDictionary(name => name, name => builder.AddConnectionString(name));
+        return new PlatformInfrastructure(InfrastructureMode.External, broker, databases);
+    }
+
+    /// <summary>Gives a service its broker and database, and holds it back until both answer.</summary>
+    public static IResourceBuilder<ProjectResource> WithPlatformInfrastructure(
+        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure, string databaseName)
+    {
+        var database = infrastructure.Databases[databaseName];
+        service.WithReference(infrastructure.Broker).WithReference(database);
+        if (infrastructure.Mode != InfrastructureMode.External)
+        {
+            service.WaitFor(infrastructure.Broker).WaitFor(database);
+        }
+
+        return service
+            .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")
+            .WithHttpHealthCheck("/health");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using ProposalPlatform.AppHost.Infrastructure;
+using ProposalPlatform.Contracts;
+using RabbitMQ.Client;
+
+namespace ProposalPlatform.AppHost.Local;
+
+public static class LocalInfrastructureExtensions
+{
+    private static string ScriptsDirectory => Path.Combine(AppContext.BaseDirectory, "Local");
+
+    /// <summary>
+    /// RabbitMQ and PostgreSQL as processes of this machine, with their data in
+    /// <see cref="LocalInfrastructureOptions.DataDirectory"/> so that they survive a restart.
+    /// </summary>
+    public static PlatformInfrastructure AddLocalInfrastructure(
+        this IDistributedApplicationBuilder builder, LocalInfrastructureOptions options, IEnumerable<string> databaseNames)
+    {
+        var dataDirectory = options.ResolveDataDirectory();
+        Directory.CreateDirectory(dataDirectory);
+
+        var broker = builder.AddLocalRabbitMq(ResourceNames.Broker, options, Path.Combine(dataDirectory, "rabbitmq"));
+        var server = builder.AddLocalPostgres(ResourceNames.DatabaseServer, options, dataDirectory);
+        var databases = databaseNames.ToDictionary(
+            name => name,
+            name => (IResourceBuilder<IResourceWithConnectionString>)builder.AddLocalPostgresDatabase(server, name));
+
+        return new PlatformInfrastructure(InfrastructureMode.Local, broker, databases);
+    }
+
+    private static IResourceBuilder<LocalRabbitMqResource> AddLocalRabbitMq(
+        this IDistributedApplicationBuilder builder, string name, LocalInfrastructureOptions options, string dataDirectory)
+    {
+        var resource = new LocalRabbitMqResource(name, "bash", ScriptsDirectory);
+        var healthCheck = $"{name}-amqp";
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async cancellationToken =>
+        {
+            try
+            {
+                var factory = new ConnectionFactory { Uri = new Uri(await resource.ConnectionStringExpression.GetValueAsync(cancellationToken) ?? "") };
+                await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+                return connection.IsOpen ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The AMQP connection did not open.");
+            }
+            catch (Exception ex)
+            {
+                return HealthCheckResult.Unhealthy(ex.Message, ex);
+            }
+        });
+
+        return builder.AddResource(resource)
+            .WithArgs(Path.Combine(ScriptsDirectory, "rabbitmq.sh"))
+            .WithEndpoint(port: options.RabbitMqPort, targetPort: options.RabbitMqPort, scheme: "tcp", name: LocalRabbitMqResource.AmqpEndpointName, env: "RABBITMQ_NODE_PORT", isProxied: false)
+            .WithEndpoint(port: options.RabbitMqManagementPort, targetPort: options.RabbitMqManagementPort, scheme: "http", name: "management", env: "RABBITMQ_MANAGEMENT_PORT", isProxied: false)
+            .WithEnvironment("RABBITMQ_DATA_DIR", dataDirectory)
+            .WithEnvironment("RABBITMQ_DIST_PORT", options.RabbitMqDistributionPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("ERL_EPMD_PORT", options.EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            // a stable node name: RabbitMQ keeps its data under the node's name
+            .WithEnvironment("RABBITMQ_NODENAME", "proposalplatform@localhost")
+            .WithHealthCheck(healthCheck);
+    }
+
+    private static IResourceBuilder<LocalPostgresServerResource> AddLocalPostgres(
+        this IDistributedApplicationBuilder builder, string name, LocalInfrastructureOptions options, string dataDirectory)
+    {
+        var password = builder.AddParameter($"{name}-password", StablePassword(Path.Combine(dataDirectory, "postgres.password")), secret: true);
+        var resource = new LocalPostgresServerResource(name, "bash", ScriptsDirectory, password.Resource);
+        var healthCheck = $"{name}-connect";
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async cancellationToken =>
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(await resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
+                await connection.OpenAsync(cancellationToken);
+                await using var command = new NpgsqlCommand("SELECT 1", connection);
+                await command.ExecuteScalarAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception ex)
+            {
+                return HealthCheckResult.Unhealthy(ex.Message, ex);
+            }
+        });
+
+        return builder.AddResource(resource)
+            .WithArgs(Path.Combine(ScriptsDirectory, "postgres.sh"))
+            .WithEndpoint(port: options.PostgresPort, targetPort: options.PostgresPort, scheme: "tcp", name: LocalPostgresServerResource.TcpEndpointName, env: "PGPORT", isProxied: false)
+            .WithEnvironment("PGDATA_DIR", Path.Combine(dataDirectory, "postgres"))
+            .WithEnvironment("POSTGRES_PASSWORD", password)
+            .WithHealthCheck(healthCheck);
+    }
+
+    private static IResourceBuilder<LocalPostgresDatabaseResource> AddLocalPostgresDatabase(
+        this IDistributedApplicationBuilder builder, IResourceBuilder<LocalPostgresServerResource> server, string name)
+    {
+        var database = builder.AddResource(new LocalPostgresDatabaseResource(name, server.Resource))
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "PostgresDatabase",
+                State = KnownResourceStates.Waiting,
+                Properties = [],
+            });
+
+        // Like Aspire's container integration: the database exists once its server is ready.
+        server.OnResourceReady(async (_, readyEvent, cancellationToken) =>
+        {
+            var notifications = readyEvent.Services.GetRequiredService<ResourceNotificationService>();
+            await using var connection = new NpgsqlConnection(await server.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
+            await connection.OpenAsync(cancellationToken);
+            await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection))
+            {
+                exists.Parameters.AddWithValue("name", name);
+                if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+                {
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                    await create.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+
+            await notifications.PublishUpdateAsync(database.Resource, state => state with { State = KnownResourceStates.Running });
+        });
+
+        return database;
+    }
+
+    /// <summary>The database password, made once and kept beside the data it protects.</summary>
+    private static string StablePassword(string path)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        File.WriteAllText(path, password);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return password;
+    }
+}

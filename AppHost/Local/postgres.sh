@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs Debian's PostgreSQL 15 as a child of the AppHost on its own data folder and port.
+# PostgreSQL refuses to run as root, so as root the server runs as the 'postgres' user
+# (setpriv execs in place, so the signal the AppHost sends reaches the server itself).
+# Inputs (environment): PGDATA_DIR, PGPORT, POSTGRES_PASSWORD.
+set -euo pipefail
+
+: "${PGDATA_DIR:?}" "${PGPORT:?}" "${POSTGRES_PASSWORD:?}"
+bin=/usr/lib/postgresql/15/bin
+if [ ! -x "$bin/postgres" ]; then
+  echo "PostgreSQL 15 is not installed: run 'apt-get install postgresql-15' (the README's commands do)" >&2
+  exit 127
+fi
+
+as_owner=()
+if [ "$(id -u)" = 0 ]; then
+  as_owner=(setpriv --reuid=postgres --regid=postgres --init-groups --inh-caps=-all)
+  mkdir -p "$PGDATA_DIR"
+  chown postgres:postgres "$PGDATA_DIR"
+  chmod 700 "$PGDATA_DIR"
+  # every folder above the data folder must be traversable by the postgres user
+  d=$(dirname "$PGDATA_DIR"); while [ "$d" != / ]; do chmod o+x "$d" 2>/dev/null || true; d=$(dirname "$d"); done
+fi
+
+if [ ! -s "$PGDATA_DIR/PG_VERSION" ]; then
+  pwfile=$(mktemp)
+  printf '%s\n' "$POSTGRES_PASSWORD" > "$pwfile"
+  chmod 644 "$pwfile"
+  "${as_owner[@]}" "$bin/initdb" -D "$PGDATA_DIR" -U postgres --pwfile="$pwfile" \
+    --auth-local=scram-sha-256 --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  rm -f "$pwfile"
+fi
+
+"${as_owner[@]}" "$bin/postgres" -D "$PGDATA_DIR" -p "$PGPORT" \
+  -c listen_addresses=127.0.0.1 -c unix_socket_directories='' \
+  -c max_connections=300 -c shared_buffers=256MB -c synchronous_commit=on &
+child=$!
+# SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect.
+trap 'kill -INT "$child" 2>/dev/null || true' TERM INT HUP
+while kill -0 "$child" 2>/dev/null; do wait "$child" || true; done

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs Debian's RabbitMQ as a child of the AppHost: own data folder, node name, ports and epmd,
+# so nothing is shared with a system broker and nothing is left behind when the AppHost stops it.
+# Inputs (environment): RABBITMQ_DATA_DIR, RABBITMQ_NODE_PORT, RABBITMQ_MANAGEMENT_PORT,
+# RABBITMQ_DIST_PORT, ERL_EPMD_PORT, RABBITMQ_NODENAME.
+set -euo pipefail
+
+: "${RABBITMQ_DATA_DIR:?}" "${RABBITMQ_NODE_PORT:?}" "${RABBITMQ_MANAGEMENT_PORT:?}" "${ERL_EPMD_PORT:?}"
+: "${RABBITMQ_NODENAME:=proposalplatform@localhost}"
+: "${RABBITMQ_DIST_PORT:=$((RABBITMQ_NODE_PORT + 20000))}"
+
+server=/usr/lib/rabbitmq/bin/rabbitmq-server
+if [ ! -x "$server" ]; then
+  echo "rabbitmq-server is not installed: run 'apt-get install rabbitmq-server' (the README's commands do)" >&2
+  exit 127
+fi
+
+mkdir -p "$RABBITMQ_DATA_DIR/mnesia" "$RABBITMQ_DATA_DIR/log"
+cat > "$RABBITMQ_DATA_DIR/rabbitmq.conf" <<CONF
+listeners.tcp.1 = 127.0.0.1:$RABBITMQ_NODE_PORT
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $RABBITMQ_MANAGEMENT_PORT
+loopback_users.guest = true
+log.console = true
+log.console.level = info
+log.file = false
+CONF
+echo '[rabbitmq_management].' > "$RABBITMQ_DATA_DIR/enabled_plugins"
+
+export HOME="$RABBITMQ_DATA_DIR" # the Erlang cookie lives here
+export RABBITMQ_NODENAME RABBITMQ_NODE_PORT RABBITMQ_DIST_PORT ERL_EPMD_PORT
+export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+export RABBITMQ_CONFIG_FILE="$RABBITMQ_DATA_DIR/rabbitmq.conf"
+export RABBITMQ_ENABLED_PLUGINS_FILE="$RABBITMQ_DATA_DIR/enabled_plugins"
+export RABBITMQ_MNESIA_BASE="$RABBITMQ_DATA_DIR/mnesia"
+export RABBITMQ_LOG_BASE="$RABBITMQ_DATA_DIR/log"
+export RABBITMQ_PID_FILE="$RABBITMQ_DATA_DIR/rabbitmq.pid"
+export RABBITMQ_CONF_ENV_FILE=/dev/null
+export ERL_EPMD_ADDRESS=127.0.0.1
+
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+
+# Our own epmd, in the foreground as a child of this script rather than the daemon Erlang would
+# start (which detaches and outlives everything). One left by an unclean stop is ended first.
+epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true
+epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 &
+epmd_pid=$!
+
+child=
+stop() {
+  if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
+  kill -TERM "$epmd_pid" 2>/dev/null || true
+  exit 0
+}
+trap stop TERM INT HUP
+
+"$server" &
+child=$!
+wait "$child" || true
+kill -TERM "$epmd_pid" 2>/dev/null || true

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Scalar.AspNetCore;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace ProposalPlatform.Gateway;
+
+public static class GatewayExtensions
+{
+    /// <summary>
+    /// A service that is down or does not answer in time becomes a ProblemDetails naming it,
+    /// instead of YARP's empty 502/504.
+    /// </summary>
+    public static IReverseProxyApplicationBuilder UseProblemDetailsForForwarderErrors(this IReverseProxyApplicationBuilder proxy)
+    {
+        proxy.Use(async (context, next) =>
+        {
+            await next();
+
+            var error = context.GetForwarderErrorFeature();
+            if (error is null || context.Response.HasStarted)
+            {
+                return;
+            }
+
+            var service = context.GetReverseProxyFeature().Route.Config.ClusterId ?? "the service";
+            var timedOut = error.Error is ForwarderError.RequestTimedOut;
+            var status = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status503ServiceUnavailable;
+            context.Response.StatusCode = status;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = status,
+                    Title = timedOut ? $"The {service} service did not answer in time." : $"The {service} service is unavailable.",
+                    Detail = $"The gateway could not forward the request to {service} ({error.Error}). Nothing was changed by this request at the gateway; retry later.",
+                },
+            });
+        });
+        return proxy;
+    }
+
+    /// <summary>The gateway's own OpenAPI reference: Scalar over each service's document.</summary>
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapScalarApiReference(options =>
+        {
+            options.WithTitle("ProposalPlatform API");
+            foreach (var (service, title, _) in GatewayRoutes.Services)
+            {
+                options.AddDocument(service, title, $"/openapi/{service}/v1.json", isDefault: service == GatewayRoutes.Services[0].Service);
+            }
+        });
+        return app;
+    }
+}

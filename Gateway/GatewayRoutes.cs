@@ -1,0 +1,50 @@
+using ProposalPlatform.Contracts;
+using Yarp.ReverseProxy.Configuration;
+
+namespace ProposalPlatform.Gateway;
+
+/// <summary>
+/// The one public entry: each service's API under <c>/api/…</c> and its OpenAPI document under
+/// <c>/openapi/{service}/v1.json</c>. Destinations are service names that Aspire's service
+/// discovery resolves.
+/// </summary>
+public static class GatewayRoutes
+{
+    /// <summary>The services behind the gateway and the path prefix each one owns.</summary>
+    public static readonly IReadOnlyList<(string Service, string Title, string ApiPrefix)> Services =
+    [
+        (ResourceNames.Intake, "Intake", "/api/intake"),
+        (ResourceNames.Assignment, "Assignment", "/api/assignment"),
+        (ResourceNames.ContactScheduling, "Contact scheduling", "/api/contacts"),
+        (ResourceNames.Reply, "Reply", "/api/replies"),
+    ];
+
+    public static IReadOnlyList<RouteConfig> Routes =>
+    [
+        .. Services.Select(s => new RouteConfig
+        {
+            RouteId = $"{s.Service}-api",
+            ClusterId = s.Service,
+            Match = new RouteMatch { Path = s.ApiPrefix + "/{**rest}" },
+        }),
+        .. Services.Select(s => new RouteConfig
+        {
+            RouteId = $"{s.Service}-openapi",
+            ClusterId = s.Service,
+            Match = new RouteMatch { Path = $"/openapi/{s.Service}/v1.json" },
+            Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
+        }),
+    ];
+
+    public static IReadOnlyList<ClusterConfig> Clusters =>
+    [
+        .. Services.Select(s => new ClusterConfig
+        {
+            ClusterId = s.Service,
+            Destinations = new Dictionary<string, DestinationConfig>
+            {
+                [s.Service] = new() { Address = $"http://{s.Service}" },
+            },
+        }),
+    ];
+}

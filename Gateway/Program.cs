@@ -1,0 +1,17 @@
+using ProposalPlatform.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.Services.AddReverseProxy()
+    .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
+    .AddServiceDiscoveryDestinationResolver();
+
+var app = builder.Build();
+
+app.UseProblemDetailsDefaults();
+app.MapReverseProxy(proxy => proxy.UseProblemDetailsForForwarderErrors());
+app.MapApiReference();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -1,0 +1,17 @@
+using ProposalPlatform.Assignment.Apis;
+using ProposalPlatform.Assignment.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseProblemDetailsDefaults();
+app.MapAssignmentsApi();
+app.MapUnitsApi();
+app.MapDefaultOpenApi();
+app.MapDefaultEndpoints();
+
+app.Run();

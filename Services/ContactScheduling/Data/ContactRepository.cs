@@ -1,0 +1,79 @@
+using Dapper;
+using ProposalPlatform.ContactScheduling.Domain;
+using ProposalPlatform.Infrastructure.Data;
+
+namespace ProposalPlatform.ContactScheduling.Data;
+
+public sealed class ContactRepository(PlatformDatabase database)
+{
+    public static Task OpenTaskAsync(UnitOfWork work, Guid proposalId, string unitCode, DateTimeOffset openedAt, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO contact_tasks (proposal_id, unit_code, opened_at) VALUES (@proposalId, @unitCode, @openedAt)
+            ON CONFLICT (proposal_id) DO NOTHING
+            """,
+            new { proposalId, unitCode, openedAt }, work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The task, locked for the rest of the transaction so two contacts recorded at once complete it once.</summary>
+    public static Task<ContactTaskRecord?> LockTaskAsync(UnitOfWork work, Guid proposalId, CancellationToken cancellationToken) =>
+        work.Connection.QuerySingleOrDefaultAsync<ContactTaskRecord>(new CommandDefinition(
+            """
+            SELECT proposal_id AS ProposalId, unit_code AS UnitCode, opened_at AS OpenedAt, completed_at AS CompletedAt
+            FROM contact_tasks WHERE proposal_id = @proposalId FOR UPDATE
+            """,
+            new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static async Task RecordAsync(UnitOfWork work, Guid proposalId, Guid contactId, ValidContact contact, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    {
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO contacts (id, proposal_id, channel, occurred_at, outcome, handler, notes, recorded_at)
+            VALUES (@contactId, @proposalId, @Channel, @OccurredAt, @Outcome, @Handler, @Notes, @recordedAt)
+            """,
+            new
+            {
+                contactId,
+                proposalId,
+                Channel = (short)contact.Channel,
+                contact.OccurredAt,
+                Outcome = (short)contact.Outcome,
+                contact.Handler,
+                contact.Notes,
+                recordedAt,
+            },
+            work.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public static Task CompleteTaskAsync(UnitOfWork work, Guid proposalId, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE contact_tasks SET completed_at = @completedAt WHERE proposal_id = @proposalId AND completed_at IS NULL",
+            new { proposalId, completedAt }, work.Transaction, cancellationToken: cancellationToken));
+
+    public async Task<(ContactTaskRecord Task, IReadOnlyList<ContactRecord> Contacts)?> FindAsync(Guid proposalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var task = await connection.QuerySingleOrDefaultAsync<ContactTaskRecord>(new CommandDefinition(
+            """
+            SELECT proposal_id AS ProposalId, unit_code AS UnitCode, opened_at AS OpenedAt, completed_at AS CompletedAt
+            FROM contact_tasks WHERE proposal_id = @proposalId
+            """,
+            new { proposalId }, cancellationToken: cancellationToken));
+        if (task is null)
+        {
+            return null;
+        }
+
+        var contacts = await connection.QueryAsync<ContactRecord>(new CommandDefinition(
+            """
+            SELECT id AS Id, channel AS Channel, occurred_at AS OccurredAt, outcome AS Outcome, handler AS Handler,
+                   notes AS Notes, recorded_at AS RecordedAt
+            FROM contacts WHERE proposal_id = @proposalId ORDER BY occurred_at, recorded_at
+            """,
+            new { proposalId }, cancellationToken: cancellationToken));
+        return (task, contacts.AsList());
+    }
+}
+
+public sealed record ContactTaskRecord(Guid ProposalId, string UnitCode, DateTimeOffset OpenedAt, DateTimeOffset? CompletedAt);
+
+public sealed record ContactRecord(Guid Id, short Channel, DateTimeOffset OccurredAt, short Outcome, string Handler, string? Notes, DateTimeOffset RecordedAt);

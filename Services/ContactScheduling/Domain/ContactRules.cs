@@ -1,0 +1,68 @@
+using ProposalPlatform.Contracts;
+
+namespace ProposalPlatform.ContactScheduling.Domain;
+
+/// <summary>A contact as a handling unit records it.</summary>
+public sealed record ContactSubmission(string? Channel, DateTimeOffset? OccurredAt, string? Outcome, string? Handler, string? Notes);
+
+/// <summary>A contact that passed every check.</summary>
+public sealed record ValidContact(ContactChannel Channel, DateTimeOffset OccurredAt, ContactOutcome Outcome, string Handler, string? Notes)
+{
+    /// <summary>Only a contact in which the submitter was actually reached satisfies contact-before-reply.</summary>
+    public bool Completes => Outcome is ContactOutcome.ReachedAndAgreed or ContactOutcome.FaceToFaceRequested;
+}
+
+public static class ContactRules
+{
+    /// <summary>Clocks drift; a contact stamped a little ahead of the server is still accepted.</summary>
+    public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(5);
+
+    public const int MaxNotesLength = 10_000;
+
+    public static (ValidContact? Contact, Dictionary<string, string[]> Errors) Validate(ContactSubmission submission, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        var channel = ParseEnum<ContactChannel>(submission.Channel, "channel", errors);
+        var outcome = ParseEnum<ContactOutcome>(submission.Outcome, "outcome", errors);
+
+        if (submission.OccurredAt is null)
+        {
+            errors["occurredAt"] = ["When the contact took place is required."];
+        }
+        else if (submission.OccurredAt > now + ClockTolerance)
+        {
+            errors["occurredAt"] = [$"A contact is recorded after it took place; {submission.OccurredAt:O} is in the future."];
+        }
+
+        if (string.IsNullOrWhiteSpace(submission.Handler))
+        {
+            errors["handler"] = ["The handler who made the contact is required."];
+        }
+
+        if (submission.Notes?.Length > MaxNotesLength)
+        {
+            errors["notes"] = [$"At most {MaxNotesLength} characters."];
+        }
+
+        return errors.Count > 0
+            ? (null, errors)
+            : (new ValidContact(channel, submission.OccurredAt!.Value, outcome, submission.Handler!.Trim(), submission.Notes?.Trim()), errors);
+    }
+
+    private static T ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors) where T : struct, Enum
+    {
+        if (!string.IsNullOrWhiteSpace(value)
+            && !int.TryParse(value, out _)
+            && Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed)
+            && Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+
+        errors[field] = [string.IsNullOrWhiteSpace(value)
+            ? $"{field} is required: one of {string.Join(", ", Enum.GetNames<T>())}."
+            : $"'{value}' is not a {field}: use one of {string.Join(", ", Enum.GetNames<T>())}."];
+        return default;
+    }
+}

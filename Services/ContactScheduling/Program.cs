@@ -1,0 +1,16 @@
+using ProposalPlatform.ContactScheduling.Apis;
+using ProposalPlatform.ContactScheduling.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseProblemDetailsDefaults();
+app.MapContactsApi();
+app.MapDefaultOpenApi();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Npgsql;
+using ProposalPlatform.Infrastructure.Outbox;
+
+namespace ProposalPlatform.Infrastructure.Data;
+
+/// <summary>
+/// One PostgreSQL transaction of a service: its business rows, the messages it publishes (outbox)
+/// and the messages it has consumed (inbox) commit or roll back together.
+/// </summary>
+public sealed class UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxSignal signal) : IAsyncDisposable
+{
+    private bool _wroteOutbox;
+
+    public NpgsqlConnection Connection { get; } = connection;
+    public NpgsqlTransaction Transaction { get; } = transaction;
+
+    /// <summary>Queues <paramref name="message"/> for publishing once this transaction commits.</summary>
+    public Task PublishAsync<T>(T message, CancellationToken cancellationToken) where T : class =>
+        PublishManyAsync([message], cancellationToken);
+
+    /// <summary>Queues many messages in one statement (a whole batch of items costs one round trip).</summary>
+    public async Task PublishManyAsync<T>(IReadOnlyCollection<T> messages, CancellationToken cancellationToken) where T : class
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var ids = new Guid[messages.Count];
+        var types = new string[messages.Count];
+        var payloads = new string[messages.Count];
+        var index = 0;
+        foreach (var message in messages)
+        {
+            ids[index] = NewId.NextGuid();
+            types[index] = OutboxMessageTypes.NameOf(message.GetType());
+            payloads[index] = JsonSerializer.Serialize(message, message.GetType(), OutboxMessageTypes.Json);
+            index++;
+        }
+
+        await Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO outbox_messages (message_id, message_type, payload, trace_parent)
+            SELECT id, type, payload::jsonb, @TraceParent
+            FROM unnest(@ids, @types, @payloads) AS m(id, type, payload)
+            """,
+            new { ids, types, payloads, TraceParent = Activity.Current?.Id },
+            Transaction, cancellationToken: cancellationToken));
+        _wroteOutbox = true;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="consumer"/> applied <paramref name="messageId"/>; false when it
+    /// already had, in which case the caller must change nothing.
+    /// </summary>
+    public async Task<bool> TryMarkProcessedAsync(string consumer, Guid messageId, CancellationToken cancellationToken)
+    {
+        var inserted = await Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO processed_messages (consumer, message_id) VALUES (@consumer, @messageId) ON CONFLICT DO NOTHING",
+            new { consumer, messageId }, Transaction, cancellationToken: cancellationToken));
+        return inserted == 1;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await Transaction.CommitAsync(cancellationToken);
+        if (_wroteOutbox)
+        {
+            signal.Notify();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Reflection;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProposalPlatform.Contracts;
+
+namespace ProposalPlatform.Infrastructure.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ, set once for every service: consumers found by scanning the service's
+    /// assembly, one queue per consumer named after the service, retry before a message is faulted to
+    /// its <c>_error</c> queue, usage telemetry off, and start-up that waits for the bus.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformMessaging(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Assembly consumersAssembly)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Broker)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Broker} is not configured.");
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            // A government platform never calls home (and this network is closed).
+            bus.DisableUsageTelemetry();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.AddConsumers(consumersAssembly);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                ConfigureHost(rabbit, new Uri(connectionString));
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            // no publish before the consumers' queues and bindings exist
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromMinutes(1);
+            options.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        return builder;
+    }
+
+    private static void ConfigureHost(IRabbitMqBusFactoryConfigurator rabbit, Uri address)
+    {
+        var user = address.UserInfo.Split(':', 2);
+        var virtualHost = address.AbsolutePath.Trim('/');
+        rabbit.Host(address.Host, (ushort)(address.IsDefaultPort || address.Port < 0 ? 5672 : address.Port),
+            string.IsNullOrEmpty(virtualHost) ? "/" : Uri.UnescapeDataString(virtualHost), host =>
+            {
+                if (user[0].Length > 0)
+                {
+                    host.Username(Uri.UnescapeDataString(user[0]));
+                    host.Password(user.Length > 1 ? Uri.UnescapeDataString(user[1]) : string.Empty);
+                }
+            });
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ProposalPlatform.Infrastructure.Outbox;
+
+/// <summary>
+/// Publishes the rows of <c>outbox_messages</c> that are not yet sent: in batches taken with
+/// <c>FOR UPDATE SKIP LOCKED</c> (so several instances never publish the same row at once), marking
+/// each row sent once the broker has it and recording errors for a later retry otherwise. A row is
+/// never dropped: a message accepted while the broker is down goes out when it is back. Each message
+/// keeps its outbox id as MassTransit's MessageId, so a row published twice is applied once by the
+/// consumers' inbox.
+/// </summary>
+public sealed partial class OutboxRelay(
+    NpgsqlDataSource dataSource,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    public static readonly ActivitySource ActivitySource = new("ProposalPlatform.Outbox");
+
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int taken;
+            try
+            {
+                taken = await RelayBatchAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogBatchFailed(logger, ex);
+                taken = 0;
+            }
+
+            if (taken < _options.BatchSize)
+            {
+                await signal.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch; returns how many rows it took.</summary>
+    public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, message_id AS MessageId, message_type AS MessageType,
+                   payload::text AS Payload, trace_parent AS TraceParent, attempts AS Attempts
+            FROM outbox_messages
+            WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+            ORDER BY id
+            LIMIT @BatchSize
+            FOR UPDATE SKIP LOCKED
+            """,
+            new { _options.BatchSize }, transaction, cancellationToken: cancellationToken))).AsList();
+
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
+
+        var sent = outcomes.Where(o => o.Error is null).Select(o => o.Row.Id).ToArray();
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox_messages SET sent_at = now(), last_error = NULL WHERE id = ANY(@sent)",
+            new { sent }, transaction, cancellationToken: cancellationToken));
+
+        foreach (var failed in outcomes.Where(o => o.Error is not null))
+        {
+            var delay = RetryDelay(failed.Row.Attempts + 1);
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE outbox_messages
+                SET attempts = attempts + 1, last_error = @Error,
+                    next_attempt_at = now() + make_interval(secs => @DelaySeconds)
+                WHERE id = @Id
+                """,
+                new { failed.Row.Id, failed.Error, DelaySeconds = delay.TotalSeconds }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        if (sent.Length < rows.Count)
+        {
+            LogPublishFailed(logger, rows.Count - sent.Length, rows.Count, outcomes.First(o => o.Error is not null).Error!);
+        }
+
+        return rows.Count;
+    }
+
+    private async Task<(OutboxRow Row, string? Error)> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        // The message continues the trace of the request that wrote it.
+        using var activity = ActivitySource.StartActivity("outbox relay", ActivityKind.Internal, row.TraceParent);
+        try
+        {
+            var type = OutboxMessageTypes.Resolve(row.MessageType);
+            var message = JsonSerializer.Deserialize(row.Payload, type, OutboxMessageTypes.Json)
+                ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload.");
+            await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+            return (row, null);
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            return (row, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var seconds = _options.RetryDelay.TotalSeconds * Math.Pow(2, Math.Min(attempt - 1, 16));
+        return TimeSpan.FromSeconds(Math.Min(seconds, _options.MaxRetryDelay.TotalSeconds));
+    }
+
+    private sealed record OutboxRow(long Id, Guid MessageId, string MessageType, string Payload, string? TraceParent, int Attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay could not publish {Failed} of {Taken} messages; they will be retried. First error: {Error}")]
+    private static partial void LogPublishFailed(ILogger logger, int failed, int taken, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay batch failed; retrying")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,39 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Infrastructure.Messaging;
+using ProposalPlatform.Infrastructure.Outbox;
+
+namespace ProposalPlatform.Infrastructure;
+
+public static class PlatformInfrastructureExtensions
+{
+    /// <summary>
+    /// The service's database (Aspire's Npgsql data source, migrated by DbUp at start), the bus, the
+    /// outbox relay and the inbox. The order of the hosted services matters: the schema exists before
+    /// the bus consumes, and the bus has started before the relay publishes.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformInfrastructure(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        string databaseName,
+        Assembly serviceAssembly)
+    {
+        DateTimeOffsetHandler.Register();
+        builder.AddNpgsqlDataSource(databaseName);
+        // the configured string: the data source's own has its password removed
+        var connectionString = builder.Configuration.GetConnectionString(databaseName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{databaseName} is not configured.");
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DatabaseMigrator>(sp, connectionString, serviceAssembly));
+
+        builder.AddPlatformMessaging(serviceName, serviceAssembly);
+
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<PlatformDatabase>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        return builder;
+    }
+}

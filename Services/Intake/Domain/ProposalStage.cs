@@ -1,0 +1,13 @@
+namespace ProposalPlatform.Intake.Domain;
+
+/// <summary>
+/// How far an item has come. Events from the other services can arrive in any order, so an item's
+/// stage only ever moves forward: the furthest step reported is its stage.
+/// </summary>
+public enum ProposalStage
+{
+    Registered = 1,
+    Assigned = 2,
+    ContactCompleted = 3,
+    Replied = 4,
+}

@@ -1,0 +1,16 @@
+using ProposalPlatform.Intake.Apis;
+using ProposalPlatform.Intake.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseProblemDetailsDefaults();
+app.MapProposalsApi();
+app.MapDefaultOpenApi();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -1,0 +1,73 @@
+using Dapper;
+using ProposalPlatform.Contracts;
+using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Reply.Domain;
+
+namespace ProposalPlatform.Reply.Data;
+
+public sealed class ReplyRepository(PlatformDatabase database)
+{
+    private const string SelectCase =
+        """
+        SELECT proposal_id AS ProposalId, unit_code AS UnitCode, assigned_at AS AssignedAt,
+               contact_completed_at AS ContactCompletedAt, draft_text AS DraftText, issued_at AS IssuedAt
+        FROM reply_cases
+        """;
+
+    // Events from assignment and contact scheduling travel on different queues and may arrive in
+    // either order, so each one creates the case if it does not exist yet.
+    public static Task RecordAssignedAsync(UnitOfWork work, Guid proposalId, string unitCode, DateTimeOffset assignedAt, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO reply_cases (proposal_id, unit_code, assigned_at) VALUES (@proposalId, @unitCode, @assignedAt)
+            ON CONFLICT (proposal_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, assigned_at = EXCLUDED.assigned_at
+            """,
+            new { proposalId, unitCode, assignedAt }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static Task RecordContactCompletedAsync(UnitOfWork work, Guid proposalId, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO reply_cases (proposal_id, contact_completed_at) VALUES (@proposalId, @completedAt)
+            ON CONFLICT (proposal_id) DO UPDATE SET contact_completed_at = COALESCE(reply_cases.contact_completed_at, EXCLUDED.contact_completed_at)
+            """,
+            new { proposalId, completedAt }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static Task<ReplyCase?> LockAsync(UnitOfWork work, Guid proposalId, CancellationToken cancellationToken) =>
+        work.Connection.QuerySingleOrDefaultAsync<ReplyCase>(new CommandDefinition(
+            SelectCase + " WHERE proposal_id = @proposalId FOR UPDATE",
+            new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static Task SaveDraftAsync(UnitOfWork work, Guid proposalId, string text, DateTimeOffset at, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reply_cases SET draft_text = @text, draft_updated_at = @at WHERE proposal_id = @proposalId",
+            new { proposalId, text, at }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static Task IssueAsync(UnitOfWork work, Guid proposalId, Guid replyId, ResultClass resultClass, DateTimeOffset at, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reply_cases SET reply_id = @replyId, result_class = @ResultClass, issued_at = @at WHERE proposal_id = @proposalId",
+            new { proposalId, replyId, ResultClass = (short)resultClass, at }, work.Transaction, cancellationToken: cancellationToken));
+
+    public async Task<ReplyCaseRecord?> FindAsync(Guid proposalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ReplyCaseRecord>(new CommandDefinition(
+            """
+            SELECT proposal_id AS ProposalId, unit_code AS UnitCode, assigned_at AS AssignedAt,
+                   contact_completed_at AS ContactCompletedAt, draft_text AS DraftText, draft_updated_at AS DraftUpdatedAt,
+                   reply_id AS ReplyId, result_class AS ResultClass, issued_at AS IssuedAt
+            FROM reply_cases WHERE proposal_id = @proposalId
+            """,
+            new { proposalId }, cancellationToken: cancellationToken));
+    }
+}
+
+public sealed record ReplyCaseRecord(
+    Guid ProposalId,
+    string? UnitCode,
+    DateTimeOffset? AssignedAt,
+    DateTimeOffset? ContactCompletedAt,
+    string? DraftText,
+    DateTimeOffset? DraftUpdatedAt,
+    Guid? ReplyId,
+    short? ResultClass,
+    DateTimeOffset? IssuedAt);

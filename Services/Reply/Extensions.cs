@@ -1,0 +1,16 @@
+using ProposalPlatform.Contracts;
+using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Reply.Data;
+
+namespace ProposalPlatform.Reply.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformInfrastructure(ResourceNames.Reply, ResourceNames.ReplyDatabase, typeof(Extensions).Assembly);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ReplyRepository>();
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+using ProposalPlatform.Reply.Apis;
+using ProposalPlatform.Reply.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseProblemDetailsDefaults();
+app.MapRepliesApi();
+app.MapDefaultOpenApi();
+app.MapDefaultEndpoints();
+
+app.Run();
