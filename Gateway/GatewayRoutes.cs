@@ -32,7 +32,12 @@ public static class GatewayRoutes
             RouteId = $"{s.Service}-openapi",
             ClusterId = s.Service,
             Match = new RouteMatch { Path = $"/openapi/{s.Service}/v1.json" },
-            Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
+            Transforms =
+            [
+                new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" },
+                // the document then names the gateway, not the service behind it, as its server
+                new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" },
+            ],
         }),
     ];
 

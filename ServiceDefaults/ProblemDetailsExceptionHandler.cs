@@ -18,9 +18,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
             {
                 Status = bad.StatusCode,
                 Title = "The request could not be read.",
-                Detail = bad.InnerException is System.Text.Json.JsonException json
-                    ? $"{bad.Message} {json.Message}"
-                    : bad.Message,
+                Detail = bad.InnerException switch
+                {
+                    System.Text.Json.JsonException json => $"{bad.Message} {json.Message}",
+                    _ when bad.Message.Contains("no body was provided", StringComparison.Ordinal) => "The request has no body: send it as JSON.",
+                    _ => bad.Message,
+                },
             },
             DomainRuleException rule => new ProblemDetails
             {

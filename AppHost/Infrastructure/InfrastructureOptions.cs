@@ -29,14 +29,15 @@ public sealed class LocalInfrastructureOptions
     /// </summary>
     public string? DataDirectory { get; set; }
 
-    public int RabbitMqPort { get; set; } = 5672;
-    public int RabbitMqManagementPort { get; set; } = 15672;
-    public int RabbitMqDistributionPort { get; set; } = 25672;
+    // Ports of their own, clear of a system RabbitMQ (5672) or PostgreSQL (5432) on the same machine.
+    public int RabbitMqPort { get; set; } = 35672;
+    public int RabbitMqManagementPort { get; set; } = 35673;
+    public int RabbitMqDistributionPort { get; set; } = 35674;
 
     /// <summary>The broker's own Erlang port mapper, so no shared epmd outlives the platform.</summary>
-    public int EpmdPort { get; set; } = 4370;
+    public int EpmdPort { get; set; } = 35675;
 
-    public int PostgresPort { get; set; } = 5432;
+    public int PostgresPort { get; set; } = 35432;
 
     public string ResolveDataDirectory() =>
         DataDirectory is { Length: > 0 } configured

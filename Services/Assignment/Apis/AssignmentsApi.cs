@@ -17,12 +17,12 @@ public static class AssignmentsApi
         return app;
     }
 
-    public static async Task<Results<Ok<AssignmentRecord>, NotFound<ProblemDetails>>> GetAssignment(
+    public static async Task<Results<Ok<AssignmentRecord>, ProblemHttpResult>> GetAssignment(
         Guid proposalId, AssignmentRepository assignments, CancellationToken cancellationToken)
     {
         var assignment = await assignments.FindAsync(proposalId, cancellationToken);
         return assignment is null
-            ? TypedResults.NotFound(new ProblemDetails
+            ? TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = "The item is not assigned.",

@@ -25,16 +25,16 @@ public static class ContactsApi
         return app;
     }
 
-    public static async Task<Results<Ok<ContactTaskView>, NotFound<ProblemDetails>>> GetTask(
+    public static async Task<Results<Ok<ContactTaskView>, ProblemHttpResult>> GetTask(
         Guid proposalId, ContactRepository contacts, CancellationToken cancellationToken)
     {
         var found = await contacts.FindAsync(proposalId, cancellationToken);
         return found is { } f
             ? TypedResults.Ok(ContactTaskView.From(f.Task, f.Contacts))
-            : TypedResults.NotFound(NoTask(proposalId));
+            : TypedResults.Problem(NoTask(proposalId));
     }
 
-    public static async Task<Results<Created<ContactView>, NotFound<ProblemDetails>, ValidationProblem>> RecordContact(
+    public static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> RecordContact(
         Guid proposalId,
         ContactSubmission submission,
         PlatformDatabase database,
@@ -52,7 +52,17 @@ public static class ContactsApi
         var task = await ContactRepository.LockTaskAsync(work, proposalId, cancellationToken);
         if (task is null)
         {
-            return TypedResults.NotFound(NoTask(proposalId));
+            return TypedResults.Problem(NoTask(proposalId));
+        }
+
+        if (contact.OccurredAt < task.OpenedAt)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>
+                {
+                    ["occurredAt"] = [$"A contact counts for the item from its assignment on; it was assigned at {task.OpenedAt:O}, after {contact.OccurredAt:O}."],
+                },
+                title: "The contact is not valid.");
         }
 
         var contactId = NewId.NextGuid();

@@ -52,17 +52,14 @@ public static class ContactRules
 
     private static T ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors) where T : struct, Enum
     {
-        if (!string.IsNullOrWhiteSpace(value)
-            && !int.TryParse(value, out _)
-            && Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed)
-            && Enum.IsDefined(parsed))
+        if (EnumNames.TryParse<T>(value, out var parsed))
         {
             return parsed;
         }
 
         errors[field] = [string.IsNullOrWhiteSpace(value)
-            ? $"{field} is required: one of {string.Join(", ", Enum.GetNames<T>())}."
-            : $"'{value}' is not a {field}: use one of {string.Join(", ", Enum.GetNames<T>())}."];
+            ? $"{field} is required: one of {EnumNames.List<T>()}."
+            : $"'{value}' is not a valid {field}: use one of {EnumNames.List<T>()}."];
         return default;
     }
 }

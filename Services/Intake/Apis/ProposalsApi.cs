@@ -61,7 +61,7 @@ public static class ProposalsApi
             : TypedResults.Ok(view);
     }
 
-    public static async Task<Results<Ok<ProposalView>, NotFound<ProblemDetails>>> GetProposal(
+    public static async Task<Results<Ok<ProposalView>, ProblemHttpResult>> GetProposal(
         Guid id,
         ProposalRepository proposals,
         CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public static class ProposalsApi
         var proposal = await proposals.FindAsync(id, cancellationToken);
         if (proposal is null)
         {
-            return TypedResults.NotFound(new ProblemDetails
+            return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = "No such item.",
@@ -93,7 +93,7 @@ public static class ProposalsApi
         ProposalKind? parsedKind = null;
         if (kind is not null)
         {
-            if (Enum.TryParse<ProposalKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _))
+            if (EnumNames.TryParse<ProposalKind>(kind, out var k))
             {
                 parsedKind = k;
             }

@@ -20,7 +20,7 @@ public static class ProposalRules
         {
             errors["kind"] = ["Kind is required: Suggestion or Proposal."];
         }
-        else if (!Enum.TryParse(submission.Kind.Trim(), ignoreCase: true, out kind) || !Enum.IsDefined(kind) || int.TryParse(submission.Kind, out _))
+        else if (!EnumNames.TryParse(submission.Kind, out kind))
         {
             errors["kind"] = [$"'{submission.Kind}' is not a kind: use Suggestion or Proposal."];
         }
@@ -100,9 +100,9 @@ public static class ProposalRules
         {
             errors[field] = [$"{field} is required."];
         }
-        else if (value.Length > maxLength)
+        else if (value.Trim().Length > maxLength)
         {
-            errors[field] = [$"{field} has {value.Length} characters; at most {maxLength} are allowed."];
+            errors[field] = [$"{field} has {value.Trim().Length} characters; at most {maxLength} are allowed."];
         }
     }
 }

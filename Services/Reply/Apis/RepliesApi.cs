@@ -28,14 +28,14 @@ public static class RepliesApi
         return app;
     }
 
-    public static async Task<Results<Ok<ReplyView>, NotFound<ProblemDetails>>> GetReply(
+    public static async Task<Results<Ok<ReplyView>, ProblemHttpResult>> GetReply(
         Guid proposalId, ReplyRepository replies, CancellationToken cancellationToken)
     {
         var reply = await replies.FindAsync(proposalId, cancellationToken);
-        return reply is null ? TypedResults.NotFound(Unknown(proposalId)) : TypedResults.Ok(ReplyView.From(reply));
+        return reply is null ? TypedResults.Problem(Unknown(proposalId)) : TypedResults.Ok(ReplyView.From(reply));
     }
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> SaveDraft(
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveDraft(
         Guid proposalId, DraftSubmission draft, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = ReplyRules.ValidateDraft(draft);
@@ -48,12 +48,12 @@ public static class RepliesApi
         var reply = await ReplyRepository.LockAsync(work, proposalId, cancellationToken);
         if (reply?.AssignedAt is null)
         {
-            return TypedResults.NotFound(Unknown(proposalId));
+            return TypedResults.Problem(Unknown(proposalId));
         }
 
         if (reply.IssuedAt is not null)
         {
-            return TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "The reply was already issued.", $"The formal reply for item {proposalId} was issued at {reply.IssuedAt:O}; its draft can no longer change."));
+            return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, "The reply was already issued.", $"The formal reply for item {proposalId} was issued at {reply.IssuedAt:O}; its draft can no longer change."));
         }
 
         await ReplyRepository.SaveDraftAsync(work, proposalId, draft.Text!.Trim(), clock.GetUtcNow(), cancellationToken);
@@ -61,7 +61,7 @@ public static class RepliesApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<ReplyView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> IssueReply(
+    public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> IssueReply(
         Guid proposalId, IssueSubmission issue, PlatformDatabase database, ReplyRepository replies, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (resultClass, errors) = ReplyRules.ValidateIssue(issue);
@@ -75,12 +75,12 @@ public static class RepliesApi
             var reply = await ReplyRepository.LockAsync(work, proposalId, cancellationToken);
             if (reply is null)
             {
-                return TypedResults.NotFound(Unknown(proposalId));
+                return TypedResults.Problem(Unknown(proposalId));
             }
 
             if (ReplyRules.RefuseIssue(reply) is { } refusal)
             {
-                return TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, refusal.Title, refusal.Detail));
+                return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, refusal.Title, refusal.Detail));
             }
 
             var now = clock.GetUtcNow();

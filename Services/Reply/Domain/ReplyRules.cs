@@ -63,9 +63,7 @@ public static class ReplyRules
     public static (ResultClass? ResultClass, Dictionary<string, string[]> Errors) ValidateIssue(IssueSubmission issue)
     {
         var errors = new Dictionary<string, string[]>();
-        if (issue.ResultClass is { Length: 1 } value
-            && Enum.TryParse<ResultClass>(value, ignoreCase: true, out var resultClass)
-            && Enum.IsDefined(resultClass))
+        if (EnumNames.TryParse<ResultClass>(issue.ResultClass, out var resultClass))
         {
             return (resultClass, errors);
         }

@@ -1,0 +1,29 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace ProposalPlatform.IntegrationTests;
+
+/// <summary>Ports nobody listens on, so tests never collide with a running platform or each other.</summary>
+public static class FreePorts
+{
+    public static int[] Take(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
+}

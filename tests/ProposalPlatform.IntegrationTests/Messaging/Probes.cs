@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Dapper;
+using MassTransit;
+using ProposalPlatform.Infrastructure.Data;
+
+namespace ProposalPlatform.IntegrationTests.Messaging;
+
+/// <summary>A message sent through the outbox.</summary>
+public record OutboxProbe(Guid Key);
+
+/// <summary>A message delivered straight to the bus, possibly twice.</summary>
+public record InboxProbe(Guid Key);
+
+/// <summary>How many deliveries each probe has had, counted once a consumer has finished with them.</summary>
+public sealed class DeliveryLog
+{
+    private readonly ConcurrentDictionary<Guid, int> _deliveries = new();
+
+    public void Record(Guid key) => _deliveries.AddOrUpdate(key, 1, (_, count) => count + 1);
+
+    public int Deliveries(Guid key) => _deliveries.GetValueOrDefault(key);
+}
+
+public sealed class OutboxProbeConsumer(PlatformDatabase database, DeliveryLog log) : IConsumer<OutboxProbe>
+{
+    public async Task Consume(ConsumeContext<OutboxProbe> context)
+    {
+        await database.ApplyOnceAsync(context, this, work => ProbeApplications.InsertAsync(work, context.Message.Key));
+        log.Record(context.Message.Key);
+    }
+}
+
+public sealed class InboxProbeConsumer(PlatformDatabase database, DeliveryLog log) : IConsumer<InboxProbe>
+{
+    public async Task Consume(ConsumeContext<InboxProbe> context)
+    {
+        await database.ApplyOnceAsync(context, this, work => ProbeApplications.InsertAsync(work, context.Message.Key));
+        log.Record(context.Message.Key);
+    }
+}
+
+internal static class ProbeApplications
+{
+    public static Task InsertAsync(UnitOfWork work, Guid key) => work.Connection.ExecuteAsync(
+        "INSERT INTO probe_applications (message_key) VALUES (@key)", new { key }, work.Transaction);
+}
+
+internal static class DeliveryLogExtensions
+{
+    public static int GetDeliveries(this IServiceProvider services, Guid key) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DeliveryLog>(services).Deliveries(key);
+}

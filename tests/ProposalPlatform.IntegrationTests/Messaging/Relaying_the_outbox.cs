@@ -1,0 +1,75 @@
+namespace ProposalPlatform.IntegrationTests.Messaging;
+
+[Collection(MessagingCollection.Name)]
+public sealed class Relaying_the_outbox(MessagingFixture fixture)
+{
+    [Fact]
+    public async Task A_message_committed_with_its_state_change_is_published_once()
+    {
+        // Arrange
+        var key = Guid.NewGuid();
+
+        // Act
+        await using (var work = await fixture.PlatformDatabase.BeginAsync(CancellationToken.None))
+        {
+            await work.PublishAsync(new OutboxProbe(key), CancellationToken.None);
+            await work.CommitAsync(CancellationToken.None);
+        }
+
+        // Assert
+        await Eventually.Until(() => Task.FromResult(fixture.Services.GetDeliveries(key)), n => n >= 1, "the probe to arrive");
+        Assert.Equal(1L, await fixture.QueryAsync<long>("SELECT count(*) FROM probe_applications WHERE message_key = @key", new { key }));
+        Assert.Equal(1L, await fixture.QueryAsync<long>(
+            "SELECT count(*) FROM outbox_messages WHERE payload->>'key' = @key AND sent_at IS NOT NULL", new { key = key.ToString() }));
+    }
+
+    [Fact]
+    public async Task A_message_rolled_back_with_its_transaction_is_never_published()
+    {
+        var key = Guid.NewGuid();
+
+        await using (var work = await fixture.PlatformDatabase.BeginAsync(CancellationToken.None))
+        {
+            await work.PublishAsync(new OutboxProbe(key), CancellationToken.None);
+            // disposed without commit: rolled back
+        }
+
+        Assert.Equal(0L, await fixture.QueryAsync<long>(
+            "SELECT count(*) FROM outbox_messages WHERE payload->>'key' = @key", new { key = key.ToString() }));
+    }
+
+    [Fact]
+    public async Task A_message_written_while_the_broker_is_stopped_arrives_after_it_restarts()
+    {
+        // Arrange: the broker is down
+        var key = Guid.NewGuid();
+        await fixture.Broker.StopAsync();
+        try
+        {
+            // Act: the service accepts a change and its message anyway
+            await using (var work = await fixture.PlatformDatabase.BeginAsync(CancellationToken.None))
+            {
+                await work.PublishAsync(new OutboxProbe(key), CancellationToken.None);
+                await work.CommitAsync(CancellationToken.None);
+            }
+
+            // the relay tries, fails and keeps the row
+            var attempts = await Eventually.Until(
+                () => fixture.QueryAsync<int>("SELECT attempts FROM outbox_messages WHERE payload->>'key' = @key", new { key = key.ToString() }),
+                n => n >= 1,
+                "the relay to try while the broker is down");
+            Assert.True(attempts >= 1);
+            Assert.Equal(0, fixture.Services.GetDeliveries(key));
+        }
+        finally
+        {
+            fixture.Broker.Start();
+        }
+
+        await fixture.WaitForBrokerAsync();
+
+        // Assert: it goes out once the broker is back, and is applied once
+        await Eventually.Until(() => Task.FromResult(fixture.Services.GetDeliveries(key)), n => n >= 1, "the probe to arrive after the restart", TimeSpan.FromMinutes(1));
+        Assert.Equal(1L, await fixture.QueryAsync<long>("SELECT count(*) FROM probe_applications WHERE message_key = @key", new { key }));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ProposalPlatform.IntegrationTests.Platform;
+
+/// <summary>What a district's client sends, and reading what comes back.</summary>
+public static class Items
+{
+    private static int _lastNumber = Random.Shared.Next(100_000, 900_000);
+
+    /// <summary>A session number no other test uses.</summary>
+    public static int NextNumber() => Interlocked.Increment(ref _lastNumber);
+
+    public static JsonObject Suggestion(int number, string topic = "综合保税区") => new()
+    {
+        ["kind"] = "Suggestion",
+        ["session"] = new JsonObject { ["year"] = 2020, ["term"] = 13, ["meeting"] = 3 },
+        ["number"] = number,
+        ["title"] = "关于加快综合保税区建设的建议",
+        ["text"] = "建议支持在本市设立综合保税区，促进加工贸易转型升级。",
+        ["leadSubmitter"] = new JsonObject
+        {
+            ["name"] = "张三",
+            ["delegation"] = "广东代表团",
+            ["province"] = "广东省",
+            ["city"] = "深圳市",
+        },
+        ["topic"] = topic,
+    };
+
+    public static JsonObject Contact(DateTimeOffset occurredAt, string outcome = "ReachedAndAgreed") => new()
+    {
+        ["channel"] = "Phone",
+        ["occurredAt"] = occurredAt.ToString("O"),
+        ["outcome"] = outcome,
+        ["handler"] = "李四",
+        ["notes"] = "电话沟通，代表同意办理意见",
+    };
+
+    public static async Task<JsonNode> ReadJsonAsync(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new JsonException("The response has no JSON body.");
+
+    public static async Task<JsonNode> RegisterAsync(this HttpClient gateway, JsonObject item)
+    {
+        using var response = await gateway.PostAsJsonAsync("/api/intake/proposals", item);
+        Assert.True(response.IsSuccessStatusCode, $"register answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadJsonAsync();
+    }
+
+    /// <summary>Polls a GET until it answers 200 (the event it depends on has arrived), then returns its body.</summary>
+    public static async Task<JsonNode> GetWhenPresentAsync(this HttpClient gateway, string path, Func<JsonNode, bool>? until = null)
+    {
+        return await Eventually.Until(
+            async () =>
+            {
+                using var response = await gateway.GetAsync(path);
+                return response.IsSuccessStatusCode ? await response.ReadJsonAsync() : null;
+            },
+            body => body is not null && (until is null || until(body)),
+            $"GET {path}") ?? throw new InvalidOperationException("unreachable");
+    }
+}

@@ -1,0 +1,74 @@
+using Aspire.Hosting;
+using ProposalPlatform.Contracts;
+
+namespace ProposalPlatform.IntegrationTests.Platform;
+
+/// <summary>
+/// The whole platform as the README's run command starts it, through the AppHost: local RabbitMQ
+/// and PostgreSQL in a throw-away folder on free ports, the four services and the gateway. Started
+/// once per test collection (about 20 s here).
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("proposalplatform-test-");
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var ports = FreePorts.Take(5);
+        string[] args =
+        [
+            "--Infrastructure:Mode=local",
+            $"--Infrastructure:Local:DataDirectory={_dataDirectory.FullName}",
+            $"--Infrastructure:Local:RabbitMqPort={ports[0]}",
+            $"--Infrastructure:Local:RabbitMqManagementPort={ports[1]}",
+            $"--Infrastructure:Local:RabbitMqDistributionPort={ports[2]}",
+            $"--Infrastructure:Local:EpmdPort={ports[3]}",
+            $"--Infrastructure:Local:PostgresPort={ports[4]}",
+        ];
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ProposalPlatform_AppHost>(args, timeout.Token);
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+
+        Gateway = _app.CreateHttpClient(ResourceNames.Gateway);
+        Gateway.Timeout = TimeSpan.FromSeconds(30);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            _dataDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // a process still closing its files; the folder is in the temp directory anyway
+        }
+    }
+
+    public async Task<string> ConnectionStringAsync(string resourceName) =>
+        await App.GetConnectionStringAsync(resourceName)
+            ?? throw new InvalidOperationException($"{resourceName} has no connection string.");
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "Platform";
+}
