@@ -1,18 +1,26 @@
 using Dapper;
 using ProposalPlatform.ContactScheduling.Domain;
+using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
 
 namespace ProposalPlatform.ContactScheduling.Data;
 
 public sealed class ContactRepository(PlatformDatabase database)
 {
-    public static Task OpenTaskAsync(UnitOfWork work, Guid proposalId, string unitCode, DateTimeOffset openedAt, CancellationToken cancellationToken) =>
+    public static Task OpenTasksAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO contact_tasks (proposal_id, unit_code, opened_at) VALUES (@proposalId, @unitCode, @openedAt)
+            INSERT INTO contact_tasks (proposal_id, unit_code, opened_at)
+            SELECT * FROM unnest(@ids, @units, @openedAt)
             ON CONFLICT (proposal_id) DO NOTHING
             """,
-            new { proposalId, unitCode, openedAt }, work.Transaction, cancellationToken: cancellationToken));
+            new
+            {
+                ids = assigned.Select(a => a.ProposalId).ToArray(),
+                units = assigned.Select(a => a.UnitCode).ToArray(),
+                openedAt = assigned.Select(a => a.AssignedAt.UtcDateTime).ToArray(),
+            },
+            work.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>The task, locked for the rest of the transaction so two contacts recorded at once complete it once.</summary>
     public static Task<ContactTaskRecord?> LockTaskAsync(UnitOfWork work, Guid proposalId, CancellationToken cancellationToken) =>

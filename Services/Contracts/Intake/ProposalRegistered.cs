@@ -1,9 +1,14 @@
 namespace ProposalPlatform.Contracts.Intake;
 
 /// <summary>
-/// An item was taken in. Carries what routing and the other services need; the submitter's
-/// contact details are confidential and stay in the intake service.
+/// An item was taken in. Carries what routing and the other services need; the submitters' contact
+/// details are confidential and stay in the intake service.
 /// </summary>
+/// <param name="Tags">Topic tags besides <paramref name="Topic"/>, used by routing.</param>
+/// <param name="HandlingMode">How this body takes part (lead, co-handling, separate, sole).</param>
+/// <param name="AssignedByOfficeAt">When the assigning office handed the item to this body (交办); the reply clock starts then.</param>
+/// <param name="BatchReference">The assigning office's batch, when the item came in one.</param>
+/// <param name="SubmittingUnitCode">The customs district that registered a local item, if one did.</param>
 public record ProposalRegistered(
     Guid ProposalId,
     ProposalKind Kind,
@@ -14,4 +19,11 @@ public record ProposalRegistered(
     string LeadSubmitterName,
     string Province,
     string City,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt,
+    IReadOnlyList<string>? Tags = null,
+    HandlingMode HandlingMode = HandlingMode.Lead,
+    bool IsKeyItem = false,
+    string? SupervisingBody = null,
+    DateTimeOffset? AssignedByOfficeAt = null,
+    string? BatchReference = null,
+    string? SubmittingUnitCode = null);

@@ -65,6 +65,20 @@ public sealed class UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction tr
         return inserted == 1;
     }
 
+    /// <summary>Records many consumed messages at once; returns the ids not applied before.</summary>
+    public async Task<IReadOnlyCollection<Guid>> TryMarkProcessedAsync(string consumer, Guid[] messageIds, CancellationToken cancellationToken)
+    {
+        var fresh = await Connection.QueryAsync<Guid>(new CommandDefinition(
+            """
+            INSERT INTO processed_messages (consumer, message_id)
+            SELECT @consumer, id FROM unnest(@messageIds) AS m(id)
+            ON CONFLICT DO NOTHING
+            RETURNING message_id
+            """,
+            new { consumer, messageIds }, Transaction, cancellationToken: cancellationToken));
+        return fresh.ToHashSet();
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         await Transaction.CommitAsync(cancellationToken);

@@ -32,6 +32,7 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 ConfigureHost(rabbit, new Uri(connectionString));
+                rabbit.PrefetchCount = 64;
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
                 rabbit.ConfigureEndpoints(context);
             });

@@ -1,13 +1,15 @@
 using MassTransit;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Reply.Data;
 
 namespace ProposalPlatform.Reply.Consumers;
 
-public sealed class ProposalAssignedConsumer(PlatformDatabase database) : IConsumer<ProposalAssigned>
+public sealed class ProposalAssignedConsumer(PlatformDatabase database) : IConsumer<Batch<ProposalAssigned>>
 {
-    public Task Consume(ConsumeContext<ProposalAssigned> context) =>
-        database.ApplyOnceAsync(context, this, work => ReplyRepository.RecordAssignedAsync(
-            work, context.Message.ProposalId, context.Message.UnitCode, context.Message.AssignedAt, context.CancellationToken));
+    public Task Consume(ConsumeContext<Batch<ProposalAssigned>> context) =>
+        database.ApplyOnceAsync(context, this, (work, assigned) => ReplyRepository.RecordAssignedAsync(work, assigned, context.CancellationToken));
 }
+
+public sealed class ProposalAssignedConsumerDefinition : BatchConsumerDefinition<ProposalAssignedConsumer>;

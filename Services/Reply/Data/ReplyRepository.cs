@@ -1,5 +1,6 @@
 using Dapper;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Reply.Domain;
 
@@ -16,13 +17,24 @@ public sealed class ReplyRepository(PlatformDatabase database)
 
     // Events from assignment and contact scheduling travel on different queues and may arrive in
     // either order, so each one creates the case if it does not exist yet.
-    public static Task RecordAssignedAsync(UnitOfWork work, Guid proposalId, string unitCode, DateTimeOffset assignedAt, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+    public static Task RecordAssignedAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> batch, CancellationToken cancellationToken)
+    {
+        // one row per item: an upsert may not touch the same row twice in one statement
+        var assigned = batch.GroupBy(a => a.ProposalId).Select(g => g.MaxBy(a => a.AssignedAt)!).ToList();
+        return work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO reply_cases (proposal_id, unit_code, assigned_at) VALUES (@proposalId, @unitCode, @assignedAt)
+            INSERT INTO reply_cases (proposal_id, unit_code, assigned_at)
+            SELECT * FROM unnest(@ids, @units, @assignedAt)
             ON CONFLICT (proposal_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, assigned_at = EXCLUDED.assigned_at
             """,
-            new { proposalId, unitCode, assignedAt }, work.Transaction, cancellationToken: cancellationToken));
+            new
+            {
+                ids = assigned.Select(a => a.ProposalId).ToArray(),
+                units = assigned.Select(a => a.UnitCode).ToArray(),
+                assignedAt = assigned.Select(a => a.AssignedAt.UtcDateTime).ToArray(),
+            },
+            work.Transaction, cancellationToken: cancellationToken));
+    }
 
     public static Task RecordContactCompletedAsync(UnitOfWork work, Guid proposalId, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(

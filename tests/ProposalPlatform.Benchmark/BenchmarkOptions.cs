@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace ProposalPlatform.Benchmark;
+
+public sealed record BenchmarkOptions(
+    string Gateway,
+    string Intake,
+    int Suggestions,
+    int Proposals,
+    int BatchSize,
+    int Rate,
+    int Seconds)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+        return new BenchmarkOptions(
+            Value("--gateway", "http://localhost:5100"),
+            Value("--intake", "http://localhost:5101"),
+            Number("--suggestions", 9_200),
+            Number("--proposals", 5_900),
+            Number("--batch-size", 1_000),
+            Number("--rate", 200),
+            Number("--seconds", 15));
+    }
+}

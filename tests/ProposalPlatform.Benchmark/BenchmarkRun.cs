@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ProposalPlatform.Benchmark;
+
+public sealed record SessionResult(int Items, int Accepted, int Rejected, TimeSpan StoredAfter, TimeSpan AssignedAfter, long Stored, long Assigned, long Duplicates);
+
+public sealed record SteadyResult(int Sent, int Assigned, double SubmitP50, double SubmitP99, double AssignedP50, double AssignedP99, double AssignedMax)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Sent} sent, {Assigned} assigned; submit p50 {SubmitP50:F1} ms p99 {SubmitP99:F1} ms; submit->assigned p50 {AssignedP50:F1} ms p99 {AssignedP99:F1} ms max {AssignedMax:F1} ms");
+}
+
+public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, HttpClient intake)
+{
+    // Each run uses its own range of numbers in one session year, so runs never collide.
+    private readonly int _runBase = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 20_000) * 100_000;
+    private readonly SessionGenerator _generator = new(seed: 2026);
+    private int _nextSingle;
+
+    public const int SessionYear = 2026;
+
+    public async Task WarmUpAsync()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await SubmitAsync(gateway, NextSingle());
+            await SubmitAsync(intake, NextSingle());
+        }
+    }
+
+    public async Task<SessionResult> SessionThroughputAsync()
+    {
+        var reference = string.Create(CultureInfo.InvariantCulture, $"BENCH-{_runBase}");
+        var items = _generator.Items(SessionYear, options.Suggestions, options.Proposals, _runBase + 10_000).ToList();
+        var batches = items.Chunk(options.BatchSize).Select((chunk, index) => (chunk, index)).ToList();
+
+        var clock = Stopwatch.StartNew();
+        var accepted = 0;
+        var rejected = 0;
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (batch, cancellationToken) =>
+        {
+            var body = new JsonObject
+            {
+                ["batchReference"] = $"{reference}-{batch.index:D3}",
+                ["assignedAt"] = DateTimeOffset.UtcNow.ToString("O"),
+                ["items"] = new JsonArray(batch.chunk.Select(i => (JsonNode)i.DeepClone()).ToArray()),
+            };
+            using var response = await gateway.PostAsJsonAsync("/api/intake/batches", body, cancellationToken);
+            var result = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"batch {batch.index} answered {(int)response.StatusCode}: {result}");
+            }
+
+            Interlocked.Add(ref accepted, result?["accepted"]?.GetValue<int>() ?? 0);
+            Interlocked.Add(ref rejected, result?["rejected"]?.GetValue<int>() ?? 0);
+        });
+
+        var stored = await WaitForCountAsync($"/api/intake/proposals?batchReference={reference}&pageSize=1", items.Count);
+        var storedAfter = clock.Elapsed;
+        var assigned = await WaitForCountAsync($"/api/intake/proposals?batchReference={reference}&status=Assigned&pageSize=1", items.Count);
+        var assignedAfter = clock.Elapsed;
+        return new SessionResult(items.Count, accepted, rejected, storedAfter, assignedAfter, stored, assigned, Math.Max(0, stored - items.Count));
+    }
+
+    public async Task<SteadyResult> SteadyRateAsync(HttpClient client, string label)
+    {
+        var total = options.Rate * options.Seconds;
+        var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
+        var submits = new ConcurrentBag<(Guid Id, DateTimeOffset SentAt, double SubmitMs)>();
+        var clock = Stopwatch.StartNew();
+        var inFlight = new List<Task>(total);
+        for (var i = 0; i < total; i++)
+        {
+            var due = interval * i;
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            var item = NextSingle();
+            inFlight.Add(Task.Run(async () =>
+            {
+                var sentAt = DateTimeOffset.UtcNow;
+                var started = Stopwatch.GetTimestamp();
+                var id = await SubmitAsync(client, item);
+                submits.Add((id, sentAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            }));
+        }
+
+        await Task.WhenAll(inFlight);
+
+        var assignedLatencies = new ConcurrentBag<double>();
+        await Parallel.ForEachAsync(submits, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (submit, cancellationToken) =>
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < deadline)
+            {
+                using var response = await gateway.GetAsync($"/api/assignment/assignments/{submit.Id}", cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    var assignedAt = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!["assignedAt"]!.GetValue<DateTimeOffset>();
+                    assignedLatencies.Add((assignedAt - submit.SentAt).TotalMilliseconds);
+                    return;
+                }
+
+                await Task.Delay(50, cancellationToken);
+            }
+        });
+
+        var submitMs = submits.Select(s => s.SubmitMs).Order().ToArray();
+        var assignedMs = assignedLatencies.Order().ToArray();
+        Console.WriteLine($"  ({label}: steady phase took {clock.Elapsed.TotalSeconds:F1} s)");
+        return new SteadyResult(submits.Count, assignedMs.Length, Percentile(submitMs, 50), Percentile(submitMs, 99),
+            Percentile(assignedMs, 50), Percentile(assignedMs, 99), assignedMs.LastOrDefault());
+    }
+
+    private JsonObject NextSingle() =>
+        _generator.Item("Suggestion", SessionYear, _runBase + Interlocked.Increment(ref _nextSingle));
+
+    private static async Task<Guid> SubmitAsync(HttpClient client, JsonObject item)
+    {
+        using var response = await client.PostAsJsonAsync("/api/intake/proposals", item);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"submit answered {(int)response.StatusCode}: {body}");
+        }
+
+        return body!["id"]!.GetValue<Guid>();
+    }
+
+    private async Task<long> WaitForCountAsync(string path, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        long total = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            var page = await gateway.GetFromJsonAsync<JsonObject>(path);
+            total = page!["total"]!.GetValue<long>();
+            if (total >= expected)
+            {
+                return total;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return total;
+    }
+
+    private static double Percentile(double[] sorted, int percentile) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

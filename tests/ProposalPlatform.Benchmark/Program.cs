@@ -1,0 +1,34 @@
+using ProposalPlatform.Benchmark;
+
+// Measures the running platform (./platform.sh run) and prints its figures:
+//   dotnet run -c Release --project tests/ProposalPlatform.Benchmark -- [--gateway URL] [--intake URL]
+//       [--suggestions 9200] [--proposals 5900] [--batch-size 1000] [--rate 200] [--seconds 15]
+var options = BenchmarkOptions.Parse(args);
+using var gateway = new HttpClient { BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromMinutes(5) };
+using var intake = new HttpClient { BaseAddress = new Uri(options.Intake), Timeout = TimeSpan.FromMinutes(5) };
+var run = new BenchmarkRun(options, gateway, intake);
+
+Console.WriteLine($"ProposalPlatform benchmark — gateway {options.Gateway}, intake direct {options.Intake}, {Environment.ProcessorCount} cores");
+await run.WarmUpAsync();
+
+var session = await run.SessionThroughputAsync();
+Console.WriteLine();
+Console.WriteLine($"Whole session through the gateway: {session.Items} items in batches of {options.BatchSize}");
+Console.WriteLine($"  accepted {session.Accepted}, rejected {session.Rejected}; all stored after {session.StoredAfter.TotalSeconds:F1} s, all assigned after {session.AssignedAfter.TotalSeconds:F1} s");
+Console.WriteLine($"  throughput {session.Items / session.AssignedAfter.TotalSeconds:F0} items/s (first byte sent -> every item assigned); target >= 1000 items/s, whole session <= 15 s");
+Console.WriteLine($"  reconciliation: sent {session.Items}, stored {session.Stored}, assigned {session.Assigned}, twice {session.Duplicates} -> {(session.Items == session.Stored && session.Stored == session.Assigned && session.Duplicates == 0 ? "OK" : "MISMATCH")}");
+
+var viaGateway = await run.SteadyRateAsync(gateway, "gateway");
+var direct = await run.SteadyRateAsync(intake, "intake direct");
+Console.WriteLine();
+Console.WriteLine($"Single items at a steady {options.Rate}/s for {options.Seconds} s (submit -> assigned):");
+Console.WriteLine($"  via gateway:   {viaGateway}");
+Console.WriteLine($"  intake direct: {direct}");
+Console.WriteLine($"  gateway overhead on the submit round trip: p50 x{viaGateway.SubmitP50 / direct.SubmitP50:F2}, p99 x{viaGateway.SubmitP99 / direct.SubmitP99:F2}; target submit->assigned p99 <= 100 ms");
+
+Console.WriteLine();
+Console.WriteLine("Peak resident memory (VmHWM) of each .NET process:");
+foreach (var (process, kb) in ProcessMemory.PeakKilobytesByProcess())
+{
+    Console.WriteLine($"  {process,-40} {kb / 1024.0,8:F0} MiB");
+}
