@@ -46,6 +46,20 @@ public static class GatewayRoutes
         .. Services.Select(s => new ClusterConfig
         {
             ClusterId = s.Service,
+            // A service that stops answering is found by the probe and answered for at once with a
+            // 503 ProblemDetails, instead of every request waiting for its own timeout.
+            HealthCheck = new HealthCheckConfig
+            {
+                Active = new ActiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Interval = TimeSpan.FromSeconds(5),
+                    Timeout = TimeSpan.FromSeconds(2),
+                    Policy = "ConsecutiveFailures",
+                    Path = "/alive",
+                },
+            },
+            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(30) },
             Destinations = new Dictionary<string, DestinationConfig>
             {
                 [s.Service] = new() { Address = $"http://{s.Service}" },

@@ -10,7 +10,13 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 
 app.UseProblemDetailsDefaults();
-app.MapReverseProxy(proxy => proxy.UseProblemDetailsForForwarderErrors());
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseProblemDetailsForForwarderErrors();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 app.MapApiReference();
 app.MapDefaultEndpoints();
 
