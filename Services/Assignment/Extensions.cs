@@ -1,4 +1,5 @@
 using ProposalPlatform.Assignment.Data;
+using ProposalPlatform.Assignment.Scheduling;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure;
 
@@ -10,7 +11,17 @@ public static class Extensions
     {
         builder.AddPlatformInfrastructure(ResourceNames.Assignment, ResourceNames.AssignmentDatabase, typeof(Extensions).Assembly);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<AssignmentOptions>()
+            .BindConfiguration(AssignmentOptions.Section)
+            .Validate(o => o.ReturnWindowDays >= 0 && o.DeadlineWarningDays >= 0, "Assignment:ReturnWindowDays and DeadlineWarningDays cannot be negative.")
+            .Validate(o => o.DeadlineScanInterval > TimeSpan.Zero && o.DeadlineScanBatchSize > 0, "Assignment:DeadlineScanInterval and DeadlineScanBatchSize must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<AssignmentRepository>();
+        builder.Services.AddSingleton<UnitRepository>();
+        builder.Services.AddSingleton<RuleRepository>();
+        builder.Services.AddSingleton<DeadlineRepository>();
+        // after the migrator (registered above): the first scan finds the schema in place
+        builder.Services.AddHostedService<DeadlineScheduler>();
         return builder;
     }
 }

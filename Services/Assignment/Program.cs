@@ -11,6 +11,8 @@ var app = builder.Build();
 app.UseProblemDetailsDefaults();
 app.MapAssignmentsApi();
 app.MapUnitsApi();
+app.MapRulesApi();
+app.MapDeadlinesApi();
 app.MapDefaultOpenApi();
 app.MapDefaultEndpoints();
 

@@ -1,6 +1,8 @@
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Intake.Apis;
 using ProposalPlatform.Intake.Data;
+using ProposalPlatform.Intake.Workers;
 
 namespace ProposalPlatform.Intake.Extensions;
 
@@ -11,6 +13,12 @@ public static class Extensions
         builder.AddPlatformInfrastructure(ResourceNames.Intake, ResourceNames.IntakeDatabase, typeof(Extensions).Assembly);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProposalRepository>();
+        builder.Services.AddSingleton<BatchRepository>();
+        builder.Services.AddSingleton<SimilarityRepository>();
+        builder.Services.AddSingleton<BatchIntake>();
+        builder.Services.AddSingleton<IndexingSignal>();
+        builder.Services.AddOptions<SimilarityOptions>().BindConfiguration("Intake:Similarity");
+        builder.Services.AddHostedService<IndexingWorker>();
         return builder;
     }
 }

@@ -10,6 +10,8 @@ var app = builder.Build();
 
 app.UseProblemDetailsDefaults();
 app.MapProposalsApi();
+app.MapBatchesApi();
+app.MapSimilarApi();
 app.MapDefaultOpenApi();
 app.MapDefaultEndpoints();
 

@@ -1,9 +1,17 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using ProposalPlatform.Assignment.Data;
+using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.Contracts.Assignment;
+using ProposalPlatform.Infrastructure.Data;
 
 namespace ProposalPlatform.Assignment.Apis;
 
+/// <summary>
+/// Assignments and what the proposal office does with them: reassign with a reason, return to the
+/// assigning office inside the window, extend the reply deadline, manage co-handlers. A unit cannot pass
+/// an item on by itself: these endpoints are the office's and record who acted.
+/// </summary>
 public static class AssignmentsApi
 {
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder app)
@@ -12,22 +20,276 @@ public static class AssignmentsApi
 
         api.MapGet("/{proposalId:guid}", GetAssignment)
             .WithName("GetAssignment")
-            .WithSummary("The unit an item is assigned to and when its reply is due");
+            .WithSummary("The unit an item is assigned to, its co-handlers and when its reply is due");
+        api.MapGet("/{proposalId:guid}/history", GetHistory)
+            .WithName("GetAssignmentHistory")
+            .WithSummary("Who assigned the item to which unit, when and why");
+        api.MapPost("/{proposalId:guid}/reassign", Reassign)
+            .WithName("ReassignProposal")
+            .WithSummary("The proposal office gives the item to another lead unit, with a reason");
+        api.MapPost("/{proposalId:guid}/return", Return)
+            .WithName("ReturnProposal")
+            .WithSummary("Return an item outside the body's remit to the assigning office, inside the return window");
+        api.MapPost("/{proposalId:guid}/extend", Extend)
+            .WithName("ExtendDeadline")
+            .WithSummary("Move the reply deadline, at most 6 months after assignment, with a reason and an approver");
+        api.MapPost("/{proposalId:guid}/co-handlers", AddCoHandler)
+            .WithName("AddCoHandler")
+            .WithSummary("Make a unit co-handler: it owes the lead unit a written opinion within 1 month of assignment");
+        api.MapPost("/{proposalId:guid}/co-handlers/{unitCode}/opinion", SubmitOpinion)
+            .WithName("SubmitCoHandlingOpinion")
+            .WithSummary("Record that a co-handling unit sent its written opinion to the lead unit");
 
         return app;
     }
 
-    public static async Task<Results<Ok<AssignmentRecord>, ProblemHttpResult>> GetAssignment(
+    public static async Task<Results<Ok<AssignmentView>, ProblemHttpResult>> GetAssignment(
+        Guid proposalId, AssignmentRepository assignments, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(proposalId, assignments, options.Value, cancellationToken);
+        return view is null ? Problems.NotAssigned(proposalId) : TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<HistoryRow>>, ProblemHttpResult>> GetHistory(
         Guid proposalId, AssignmentRepository assignments, CancellationToken cancellationToken)
     {
-        var assignment = await assignments.FindAsync(proposalId, cancellationToken);
-        return assignment is null
-            ? TypedResults.Problem(new ProblemDetails
+        var history = await assignments.HistoryAsync(proposalId, cancellationToken);
+        return history.Count == 0 ? Problems.NotAssigned(proposalId) : TypedResults.Ok(history);
+    }
+
+    public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Reassign(
+        Guid proposalId, ReassignRequest request, PlatformDatabase database, AssignmentRepository assignments,
+        TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Problems.Require(errors, "unitCode", request.UnitCode, "Name the unit the item goes to.");
+        Problems.Require(errors, "reason", request.Reason, "A reassignment needs a reason.");
+        Problems.Require(errors, "by", request.By, "Name who in the proposal office reassigns the item.");
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The reassignment is not valid.");
+        }
+
+        var now = clock.GetUtcNow();
+        await using (var work = await database.BeginAsync(cancellationToken))
+        {
+            var current = await AssignmentRepository.FindAsync(work, proposalId, lockRow: true, cancellationToken);
+            if (current is null)
             {
-                Status = StatusCodes.Status404NotFound,
-                Title = "The item is not assigned.",
-                Detail = $"No assignment exists for item {proposalId}: it is unknown or not yet assigned.",
-            })
-            : TypedResults.Ok(assignment);
+                return Problems.NotAssigned(proposalId);
+            }
+
+            if (current.Status == AssignmentRepository.Returned)
+            {
+                return Problems.AlreadyReturned(proposalId);
+            }
+
+            var target = await UnitRepository.FindAsync(work, request.UnitCode!.Trim(), cancellationToken);
+            if (target is null)
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["unitCode"] = [$"'{request.UnitCode}' is not a unit."] }, title: "The reassignment is not valid.");
+            }
+
+            if (target.Code == current.UnitCode)
+            {
+                return Problems.Conflict("The item is already with that unit.", $"Item {proposalId} is already assigned to {target.Code} ({target.Name}).");
+            }
+
+            await AssignmentRepository.ReassignAsync(work, proposalId, target.Code, cancellationToken);
+            await AssignmentRepository.AddHistoryAsync(
+                work, proposalId, "Reassigned", current.UnitCode, target.Code, request.Reason!.Trim(), request.By!.Trim(), now, cancellationToken);
+            await work.PublishAsync(new ProposalReassigned(
+                proposalId, current.UnitCode, target.Code, target.Name, request.Reason.Trim(), request.By.Trim(), now), cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
+    }
+
+    public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Return(
+        Guid proposalId, ReturnRequest request, PlatformDatabase database, AssignmentRepository assignments,
+        TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Problems.Require(errors, "reason", request.Reason, "A return needs the reasons the item is outside the body's remit.");
+        Problems.Require(errors, "by", request.By, "Name who in the proposal office returns the item.");
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The return is not valid.");
+        }
+
+        var now = clock.GetUtcNow();
+        await using (var work = await database.BeginAsync(cancellationToken))
+        {
+            var current = await AssignmentRepository.FindAsync(work, proposalId, lockRow: true, cancellationToken);
+            if (current is null)
+            {
+                return Problems.NotAssigned(proposalId);
+            }
+
+            if (current.Status == AssignmentRepository.Returned)
+            {
+                return Problems.AlreadyReturned(proposalId);
+            }
+
+            var decision = Returns.Decide(current.ClockStartedAt, now, options.Value.ReturnWindowDays);
+            if (!decision.Allowed)
+            {
+                return Problems.Conflict("The return window has closed.", decision.RefusalDetail, new Dictionary<string, object?>
+                {
+                    ["windowClosedOn"] = decision.ClosedOn,
+                    ["windowClosedAt"] = decision.WindowClosesAt,
+                });
+            }
+
+            await AssignmentRepository.ReturnAsync(work, proposalId, request.Reason!.Trim(), request.By!.Trim(), now, cancellationToken);
+            await AssignmentRepository.AddHistoryAsync(
+                work, proposalId, "Returned", current.UnitCode, null, request.Reason.Trim(), request.By.Trim(), now, cancellationToken);
+            await work.PublishAsync(new ProposalReturned(proposalId, current.UnitCode, request.Reason.Trim(), request.By.Trim(), now), cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
+    }
+
+    public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Extend(
+        Guid proposalId, ExtendRequest request, PlatformDatabase database, AssignmentRepository assignments,
+        TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using (var work = await database.BeginAsync(cancellationToken))
+        {
+            var current = await AssignmentRepository.FindAsync(work, proposalId, lockRow: true, cancellationToken);
+            if (current is null)
+            {
+                return Problems.NotAssigned(proposalId);
+            }
+
+            if (current.Status == AssignmentRepository.Returned)
+            {
+                return Problems.AlreadyReturned(proposalId);
+            }
+
+            if (current.RepliedAt is not null)
+            {
+                return Problems.Conflict("The item was replied to.", $"Item {proposalId} was replied to on {current.RepliedAt:O}: its deadline is met.");
+            }
+
+            var (newDueAt, errors) = DeadlineExtensions.Decide(
+                current.ClockStartedAt, current.DueAt, request.NewDueAt, request.Months, request.Reason, request.ApprovedBy);
+            if (newDueAt is null)
+            {
+                return TypedResults.ValidationProblem(errors, title: "The extension is not valid.");
+            }
+
+            var reason = request.Reason!.Trim();
+            var approvedBy = request.ApprovedBy!.Trim();
+            await AssignmentRepository.ExtendAsync(work, proposalId, current.DueAt, newDueAt.Value, reason, approvedBy, now, cancellationToken);
+            await AssignmentRepository.AddHistoryAsync(work, proposalId, "Extended", current.UnitCode, current.UnitCode, reason, approvedBy, now, cancellationToken);
+            await work.PublishAsync(new DeadlineExtended(proposalId, current.UnitCode, current.DueAt, newDueAt.Value, reason, approvedBy, now), cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
+    }
+
+    public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> AddCoHandler(
+        Guid proposalId, CoHandlerRequest request, PlatformDatabase database, AssignmentRepository assignments,
+        TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Problems.Require(errors, "unitCode", request.UnitCode, "Name the co-handling unit.");
+        Problems.Require(errors, "reason", request.Reason, "Adding a co-handler needs a reason.");
+        Problems.Require(errors, "by", request.By, "Name who in the proposal office adds the co-handler.");
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The co-handler is not valid.");
+        }
+
+        var now = clock.GetUtcNow();
+        await using (var work = await database.BeginAsync(cancellationToken))
+        {
+            var current = await AssignmentRepository.FindAsync(work, proposalId, lockRow: true, cancellationToken);
+            if (current is null)
+            {
+                return Problems.NotAssigned(proposalId);
+            }
+
+            if (current.Status == AssignmentRepository.Returned)
+            {
+                return Problems.AlreadyReturned(proposalId);
+            }
+
+            var unit = await UnitRepository.FindAsync(work, request.UnitCode!.Trim(), cancellationToken);
+            if (unit is null)
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["unitCode"] = [$"'{request.UnitCode}' is not a unit."] }, title: "The co-handler is not valid.");
+            }
+
+            if (unit.Code == current.UnitCode)
+            {
+                return Problems.Conflict("The unit leads the item.", $"{unit.Code} is the lead unit of item {proposalId}; it cannot also co-handle it.");
+            }
+
+            var added = await AssignmentRepository.AddCoHandlersAsync(
+                work, proposalId, [unit.Code], now, Deadlines.CoHandlingOpinionDue(current.ClockStartedAt), cancellationToken);
+            if (added.Count == 0)
+            {
+                return Problems.Conflict("The unit already co-handles the item.", $"{unit.Code} already co-handles item {proposalId}.");
+            }
+
+            await AssignmentRepository.AddHistoryAsync(
+                work, proposalId, "CoHandlingAssigned", null, unit.Code, request.Reason!.Trim(), request.By!.Trim(), now, cancellationToken);
+            await work.PublishAsync(new CoHandlingAssigned(proposalId, current.UnitCode, unit.Code, unit.Name, now, added[0].DueAt), cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
+    }
+
+    public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> SubmitOpinion(
+        Guid proposalId, string unitCode, OpinionRequest request, PlatformDatabase database, AssignmentRepository assignments,
+        TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.By))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["by"] = ["Name who sent the opinion."] }, title: "The opinion is not valid.");
+        }
+
+        var now = clock.GetUtcNow();
+        await using (var work = await database.BeginAsync(cancellationToken))
+        {
+            if (!await AssignmentRepository.SubmitOpinionAsync(work, proposalId, unitCode, request.By.Trim(), now, cancellationToken))
+            {
+                var coHandlers = await assignments.CoHandlersAsync(proposalId, cancellationToken);
+                return coHandlers.Any(c => c.UnitCode == unitCode)
+                    ? Problems.Conflict("The opinion was already sent.", $"{unitCode} already sent its opinion on item {proposalId}.")
+                    : Problems.NotFound("No such co-handler.", $"{unitCode} does not co-handle item {proposalId}.");
+            }
+
+            await work.PublishAsync(new CoHandlingOpinionSubmitted(proposalId, unitCode, request.By.Trim(), now), cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
+    }
+
+    private static async Task<AssignmentView?> ViewAsync(
+        Guid proposalId, AssignmentRepository assignments, AssignmentOptions options, CancellationToken cancellationToken)
+    {
+        var assignment = await assignments.FindAsync(proposalId, cancellationToken);
+        if (assignment is null)
+        {
+            return null;
+        }
+
+        return AssignmentView.From(
+            assignment,
+            await assignments.CoHandlersAsync(proposalId, cancellationToken),
+            await assignments.ExtensionsAsync(proposalId, cancellationToken),
+            options.ReturnWindowDays);
     }
 }

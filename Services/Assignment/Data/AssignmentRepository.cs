@@ -6,56 +6,211 @@ namespace ProposalPlatform.Assignment.Data;
 
 public sealed class AssignmentRepository(PlatformDatabase database)
 {
+    public const string Assigned = "Assigned";
+    public const string Returned = "Returned";
+
     private const string SelectAssignment =
         """
         SELECT a.proposal_id AS ProposalId, a.unit_code AS UnitCode, u.name AS UnitName, a.topic AS Topic,
-               a.title AS Title, a.assigned_at AS AssignedAt, a.due_at AS DueAt
+               a.title AS Title, a.assigned_at AS AssignedAt, a.due_at AS DueAt, a.clock_started_at AS ClockStartedAt,
+               a.status AS Status, a.handling_mode AS HandlingMode, a.tags AS Tags, a.is_key_item AS IsKeyItem,
+               a.manually_assigned AS ManuallyAssigned, a.replied_at AS RepliedAt, a.returned_at AS ReturnedAt,
+               a.return_reason AS ReturnReason, a.returned_by AS ReturnedBy
         FROM assignments a JOIN units u ON u.code = a.unit_code
         """;
 
-    public static async Task<IReadOnlyList<RoutingRule>> RulesAsync(UnitOfWork work, CancellationToken cancellationToken) =>
-        (await work.Connection.QueryAsync<RoutingRule>(new CommandDefinition(
-            "SELECT keyword AS Keyword, unit_code AS UnitCode, priority AS Priority FROM routing_rules",
-            transaction: work.Transaction, cancellationToken: cancellationToken))).AsList();
+    private const string SelectCoHandling =
+        """
+        SELECT c.proposal_id AS ProposalId, c.unit_code AS UnitCode, u.name AS UnitName, c.assigned_at AS AssignedAt,
+               c.due_at AS DueAt, c.opinion_submitted_at AS OpinionSubmittedAt, c.opinion_submitted_by AS OpinionSubmittedBy
+        FROM co_handlings c JOIN units u ON u.code = c.unit_code
+        """;
 
-    /// <summary>Stores the item's assignment; null when it was assigned before (nothing is changed then).</summary>
-    public static async Task<AssignmentRecord?> AssignAsync(
-        UnitOfWork work, Guid proposalId, string unitCode, string topic, string title,
-        DateTimeOffset assignedAt, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    /// <summary>Stores the item's assignment and its first history entry; null when it was assigned before (nothing is changed then).</summary>
+    public static async Task<AssignmentRow?> AssignAsync(UnitOfWork work, NewAssignment assignment, CancellationToken cancellationToken)
     {
         var inserted = await work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO assignments (proposal_id, unit_code, topic, title, assigned_at, due_at)
-            VALUES (@ProposalId, @UnitCode, @Topic, @Title, @AssignedAt, @DueAt)
+            INSERT INTO assignments (proposal_id, unit_code, topic, title, assigned_at, due_at, clock_started_at, handling_mode, tags, is_key_item)
+            VALUES (@ProposalId, @UnitCode, @Topic, @Title, @AssignedAt, @DueAt, @ClockStartedAt, @HandlingMode, @Tags, @IsKeyItem)
             ON CONFLICT (proposal_id) DO NOTHING
             """,
-            new { ProposalId = proposalId, UnitCode = unitCode, Topic = topic, Title = title, AssignedAt = assignedAt, DueAt = dueAt },
-            work.Transaction, cancellationToken: cancellationToken));
+            assignment, work.Transaction, cancellationToken: cancellationToken));
         if (inserted == 0)
         {
             return null;
         }
 
-        return await work.Connection.QuerySingleAsync<AssignmentRecord>(new CommandDefinition(
-            SelectAssignment + " WHERE a.proposal_id = @proposalId",
-            new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
+        await AddHistoryAsync(work, assignment.ProposalId, "Assigned", null, assignment.UnitCode, assignment.Reason, "routing", assignment.AssignedAt, cancellationToken);
+        return await FindAsync(work, assignment.ProposalId, lockRow: false, cancellationToken);
     }
 
-    public async Task<AssignmentRecord?> FindAsync(Guid proposalId, CancellationToken cancellationToken)
+    /// <summary>The assignment inside <paramref name="work"/>; with <paramref name="lockRow"/> no one else changes it until the transaction ends.</summary>
+    public static Task<AssignmentRow?> FindAsync(UnitOfWork work, Guid proposalId, bool lockRow, CancellationToken cancellationToken) =>
+        work.Connection.QuerySingleOrDefaultAsync<AssignmentRow>(new CommandDefinition(
+            SelectAssignment + " WHERE a.proposal_id = @proposalId" + (lockRow ? " FOR UPDATE OF a" : string.Empty),
+            new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Adds co-handling units with their opinion deadline; returns the ones that were new.</summary>
+    public static async Task<IReadOnlyList<CoHandlingRow>> AddCoHandlersAsync(
+        UnitOfWork work, Guid proposalId, IReadOnlyCollection<string> unitCodes, DateTimeOffset assignedAt, DateTimeOffset dueAt,
+        CancellationToken cancellationToken)
+    {
+        if (unitCodes.Count == 0)
+        {
+            return [];
+        }
+
+        var added = (await work.Connection.QueryAsync<string>(new CommandDefinition(
+            """
+            INSERT INTO co_handlings (proposal_id, unit_code, assigned_at, due_at)
+            SELECT @proposalId, code, @assignedAt, @dueAt FROM unnest(@unitCodes) AS code
+            ON CONFLICT DO NOTHING
+            RETURNING unit_code
+            """,
+            new { proposalId, unitCodes = unitCodes.ToArray(), assignedAt, dueAt }, work.Transaction, cancellationToken: cancellationToken))).ToArray();
+
+        return (await work.Connection.QueryAsync<CoHandlingRow>(new CommandDefinition(
+            SelectCoHandling + " WHERE c.proposal_id = @proposalId AND c.unit_code = ANY(@added) ORDER BY c.unit_code",
+            new { proposalId, added }, work.Transaction, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public static Task ReassignAsync(UnitOfWork work, Guid proposalId, string toUnitCode, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE assignments SET unit_code = @toUnitCode, manually_assigned = true WHERE proposal_id = @proposalId;
+            -- the new lead no longer co-handles its own item
+            DELETE FROM co_handlings WHERE proposal_id = @proposalId AND unit_code = @toUnitCode;
+            """,
+            new { proposalId, toUnitCode }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static Task ReturnAsync(UnitOfWork work, Guid proposalId, string reason, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE assignments SET status = 'Returned', returned_at = @at, return_reason = @reason, returned_by = @by
+            WHERE proposal_id = @proposalId
+            """,
+            new { proposalId, reason, by, at }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static Task ExtendAsync(
+        UnitOfWork work, Guid proposalId, DateTimeOffset previousDueAt, DateTimeOffset newDueAt, string reason, string approvedBy, DateTimeOffset at,
+        CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE assignments SET due_at = @newDueAt WHERE proposal_id = @proposalId;
+            INSERT INTO deadline_extensions (proposal_id, previous_due_at, new_due_at, reason, approved_by, extended_at)
+            VALUES (@proposalId, @previousDueAt, @newDueAt, @reason, @approvedBy, @at);
+            """,
+            new { proposalId, previousDueAt, newDueAt, reason, approvedBy, at }, work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Records the opinion; false when the unit does not co-handle the item or already sent it.</summary>
+    public static async Task<bool> SubmitOpinionAsync(UnitOfWork work, Guid proposalId, string unitCode, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE co_handlings SET opinion_submitted_at = @at, opinion_submitted_by = @by
+            WHERE proposal_id = @proposalId AND unit_code = @unitCode AND opinion_submitted_at IS NULL
+            """,
+            new { proposalId, unitCode, by, at }, work.Transaction, cancellationToken: cancellationToken)) == 1;
+
+    /// <summary>The reply went out: the reply deadline is no longer watched.</summary>
+    public static Task MarkRepliedAsync(UnitOfWork work, Guid proposalId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE assignments SET replied_at = @at WHERE proposal_id = @proposalId AND replied_at IS NULL",
+            new { proposalId, at }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static Task AddHistoryAsync(
+        UnitOfWork work, Guid proposalId, string action, string? fromUnitCode, string? toUnitCode, string reason, string by, DateTimeOffset at,
+        CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO assignment_history (proposal_id, action, from_unit_code, to_unit_code, reason, by_whom, at)
+            VALUES (@proposalId, @action, @fromUnitCode, @toUnitCode, @reason, @by, @at)
+            """,
+            new { proposalId, action, fromUnitCode, toUnitCode, reason, by, at }, work.Transaction, cancellationToken: cancellationToken));
+
+    public async Task<AssignmentRow?> FindAsync(Guid proposalId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<AssignmentRecord>(new CommandDefinition(
+        return await connection.QuerySingleOrDefaultAsync<AssignmentRow>(new CommandDefinition(
             SelectAssignment + " WHERE a.proposal_id = @proposalId", new { proposalId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<HandlingUnit>> UnitsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CoHandlingRow>> CoHandlersAsync(Guid proposalId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<HandlingUnit>(new CommandDefinition(
-            "SELECT code AS Code, name AS Name, kind AS Kind FROM units ORDER BY kind, code",
-            cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<CoHandlingRow>(new CommandDefinition(
+            SelectCoHandling + " WHERE c.proposal_id = @proposalId ORDER BY c.unit_code", new { proposalId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(Guid proposalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<HistoryRow>(new CommandDefinition(
+            """
+            SELECT action AS Action, from_unit_code AS FromUnitCode, to_unit_code AS ToUnitCode, reason AS Reason, by_whom AS By, at AS At
+            FROM assignment_history WHERE proposal_id = @proposalId ORDER BY id
+            """,
+            new { proposalId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<ExtensionRow>> ExtensionsAsync(Guid proposalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ExtensionRow>(new CommandDefinition(
+            """
+            SELECT previous_due_at AS PreviousDueAt, new_due_at AS NewDueAt, reason AS Reason, approved_by AS ApprovedBy, extended_at AS ExtendedAt
+            FROM deadline_extensions WHERE proposal_id = @proposalId ORDER BY id
+            """,
+            new { proposalId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Every item still assigned, as the routing dry run needs it.</summary>
+    public async Task<IReadOnlyList<RoutedItem>> RoutedItemsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AssignmentRow>(new CommandDefinition(
+            SelectAssignment + " WHERE a.status = 'Assigned' ORDER BY a.assigned_at", cancellationToken: cancellationToken));
+        return rows.Select(row => new RoutedItem(row.ProposalId, row.Title, row.Topic, row.Tags, row.UnitCode, row.ManuallyAssigned)).ToList();
     }
 }
 
-public sealed record AssignmentRecord(
-    Guid ProposalId, string UnitCode, string UnitName, string Topic, string Title, DateTimeOffset AssignedAt, DateTimeOffset DueAt);
+/// <summary>What routing decided for a newly registered item.</summary>
+public sealed record NewAssignment(
+    Guid ProposalId, string UnitCode, string Topic, string Title, DateTimeOffset AssignedAt, DateTimeOffset DueAt,
+    DateTimeOffset ClockStartedAt, string HandlingMode, string[] Tags, bool IsKeyItem, string Reason);
+
+public sealed class AssignmentRow
+{
+    public Guid ProposalId { get; set; }
+    public string UnitCode { get; set; } = "";
+    public string UnitName { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public string Title { get; set; } = "";
+    public DateTimeOffset AssignedAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset ClockStartedAt { get; set; }
+    public string Status { get; set; } = "";
+    public string HandlingMode { get; set; } = "";
+    public string[] Tags { get; set; } = [];
+    public bool IsKeyItem { get; set; }
+    public bool ManuallyAssigned { get; set; }
+    public DateTimeOffset? RepliedAt { get; set; }
+    public DateTimeOffset? ReturnedAt { get; set; }
+    public string? ReturnReason { get; set; }
+    public string? ReturnedBy { get; set; }
+}
+
+public sealed class CoHandlingRow
+{
+    public Guid ProposalId { get; set; }
+    public string UnitCode { get; set; } = "";
+    public string UnitName { get; set; } = "";
+    public DateTimeOffset AssignedAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset? OpinionSubmittedAt { get; set; }
+    public string? OpinionSubmittedBy { get; set; }
+}
+
+public sealed record HistoryRow(string Action, string? FromUnitCode, string? ToUnitCode, string Reason, string By, DateTimeOffset At);
+
+public sealed record ExtensionRow(DateTimeOffset PreviousDueAt, DateTimeOffset NewDueAt, string Reason, string ApprovedBy, DateTimeOffset ExtendedAt);

@@ -1,9 +1,15 @@
 namespace ProposalPlatform.Contracts.Assignment;
 
 /// <summary>An item was given to its lead handling unit; the reply is due at <see cref="DueAt"/>.</summary>
+/// <param name="CoHandlingUnitCodes">Units that owe the lead unit a written opinion within a month.</param>
+/// <param name="HandlingMode">How this body takes part in the item.</param>
+/// <param name="ClockStartedAt">When the reply clock started: the assigning office's date of assignment when it gave one, else <paramref name="AssignedAt"/>.</param>
 public record ProposalAssigned(
     Guid ProposalId,
     string UnitCode,
     string UnitName,
     DateTimeOffset AssignedAt,
-    DateTimeOffset DueAt);
+    DateTimeOffset DueAt,
+    IReadOnlyList<string>? CoHandlingUnitCodes = null,
+    HandlingMode HandlingMode = HandlingMode.Lead,
+    DateTimeOffset? ClockStartedAt = null);

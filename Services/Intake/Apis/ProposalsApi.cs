@@ -6,6 +6,7 @@ using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
+using ProposalPlatform.Intake.Workers;
 
 namespace ProposalPlatform.Intake.Apis;
 
@@ -19,13 +20,19 @@ public static class ProposalsApi
 
         api.MapPost("/", RegisterProposal)
             .WithName("RegisterProposal")
-            .WithSummary("Register one item (suggestion or proposal); the same kind, session and number again returns the stored item");
+            .WithSummary("Register one item (suggestion or proposal) from the proposal office, or from a customs district (submittingUnitCode) that received a local item; the same kind, session and number again returns the stored item");
         api.MapGet("/{id:guid}", GetProposal)
             .WithName("GetProposal")
-            .WithSummary("An item with its status and its timeline across the services");
+            .WithSummary("An item with its status and its timeline across the services; the only answer with the submitters' contact details");
         api.MapGet("/", ListProposals)
             .WithName("ListProposals")
-            .WithSummary("Items, filtered by kind, session year and number, a page at a time");
+            .WithSummary("Items, filtered by kind, session year, number, topic or tag, handling mode, status, assigned unit, key flag, submitting unit, batch and full-text search q (title and text, Chinese included), a page at a time");
+        api.MapPost("/{id:guid}/corrections", CorrectProposal)
+            .WithName("CorrectProposal")
+            .WithSummary("Amend an item's data with a reason; the version it replaces is kept in the history");
+        api.MapGet("/{id:guid}/versions", ListVersions)
+            .WithName("ListProposalVersions")
+            .WithSummary("Every version of an item, oldest first, with the reason and the fields of each correction (contact details left out)");
 
         return app;
     }
@@ -34,6 +41,7 @@ public static class ProposalsApi
         ProposalSubmission submission,
         PlatformDatabase database,
         ProposalRepository proposals,
+        IndexingSignal indexing,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -48,18 +56,25 @@ public static class ProposalsApi
         var (stored, created) = await proposals.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
         if (created)
         {
-            await work.PublishAsync(new ProposalRegistered(
-                stored.Id, proposal.Kind, proposal.SessionYear, proposal.Number, proposal.Title, proposal.Topic,
-                proposal.SubmitterName, proposal.Province, proposal.City, now), cancellationToken);
+            await work.PublishAsync(Registered(stored.Id, proposal, now), cancellationToken);
         }
 
         await work.CommitAsync(cancellationToken);
+        if (created)
+        {
+            indexing.Notify();
+        }
 
         var view = ProposalView.From(stored, await proposals.TimelineAsync(stored.Id, cancellationToken));
         return created
             ? TypedResults.Created($"/api/intake/proposals/{stored.Id}", view)
             : TypedResults.Ok(view);
     }
+
+    /// <summary>The event of a new item: what routing needs, never a contact detail.</summary>
+    public static ProposalRegistered Registered(Guid id, NewProposal p, DateTimeOffset now) => new(
+        id, p.Kind, p.SessionYear, p.Number, p.Title, p.Topic, p.SubmitterName, p.Province, p.City, now,
+        p.Tags, p.HandlingMode, p.IsKeyItem, p.SupervisingBody, p.AssignedByOfficeAt, p.BatchReference, p.SubmittingUnitCode);
 
     public static async Task<Results<Ok<ProposalView>, ProblemHttpResult>> GetProposal(
         Guid id,
@@ -69,12 +84,7 @@ public static class ProposalsApi
         var proposal = await proposals.FindAsync(id, cancellationToken);
         if (proposal is null)
         {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "No such item.",
-                Detail = $"No item has the id {id}.",
-            });
+            return NotFound(id);
         }
 
         return TypedResults.Ok(ProposalView.From(proposal, await proposals.TimelineAsync(id, cancellationToken)));
@@ -86,21 +96,25 @@ public static class ProposalsApi
         [FromQuery] string? kind = null,
         [FromQuery] int? sessionYear = null,
         [FromQuery] int? number = null,
+        [FromQuery] string? topic = null,
+        [FromQuery] string? handlingMode = null,
+        [FromQuery] string? status = null,
+        [FromQuery] string? unit = null,
+        [FromQuery] bool? keyItem = null,
+        [FromQuery] string? submittingUnit = null,
+        [FromQuery] string? batchReference = null,
+        [FromQuery] string? q = null,
         [FromQuery] int page = 1,
         [FromQuery] int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
-        ProposalKind? parsedKind = null;
-        if (kind is not null)
+        var parsedKind = ParseOptional<ProposalKind>(errors, "kind", kind);
+        var parsedMode = ParseOptional<HandlingMode>(errors, "handlingMode", handlingMode);
+        var parsedStage = ParseOptional<ProposalStage>(errors, "status", status);
+
+        if (q is not null && (q.Trim().Length == 0 || q.Length > ProposalRules.MaxTitleLength))
         {
-            if (EnumNames.TryParse<ProposalKind>(kind, out var k))
-            {
-                parsedKind = k;
-            }
-            else
-            {
-                errors["kind"] = [$"'{kind}' is not a kind: use Suggestion or Proposal."];
-            }
+            errors["q"] = [$"The search text must have 1 to {ProposalRules.MaxTitleLength} characters."];
         }
 
         if (page < 1)
@@ -118,46 +132,94 @@ public static class ProposalsApi
             return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
         }
 
-        var (items, total) = await proposals.ListAsync(parsedKind, sessionYear, number, page, pageSize, cancellationToken);
-        return TypedResults.Ok(new ProposalPage(items.Select(p => ProposalSummary.From(p)).ToList(), page, pageSize, total));
+        var filter = new ProposalFilter(
+            parsedKind, sessionYear, number, Blank(topic), parsedMode, parsedStage, Blank(unit), keyItem,
+            Blank(submittingUnit), Blank(batchReference), Blank(q));
+        var (items, total) = await proposals.ListAsync(filter, page, pageSize, cancellationToken);
+        return TypedResults.Ok(new ProposalPage([.. items.Select(ProposalSummary.From)], page, pageSize, total));
     }
+
+    public static async Task<Results<Ok<ProposalView>, ValidationProblem, ProblemHttpResult>> CorrectProposal(
+        Guid id,
+        CorrectionSubmission correction,
+        PlatformDatabase database,
+        ProposalRepository proposals,
+        IndexingSignal indexing,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using (var work = await database.BeginAsync(cancellationToken))
+        {
+            var current = await ProposalRepository.FindForUpdateAsync(work, id, cancellationToken);
+            if (current is null)
+            {
+                return NotFound(id);
+            }
+
+            var (applied, errors) = Corrections.Apply(current.ToProposal(), correction, now.Year);
+            if (applied is null)
+            {
+                return TypedResults.ValidationProblem(errors, title: "The correction is not valid.");
+            }
+
+            await ProposalRepository.CorrectAsync(work, current, applied.Corrected, applied.Reason, applied.ChangedFields, now, cancellationToken);
+            await ProposalRepository.AppendTimelineAsync(work, id, ProposalStage.Registered, now,
+                $"Corrected to version {current.Version + 1} ({string.Join(", ", applied.ChangedFields)}): {applied.Reason}", cancellationToken);
+            var p = applied.Corrected;
+            await work.PublishAsync(new ProposalCorrected(
+                id, current.Version + 1, applied.ChangedFields, applied.Reason, now, p.Title, p.Topic, p.Tags, p.HandlingMode,
+                p.IsKeyItem, p.SupervisingBody, p.SubmitterName, p.Province, p.City), cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        indexing.Notify();
+        var stored = await proposals.FindAsync(id, cancellationToken);
+        return TypedResults.Ok(ProposalView.From(stored!, await proposals.TimelineAsync(id, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<VersionView>>, ProblemHttpResult>> ListVersions(
+        Guid id,
+        ProposalRepository proposals,
+        CancellationToken cancellationToken)
+    {
+        var current = await proposals.FindAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound(id);
+        }
+
+        var earlier = await proposals.VersionsAsync(id, cancellationToken);
+        IReadOnlyList<VersionView> versions =
+        [
+            .. earlier.Select(v => new VersionView(v.Version, false, v.ValidFrom, v.ReplacedAt, v.ReplacedBecause, v.ChangedFields, VersionData.From(v.Data))),
+            new VersionView(current.Version, true, current.UpdatedAt ?? current.RegisteredAt, null, null, [], VersionData.From(current.ToProposal())),
+        ];
+        return TypedResults.Ok(versions);
+    }
+
+    public static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "No such item.",
+        Detail = $"No item has the id {id}.",
+    });
+
+    private static T? ParseOptional<T>(Dictionary<string, string[]> errors, string field, string? value) where T : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (EnumNames.TryParse<T>(value, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors[field] = [$"'{value}' is not a {field}: use {EnumNames.List<T>()}."];
+        return null;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
-
-public sealed record ProposalView(
-    Guid Id,
-    string Kind,
-    SessionView Session,
-    int Number,
-    string Title,
-    string Text,
-    SubmitterView LeadSubmitter,
-    string Topic,
-    string Status,
-    DateTimeOffset RegisteredAt,
-    IReadOnlyList<TimelineEntry> Timeline)
-{
-    public static ProposalView From(ProposalRecord p, IReadOnlyList<TimelineEntry> timeline) => new(
-        p.Id,
-        ((ProposalKind)p.Kind).ToString(),
-        new SessionView(p.SessionYear, p.SessionTerm, p.SessionMeeting),
-        p.Number,
-        p.Title,
-        p.Text,
-        new SubmitterView(p.SubmitterName, p.SubmitterDelegation, p.Province, p.City),
-        p.Topic,
-        ((ProposalStage)p.Stage).ToString(),
-        p.RegisteredAt,
-        timeline);
-}
-
-public sealed record SessionView(int Year, int? Term, int? Meeting);
-
-public sealed record SubmitterView(string Name, string? Delegation, string Province, string City);
-
-public sealed record ProposalSummary(Guid Id, string Kind, int SessionYear, int Number, string Title, string Topic, string Status, DateTimeOffset RegisteredAt)
-{
-    public static ProposalSummary From(ProposalRecord p) => new(
-        p.Id, ((ProposalKind)p.Kind).ToString(), p.SessionYear, p.Number, p.Title, p.Topic, ((ProposalStage)p.Stage).ToString(), p.RegisteredAt);
-}
-
-public sealed record ProposalPage(IReadOnlyList<ProposalSummary> Items, int Page, int PageSize, long Total);

@@ -11,9 +11,13 @@ public sealed class ProposalAssignedConsumer(PlatformDatabase database) : IConsu
     public Task Consume(ConsumeContext<ProposalAssigned> context)
     {
         var assigned = context.Message;
-        return database.ApplyOnceAsync(context, this, work => ProposalRepository.AppendTimelineAsync(
-            work, assigned.ProposalId, ProposalStage.Assigned, assigned.AssignedAt,
-            $"Assigned to {assigned.UnitName} ({assigned.UnitCode}); reply due {assigned.DueAt:yyyy-MM-dd}",
-            context.CancellationToken));
+        return database.ApplyOnceAsync(context, this, async work =>
+        {
+            await ProposalRepository.AppendTimelineAsync(
+                work, assigned.ProposalId, ProposalStage.Assigned, assigned.AssignedAt,
+                $"Assigned to {assigned.UnitName} ({assigned.UnitCode}); reply due {assigned.DueAt:yyyy-MM-dd}",
+                context.CancellationToken);
+            await ProposalRepository.SetAssignedUnitAsync(work, assigned.ProposalId, assigned.UnitCode, context.CancellationToken);
+        });
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure.Data;
@@ -7,13 +8,61 @@ namespace ProposalPlatform.Intake.Data;
 
 public sealed class ProposalRepository(PlatformDatabase database)
 {
-    private const string SelectProposal =
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private const string Columns =
         """
-        SELECT id AS Id, kind AS Kind, session_year AS SessionYear, session_term AS SessionTerm,
-               session_meeting AS SessionMeeting, number AS Number, title AS Title, text AS Text,
-               submitter_name AS SubmitterName, submitter_delegation AS SubmitterDelegation,
-               province AS Province, city AS City, topic AS Topic, stage AS Stage, registered_at AS RegisteredAt
+        id AS Id, kind AS Kind, session_year AS SessionYear, session_term AS SessionTerm,
+        session_meeting AS SessionMeeting, number AS Number, title AS Title, text AS Text,
+        submitter_name AS SubmitterName, submitter_delegation AS SubmitterDelegation,
+        province AS Province, city AS City, topic AS Topic, stage AS Stage, registered_at AS RegisteredAt,
+        submitter_kind AS SubmitterKind, submitter_sector AS SubmitterSector, submitter_phone AS SubmitterPhone,
+        submitter_address AS SubmitterAddress, co_signers::text AS CoSigners, array_to_json(tags)::text AS TagsJson,
+        handling_mode AS HandlingMode, is_key_item AS IsKeyItem, supervising_body AS SupervisingBody,
+        batch_reference AS BatchReference, assigned_by_office_at AS AssignedByOfficeAt,
+        submitting_unit_code AS SubmittingUnitCode, assigned_unit_code AS AssignedUnitCode,
+        version AS Version, updated_at AS UpdatedAt
+        """;
+
+    private const string SelectProposal = "SELECT " + Columns + " FROM proposals";
+
+    // Lists never read the confidential columns nor the full text.
+    private const string SelectSummary =
+        """
+        SELECT id AS Id, kind AS Kind, session_year AS SessionYear, number AS Number, title AS Title, topic AS Topic,
+               array_to_json(tags)::text AS TagsJson, handling_mode AS HandlingMode, is_key_item AS IsKeyItem, stage AS Stage,
+               assigned_unit_code AS AssignedUnitCode, submitter_name AS SubmitterName, registered_at AS RegisteredAt
         FROM proposals
+        """;
+
+    private const string InsertMany =
+        """
+        INSERT INTO proposals (id, kind, session_year, session_term, session_meeting, number, title, text,
+                               submitter_name, submitter_delegation, province, city, topic, stage, registered_at,
+                               submitter_kind, submitter_sector, submitter_phone, submitter_address, co_signers, tags,
+                               handling_mode, is_key_item, supervising_body, batch_reference, assigned_by_office_at,
+                               submitting_unit_code)
+        SELECT r.id, r.kind, r.session_year, r.session_term, r.session_meeting, r.number, r.title, r.text,
+               r.submitter_name, r.submitter_delegation, r.province, r.city, r.topic, @Stage, @RegisteredAt,
+               r.submitter_kind, r.submitter_sector, r.submitter_phone, r.submitter_address, r.co_signers::jsonb,
+               ARRAY(SELECT jsonb_array_elements_text(r.tags::jsonb)),
+               r.handling_mode, r.is_key_item, r.supervising_body, r.batch_reference, r.assigned_by_office_at,
+               r.submitting_unit_code
+        FROM unnest(@Ids, @Kinds, @SessionYears, @SessionTerms, @SessionMeetings, @Numbers, @Titles, @Texts,
+                    @SubmitterNames, @SubmitterDelegations, @Provinces, @Cities, @Topics,
+                    @SubmitterKinds, @SubmitterSectors, @SubmitterPhones, @SubmitterAddresses, @CoSigners, @Tags,
+                    @HandlingModes, @IsKeyItems, @SupervisingBodies, @BatchReferences, @AssignedByOfficeAts,
+                    @SubmittingUnitCodes)
+             AS r(id, kind, session_year, session_term, session_meeting, number, title, text,
+                  submitter_name, submitter_delegation, province, city, topic,
+                  submitter_kind, submitter_sector, submitter_phone, submitter_address, co_signers, tags,
+                  handling_mode, is_key_item, supervising_body, batch_reference, assigned_by_office_at,
+                  submitting_unit_code)
+        ON CONFLICT (kind, session_year, number) DO NOTHING
+        RETURNING id
         """;
 
     /// <summary>
@@ -23,45 +72,82 @@ public sealed class ProposalRepository(PlatformDatabase database)
     public async Task<(ProposalRecord Proposal, bool Created)> RegisterAsync(
         UnitOfWork work, Guid id, NewProposal proposal, DateTimeOffset registeredAt, CancellationToken cancellationToken)
     {
-        var inserted = await work.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO proposals (id, kind, session_year, session_term, session_meeting, number, title, text,
-                                   submitter_name, submitter_delegation, province, city, topic, stage, registered_at)
-            VALUES (@Id, @Kind, @SessionYear, @SessionTerm, @SessionMeeting, @Number, @Title, @Text,
-                    @SubmitterName, @SubmitterDelegation, @Province, @City, @Topic, @Stage, @RegisteredAt)
-            ON CONFLICT (kind, session_year, number) DO NOTHING
-            """,
-            new
-            {
-                Id = id,
-                Kind = (short)proposal.Kind,
-                proposal.SessionYear,
-                proposal.SessionTerm,
-                proposal.SessionMeeting,
-                proposal.Number,
-                proposal.Title,
-                proposal.Text,
-                proposal.SubmitterName,
-                proposal.SubmitterDelegation,
-                proposal.Province,
-                proposal.City,
-                proposal.Topic,
-                Stage = (short)ProposalStage.Registered,
-                RegisteredAt = registeredAt,
-            },
-            work.Transaction, cancellationToken: cancellationToken));
-
-        if (inserted == 1)
-        {
-            await AppendTimelineAsync(work, id, ProposalStage.Registered, registeredAt,
-                $"{proposal.Kind} {proposal.Number} of {proposal.SessionYear} registered", cancellationToken);
-        }
-
+        var inserted = await RegisterManyAsync(work, [(id, proposal)], registeredAt, cancellationToken);
         var stored = await work.Connection.QuerySingleAsync<ProposalRecord>(new CommandDefinition(
             SelectProposal + " WHERE kind = @Kind AND session_year = @SessionYear AND number = @Number",
             new { Kind = (short)proposal.Kind, proposal.SessionYear, proposal.Number },
             work.Transaction, cancellationToken: cancellationToken));
-        return (stored, inserted == 1);
+        return (stored, inserted.Count == 1);
+    }
+
+    /// <summary>
+    /// Stores many new items in one statement; those whose kind, session and number are already
+    /// known (or appear twice in <paramref name="proposals"/>) are left alone. Returns the ids stored.
+    /// </summary>
+    public static async Task<HashSet<Guid>> RegisterManyAsync(
+        UnitOfWork work, IReadOnlyList<(Guid Id, NewProposal Proposal)> proposals, DateTimeOffset registeredAt, CancellationToken cancellationToken)
+    {
+        if (proposals.Count == 0)
+        {
+            return [];
+        }
+
+        var p = proposals.Select(x => x.Proposal).ToList();
+        var inserted = (await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+            InsertMany,
+            new
+            {
+                Stage = (short)ProposalStage.Registered,
+                RegisteredAt = registeredAt.UtcDateTime,
+                Ids = proposals.Select(x => x.Id).ToArray(),
+                Kinds = p.Select(x => (short)x.Kind).ToArray(),
+                SessionYears = p.Select(x => x.SessionYear).ToArray(),
+                SessionTerms = p.Select(x => x.SessionTerm).ToArray(),
+                SessionMeetings = p.Select(x => x.SessionMeeting).ToArray(),
+                Numbers = p.Select(x => x.Number).ToArray(),
+                Titles = p.Select(x => x.Title).ToArray(),
+                Texts = p.Select(x => x.Text).ToArray(),
+                SubmitterNames = p.Select(x => x.SubmitterName).ToArray(),
+                SubmitterDelegations = p.Select(x => x.SubmitterDelegation).ToArray(),
+                Provinces = p.Select(x => x.Province).ToArray(),
+                Cities = p.Select(x => x.City).ToArray(),
+                Topics = p.Select(x => x.Topic).ToArray(),
+                SubmitterKinds = p.Select(x => (short)x.LeadSubmitter.Kind).ToArray(),
+                SubmitterSectors = p.Select(x => x.LeadSubmitter.Sector).ToArray(),
+                SubmitterPhones = p.Select(x => x.LeadSubmitter.Phone).ToArray(),
+                SubmitterAddresses = p.Select(x => x.LeadSubmitter.Address).ToArray(),
+                CoSigners = p.Select(x => JsonSerializer.Serialize(x.CoSigners, Json)).ToArray(),
+                Tags = p.Select(x => JsonSerializer.Serialize(x.Tags, Json)).ToArray(),
+                HandlingModes = p.Select(x => (short)x.HandlingMode).ToArray(),
+                IsKeyItems = p.Select(x => x.IsKeyItem).ToArray(),
+                SupervisingBodies = p.Select(x => x.SupervisingBody).ToArray(),
+                BatchReferences = p.Select(x => x.BatchReference).ToArray(),
+                AssignedByOfficeAts = p.Select(x => x.AssignedByOfficeAt?.UtcDateTime).ToArray(),
+                SubmittingUnitCodes = p.Select(x => x.SubmittingUnitCode).ToArray(),
+            },
+            work.Transaction, cancellationToken: cancellationToken))).ToHashSet();
+
+        if (inserted.Count > 0)
+        {
+            var stored = proposals.Where(x => inserted.Contains(x.Id)).ToList();
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO proposal_timeline (proposal_id, step, occurred_at, detail)
+                SELECT id, @Step, @OccurredAt, detail FROM unnest(@Ids, @Details) AS t(id, detail)
+                """,
+                new
+                {
+                    Step = ProposalStage.Registered.ToString(),
+                    OccurredAt = registeredAt.UtcDateTime,
+                    Ids = stored.Select(x => x.Id).ToArray(),
+                    Details = stored.Select(x => x.Proposal.BatchReference is { } batch
+                        ? $"{x.Proposal.Kind} {x.Proposal.Number} of {x.Proposal.SessionYear} registered from batch {batch}"
+                        : $"{x.Proposal.Kind} {x.Proposal.Number} of {x.Proposal.SessionYear} registered").ToArray(),
+                },
+                work.Transaction, cancellationToken: cancellationToken));
+        }
+
+        return inserted;
     }
 
     /// <summary>Adds a step to the item's story and moves its stage forward (never back: events may arrive out of order).</summary>
@@ -84,12 +170,23 @@ public sealed class ProposalRepository(PlatformDatabase database)
             work.Transaction, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Records the unit the item is handled by, so that lists can be filtered by unit.</summary>
+    public static Task SetAssignedUnitAsync(UnitOfWork work, Guid proposalId, string unitCode, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE proposals SET assigned_unit_code = @UnitCode WHERE id = @ProposalId",
+            new { ProposalId = proposalId, UnitCode = unitCode }, work.Transaction, cancellationToken: cancellationToken));
+
     public async Task<ProposalRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ProposalRecord>(new CommandDefinition(
             SelectProposal + " WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>The item, locked until <paramref name="work"/> ends (for a correction).</summary>
+    public static Task<ProposalRecord?> FindForUpdateAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
+        work.Connection.QuerySingleOrDefaultAsync<ProposalRecord>(new CommandDefinition(
+            SelectProposal + " WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
 
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -103,32 +200,138 @@ public sealed class ProposalRepository(PlatformDatabase database)
         return entries.AsList();
     }
 
-    public async Task<(IReadOnlyList<ProposalRecord> Items, long Total)> ListAsync(
-        ProposalKind? kind, int? sessionYear, int? number, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<ProposalSummaryRecord> Items, long Total)> ListAsync(
+        ProposalFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        const string filter =
+        const string where =
             """
             WHERE (@Kind IS NULL OR kind = @Kind)
               AND (@SessionYear IS NULL OR session_year = @SessionYear)
               AND (@Number IS NULL OR number = @Number)
+              AND (@Tag IS NULL OR topic = @Tag OR tags @> ARRAY[@Tag]::text[])
+              AND (@HandlingMode IS NULL OR handling_mode = @HandlingMode)
+              AND (@Stage IS NULL OR stage = @Stage)
+              AND (@Unit IS NULL OR assigned_unit_code = @Unit)
+              AND (@IsKeyItem IS NULL OR is_key_item = @IsKeyItem)
+              AND (@SubmittingUnit IS NULL OR submitting_unit_code = @SubmittingUnit)
+              AND (@BatchReference IS NULL OR batch_reference = @BatchReference)
+              AND (cardinality(@Grams::text[]) = 0 OR search_grams @> @Grams::text[])
+              AND (@Query IS NULL OR strpos(lower(title), @Query) > 0 OR strpos(lower(text), @Query) > 0)
             """;
         var parameters = new
         {
-            Kind = (short?)kind,
-            SessionYear = sessionYear,
-            Number = number,
+            Kind = (short?)filter.Kind,
+            filter.SessionYear,
+            filter.Number,
+            filter.Tag,
+            HandlingMode = (short?)filter.HandlingMode,
+            Stage = (short?)filter.Stage,
+            filter.Unit,
+            filter.IsKeyItem,
+            filter.SubmittingUnit,
+            filter.BatchReference,
+            Grams = filter.Query is null ? [] : TextGrams.OfQuery(filter.Query).ToArray(),
+            Query = filter.Query?.ToLowerInvariant(),
             Limit = pageSize,
             Offset = (page - 1) * pageSize,
         };
-        var items = await connection.QueryAsync<ProposalRecord>(new CommandDefinition(
-            $"{SelectProposal} {filter} ORDER BY session_year DESC, kind, number LIMIT @Limit OFFSET @Offset",
+        var items = await connection.QueryAsync<ProposalSummaryRecord>(new CommandDefinition(
+            $"{SelectSummary} {where} ORDER BY session_year DESC, kind, number LIMIT @Limit OFFSET @Offset",
             parameters, cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT count(*) FROM proposals {filter}", parameters, cancellationToken: cancellationToken));
+            $"SELECT count(*) FROM proposals {where}", parameters, cancellationToken: cancellationToken));
         return (items.AsList(), total);
     }
+
+    /// <summary>Keeps the current version in the history and makes <paramref name="corrected"/> the item's data.</summary>
+    public static async Task CorrectAsync(
+        UnitOfWork work, ProposalRecord current, NewProposal corrected, string reason, IReadOnlyList<string> changedFields,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO proposal_versions (proposal_id, version, data, valid_from, replaced_at, replaced_because, changed_fields)
+            VALUES (@Id, @Version, @Data::jsonb, @ValidFrom, @Now, @Reason, @ChangedFields)
+            """,
+            new
+            {
+                current.Id,
+                current.Version,
+                Data = JsonSerializer.Serialize(current.ToProposal(), Json),
+                ValidFrom = current.UpdatedAt ?? current.RegisteredAt,
+                Now = now,
+                Reason = reason,
+                ChangedFields = changedFields.ToArray(),
+            },
+            work.Transaction, cancellationToken: cancellationToken));
+
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE proposals SET
+                session_term = @SessionTerm, session_meeting = @SessionMeeting, title = @Title, text = @Text,
+                submitter_name = @SubmitterName, submitter_delegation = @SubmitterDelegation, province = @Province, city = @City,
+                topic = @Topic, submitter_kind = @SubmitterKind, submitter_sector = @SubmitterSector,
+                submitter_phone = @SubmitterPhone, submitter_address = @SubmitterAddress, co_signers = @CoSigners::jsonb,
+                tags = @Tags, handling_mode = @HandlingMode, is_key_item = @IsKeyItem, supervising_body = @SupervisingBody,
+                assigned_by_office_at = @AssignedByOfficeAt, version = version + 1, updated_at = @Now,
+                indexed_at = NULL
+            WHERE id = @Id
+            """,
+            new
+            {
+                current.Id,
+                corrected.SessionTerm,
+                corrected.SessionMeeting,
+                corrected.Title,
+                corrected.Text,
+                corrected.SubmitterName,
+                corrected.SubmitterDelegation,
+                corrected.Province,
+                corrected.City,
+                corrected.Topic,
+                SubmitterKind = (short)corrected.LeadSubmitter.Kind,
+                SubmitterSector = corrected.LeadSubmitter.Sector,
+                SubmitterPhone = corrected.LeadSubmitter.Phone,
+                SubmitterAddress = corrected.LeadSubmitter.Address,
+                CoSigners = JsonSerializer.Serialize(corrected.CoSigners, Json),
+                Tags = corrected.Tags.ToArray(),
+                HandlingMode = (short)corrected.HandlingMode,
+                corrected.IsKeyItem,
+                corrected.SupervisingBody,
+                AssignedByOfficeAt = corrected.AssignedByOfficeAt?.UtcDateTime,
+                Now = now,
+            },
+            work.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<VersionRecord>> VersionsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<VersionRecord>(new CommandDefinition(
+            """
+            SELECT version AS Version, data::text AS Data, valid_from AS ValidFrom, replaced_at AS ReplacedAt,
+                   replaced_because AS ReplacedBecause, array_to_json(changed_fields)::text AS ChangedFieldsJson
+            FROM proposal_versions WHERE proposal_id = @id ORDER BY version
+            """,
+            new { id }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
 }
+
+/// <summary>What a list of items can be filtered by; null means any.</summary>
+public sealed record ProposalFilter(
+    ProposalKind? Kind = null,
+    int? SessionYear = null,
+    int? Number = null,
+    string? Tag = null,
+    HandlingMode? HandlingMode = null,
+    ProposalStage? Stage = null,
+    string? Unit = null,
+    bool? IsKeyItem = null,
+    string? SubmittingUnit = null,
+    string? BatchReference = null,
+    string? Query = null);
 
 public sealed record ProposalRecord(
     Guid Id,
@@ -145,6 +348,59 @@ public sealed record ProposalRecord(
     string City,
     string Topic,
     short Stage,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt,
+    short SubmitterKind,
+    string? SubmitterSector,
+    string? SubmitterPhone,
+    string? SubmitterAddress,
+    string CoSigners,
+    string TagsJson,
+    short HandlingMode,
+    bool IsKeyItem,
+    string? SupervisingBody,
+    string? BatchReference,
+    DateTimeOffset? AssignedByOfficeAt,
+    string? SubmittingUnitCode,
+    string? AssignedUnitCode,
+    int Version,
+    DateTimeOffset? UpdatedAt)
+{
+    // Dapper matches constructors on the reader's field types, and Npgsql reports arrays as Array: read them as JSON.
+    public string[] Tags => JsonSerializer.Deserialize<string[]>(TagsJson) ?? [];
+
+    public Submitter LeadSubmitter => new(
+        (Domain.SubmitterKind)SubmitterKind, SubmitterName, SubmitterDelegation, SubmitterSector, Province, City, SubmitterPhone, SubmitterAddress);
+
+    public IReadOnlyList<Submitter> CoSignerList =>
+        JsonSerializer.Deserialize<List<Submitter>>(CoSigners, ProposalRepository.Json) ?? [];
+
+    public NewProposal ToProposal() => new(
+        (ProposalKind)Kind, SessionYear, SessionTerm, SessionMeeting, Number, Title, Text, SubmitterName, SubmitterDelegation,
+        Province, City, Topic, LeadSubmitter, CoSignerList, Tags, (HandlingMode)HandlingMode, IsKeyItem, SupervisingBody,
+        BatchReference, AssignedByOfficeAt, SubmittingUnitCode);
+}
+
+public sealed record ProposalSummaryRecord(
+    Guid Id,
+    short Kind,
+    int SessionYear,
+    int Number,
+    string Title,
+    string Topic,
+    string TagsJson,
+    short HandlingMode,
+    bool IsKeyItem,
+    short Stage,
+    string? AssignedUnitCode,
+    string SubmitterName,
+    DateTimeOffset RegisteredAt)
+{
+    public string[] Tags => JsonSerializer.Deserialize<string[]>(TagsJson) ?? [];
+}
+
+public sealed record VersionRecord(int Version, string Data, DateTimeOffset ValidFrom, DateTimeOffset ReplacedAt, string ReplacedBecause, string ChangedFieldsJson)
+{
+    public string[] ChangedFields => JsonSerializer.Deserialize<string[]>(ChangedFieldsJson) ?? [];
+}
 
 public sealed record TimelineEntry(string Step, DateTimeOffset OccurredAt, string Detail);

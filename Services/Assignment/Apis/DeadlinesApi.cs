@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using ProposalPlatform.Assignment.Data;
+
+namespace ProposalPlatform.Assignment.Apis;
+
+/// <summary>The open deadlines (replies and co-handling opinions) coming up and already missed.</summary>
+public static class DeadlinesApi
+{
+    public const int MaxLimit = 5000;
+
+    public static IEndpointRouteBuilder MapDeadlinesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/assignment/deadlines").WithTags("Deadlines");
+
+        api.MapGet("/due-soon", DueSoon)
+            .WithName("ListDeadlinesDueSoon")
+            .WithSummary("Open reply and co-handling deadlines falling in the next days, soonest first");
+        api.MapGet("/overdue", Overdue)
+            .WithName("ListOverdueDeadlines")
+            .WithSummary("Open reply and co-handling deadlines already passed, oldest first");
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<DeadlineRow>>, ValidationProblem>> DueSoon(
+        DeadlineRepository deadlines, TimeProvider clock, CancellationToken cancellationToken,
+        [FromQuery] int days = Domain.DeadlineAlerts.DefaultWarningDays, [FromQuery] int limit = 500)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (days is < 1 or > 366)
+        {
+            errors["days"] = ["Look between 1 and 366 days ahead."];
+        }
+
+        CheckLimit(errors, limit);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
+        }
+
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(await deadlines.DueBetweenAsync(now, now.AddDays(days), limit, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<DeadlineRow>>, ValidationProblem>> Overdue(
+        DeadlineRepository deadlines, TimeProvider clock, CancellationToken cancellationToken, [FromQuery] int limit = 500)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CheckLimit(errors, limit);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
+        }
+
+        return TypedResults.Ok(await deadlines.DueBetweenAsync(null, clock.GetUtcNow(), limit, cancellationToken));
+    }
+
+    private static void CheckLimit(Dictionary<string, string[]> errors, int limit)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"The limit must be between 1 and {MaxLimit}."];
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace ProposalPlatform.Assignment.Domain;
+
+/// <summary>
+/// Moving a reply deadline: where three months are not enough the reply may be finished later, but no
+/// later than six months after assignment, and only with a reason and an approver.
+/// </summary>
+public static class DeadlineExtensions
+{
+    /// <summary>
+    /// The new due date, or the errors by field. <paramref name="months"/> adds calendar months to the
+    /// current due date; <paramref name="newDueAt"/> names the date itself; exactly one is given.
+    /// </summary>
+    public static (DateTimeOffset? NewDueAt, Dictionary<string, string[]> Errors) Decide(
+        DateTimeOffset assignedAt, DateTimeOffset currentDueAt, DateTimeOffset? newDueAt, int? months, string? reason, string? approvedBy)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors["reason"] = ["An extension needs a reason."];
+        }
+
+        if (string.IsNullOrWhiteSpace(approvedBy))
+        {
+            errors["approvedBy"] = ["An extension needs the name of who approved it."];
+        }
+
+        DateTimeOffset? due = null;
+        var field = newDueAt is not null ? "newDueAt" : "months";
+        if (newDueAt is not null == months is not null)
+        {
+            errors["newDueAt"] = ["Give either newDueAt or months, not both and not neither."];
+        }
+        else if (months is not null && months < 1)
+        {
+            errors["months"] = ["Extend by at least one month."];
+        }
+        else
+        {
+            due = newDueAt ?? currentDueAt.AddMonths(months!.Value);
+            var latest = Deadlines.LatestExtendedDue(assignedAt);
+            if (due <= currentDueAt)
+            {
+                errors[field] = [$"The new due date must be after the current one ({currentDueAt:O})."];
+            }
+            else if (due > latest)
+            {
+                errors[field] = [$"A reply may be due at most {Deadlines.LatestReplyMonths} months after assignment: no later than {latest:O}."];
+            }
+        }
+
+        return errors.Count == 0 ? (due, errors) : (null, errors);
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Options;
+using ProposalPlatform.Assignment.Data;
+using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.Contracts.Assignment;
+using ProposalPlatform.Infrastructure.Data;
+
+namespace ProposalPlatform.Assignment.Scheduling;
+
+/// <summary>
+/// Warns before and flags after every open deadline: publishes <see cref="DeadlineApproaching"/> and
+/// <see cref="DeadlineMissed"/> once per deadline and due date. Each alert's key is recorded in the same
+/// transaction as its outbox row, so a restart or a second instance never sends it again.
+/// </summary>
+public sealed partial class DeadlineScheduler(
+    PlatformDatabase database,
+    TimeProvider clock,
+    IOptions<AssignmentOptions> options,
+    ILogger<DeadlineScheduler> logger) : BackgroundService
+{
+    private readonly AssignmentOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.DeadlineScanInterval, clock);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await ScanAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogScanFailed(logger, ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    /// <summary>Sends every alert now due, a batch per transaction; returns how many were sent.</summary>
+    public async Task<int> ScanAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        while (true)
+        {
+            var batch = await ScanBatchAsync(cancellationToken);
+            sent += batch.Sent;
+            if (batch.Taken < _options.DeadlineScanBatchSize || batch.Sent == 0)
+            {
+                return sent;
+            }
+        }
+    }
+
+    private async Task<(int Taken, int Sent)> ScanBatchAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var leadTime = TimeSpan.FromDays(_options.DeadlineWarningDays);
+        await using var work = await database.BeginAsync(cancellationToken);
+        var deadlines = await DeadlineRepository.UnalertedAsync(work, now, now + leadTime, _options.DeadlineScanBatchSize, cancellationToken);
+        var alerts = DeadlineAlerts.ToSend(deadlines, now, leadTime, new HashSet<AlertKey>());
+        var recorded = await DeadlineRepository.RecordAsync(work, alerts, now, cancellationToken);
+        var toSend = alerts.Where(alert => recorded.Contains(alert.Key)).ToList();
+
+        await work.PublishManyAsync(
+            toSend.Where(a => a.Kind == AlertKind.Approaching)
+                .Select(a => new DeadlineApproaching(a.Deadline.ProposalId, a.Deadline.Kind, a.Deadline.UnitCode, a.Deadline.DueAt, now))
+                .ToList(),
+            cancellationToken);
+        await work.PublishManyAsync(
+            toSend.Where(a => a.Kind == AlertKind.Missed)
+                .Select(a => new DeadlineMissed(a.Deadline.ProposalId, a.Deadline.Kind, a.Deadline.UnitCode, a.Deadline.DueAt, now))
+                .ToList(),
+            cancellationToken);
+        await work.CommitAsync(cancellationToken);
+
+        if (toSend.Count > 0)
+        {
+            LogAlertsSent(logger, toSend.Count);
+        }
+
+        return (deadlines.Count, toSend.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} deadline alerts")]
+    private static partial void LogAlertsSent(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline scan failed; it runs again at the next interval")]
+    private static partial void LogScanFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,8 @@
+namespace ProposalPlatform.Contracts.Assignment;
+
+/// <summary>A co-handling unit sent its written opinion to the lead unit.</summary>
+public record CoHandlingOpinionSubmitted(
+    Guid ProposalId,
+    string UnitCode,
+    string SubmittedBy,
+    DateTimeOffset SubmittedAt);

@@ -1,0 +1,23 @@
+namespace ProposalPlatform.Contracts.Intake;
+
+/// <summary>
+/// An item's data was amended by the office (a new version). Carries the item's routing-relevant
+/// data as it now is; the submitters' contact details stay in the intake service.
+/// </summary>
+/// <param name="Version">The item's version after the correction (the registered item is version 1).</param>
+/// <param name="ChangedFields">The fields the correction changed, by their JSON paths (title, text, tags, leadSubmitter, …).</param>
+public record ProposalCorrected(
+    Guid ProposalId,
+    int Version,
+    IReadOnlyList<string> ChangedFields,
+    string Reason,
+    DateTimeOffset CorrectedAt,
+    string Title,
+    string Topic,
+    IReadOnlyList<string> Tags,
+    HandlingMode HandlingMode,
+    bool IsKeyItem,
+    string? SupervisingBody,
+    string LeadSubmitterName,
+    string Province,
+    string City);

@@ -1,0 +1,195 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using ProposalPlatform.Intake.Data;
+using ProposalPlatform.Intake.Domain;
+
+namespace ProposalPlatform.Intake.Apis;
+
+public static partial class BatchesApi
+{
+    /// <summary>A national session in one upload, with room to spare.</summary>
+    public const long MaxBatchBytes = 512L * 1024 * 1024;
+    public const int MaxErrorsReported = 20_000;
+
+    public static IEndpointRouteBuilder MapBatchesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/intake/batches").WithTags("Batches");
+
+        api.MapPost("/", SubmitBatch)
+            .Accepts<BatchSubmission>("application/json", "text/csv")
+            .WithName("SubmitBatch")
+            .WithSummary("Take in a batch from the assigning office: JSON {batchReference, assignedAt, items: [item…]} or CSV " +
+                "(Content-Type text/csv, UTF-8, header row; batchReference and assignedAt as query parameters). " + BatchCsv.ColumnsDescription +
+                " Valid rows are stored in chunks of 500 and every invalid row is reported with its line and field; the same content again changes nothing " +
+                "(repeated: true); an upload that stopped mid-way resumes after its last stored chunk when sent again.");
+        api.MapGet("/{id:guid}", GetBatch)
+            .WithName("GetBatch")
+            .WithSummary("A batch's status and counts so far (rows processed, accepted, already known, rejected) and its row errors");
+
+        return app;
+    }
+
+    public static async Task<Results<Created<BatchReport>, Ok<BatchReport>, ValidationProblem, ProblemHttpResult>> SubmitBatch(
+        HttpContext http,
+        BatchIntake intake,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions,
+        TimeProvider clock,
+        [FromQuery] string? batchReference,
+        [FromQuery] string? assignedAt)
+    {
+        var cancellationToken = http.RequestAborted;
+        var mediaType = http.Request.GetTypedHeaders().ContentType?.MediaType.Value?.ToLowerInvariant();
+        if (mediaType is not ("text/csv" or "application/json"))
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = "The batch must be JSON or CSV.",
+                Detail = "Send Content-Type application/json or text/csv (UTF-8).",
+            });
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBatchBytes;
+        }
+
+        // One pass to fingerprint the content (buffered to a temporary file beyond 1 MB), one to read it.
+        http.Request.EnableBuffering(bufferThreshold: 1024 * 1024, bufferLimit: MaxBatchBytes);
+        var body = http.Request.Body;
+        string contentHash;
+        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            var block = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(block, cancellationToken)) > 0)
+            {
+                sha.AppendData(block, 0, read);
+            }
+
+            contentHash = Convert.ToHexStringLower(sha.GetHashAndReset());
+        }
+
+        body.Position = 0;
+        var currentYear = clock.GetUtcNow().Year;
+
+        if (mediaType == "application/json")
+        {
+            BatchSubmission? submission;
+            try
+            {
+                submission = await JsonSerializer.DeserializeAsync<BatchSubmission>(body, jsonOptions.Value.SerializerOptions, cancellationToken);
+            }
+            catch (JsonException ex)
+            {
+                return TypedResults.Problem(new ProblemDetails
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "The batch could not be read.",
+                    Detail = $"The JSON is not valid at {ex.Path}: {ex.Message}",
+                });
+            }
+
+            var (header, headerErrors) = BatchRules.ValidateHeader(submission?.BatchReference, submission?.AssignedAt, currentYear);
+            if (submission?.Items is null)
+            {
+                headerErrors["items"] = ["The batch needs an items array."];
+            }
+
+            if (header is null || headerErrors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(headerErrors, title: "The batch is not valid.");
+            }
+
+            var rows = JsonRows(submission!.Items!);
+            return await intake.ProcessAsync(header, contentHash, "json", rows, i => path => $"items[{i - 1}].{path}", currentYear, cancellationToken);
+        }
+
+        var (csvHeader, errors) = BatchRules.ValidateHeader(batchReference, assignedAt, currentYear);
+        if (csvHeader is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The batch is not valid.");
+        }
+
+        var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 65536, leaveOpen: true);
+        await using var records = CsvRecords.ReadAsync(reader, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var headerRecord = await records.MoveNextAsync() ? records.Current : null;
+        var (columns, columnErrors) = BatchCsv.ReadHeader(headerRecord);
+        if (columns is null)
+        {
+            return TypedResults.ValidationProblem(columnErrors, title: "The CSV header is not valid.");
+        }
+
+        return await intake.ProcessAsync(csvHeader, contentHash, "csv", CsvRows(records, columns), _ => BatchCsv.ColumnOf, currentYear, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<BatchReport>, ProblemHttpResult>> GetBatch(Guid id, BatchRepository batches, CancellationToken cancellationToken)
+    {
+        var batch = await batches.FindAsync(id, cancellationToken);
+        if (batch is null)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "No such batch.",
+                Detail = $"No batch has the id {id}.",
+            });
+        }
+
+        return TypedResults.Ok(BatchReport.From(batch, await batches.ErrorsAsync(id, MaxErrorsReported, cancellationToken), repeated: false));
+    }
+
+    private static async IAsyncEnumerable<BatchRow> JsonRows(IReadOnlyList<ProposalSubmission?> items)
+    {
+        await Task.CompletedTask;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var line = i + 1;
+            yield return items[i] is { } item
+                ? new BatchRow(line, item, [])
+                : new BatchRow(line, null, [new RowError(line, $"items[{i}]", "An item cannot be empty.")]);
+        }
+    }
+
+    private static async IAsyncEnumerable<BatchRow> CsvRows(IAsyncEnumerator<CsvRecord> records, IReadOnlyDictionary<string, int> columns)
+    {
+        while (await records.MoveNextAsync())
+        {
+            yield return BatchCsv.ReadRow(records.Current, columns);
+        }
+    }
+}
+
+/// <summary>A batch as JSON: the assigning office's reference, its date of assignment (yyyy-MM-dd or ISO 8601) and the items.</summary>
+public sealed record BatchSubmission(string? BatchReference, string? AssignedAt, IReadOnlyList<ProposalSubmission?>? Items);
+
+/// <summary>What became of a batch: counts so far and every row error (line: CSV line, or the item's position from 1 in JSON).</summary>
+public sealed record BatchReport(
+    Guid Id,
+    string BatchReference,
+    string Format,
+    string Status,
+    bool Repeated,
+    DateTimeOffset? AssignedAt,
+    int RowsProcessed,
+    int Accepted,
+    int AlreadyKnown,
+    int Rejected,
+    IReadOnlyList<RowError> Errors,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? CompletedAt)
+{
+    public static BatchReport From(BatchRecord b, IReadOnlyList<RowError> errors, bool repeated) => new(
+        b.Id, b.Reference, b.Format, ((BatchStatus)b.Status).ToString(), repeated, b.AssignedAt,
+        b.RowsProcessed,
+        repeated ? 0 : b.Accepted,
+        repeated ? b.Accepted + b.AlreadyKnown : b.AlreadyKnown,
+        b.Rejected, errors, b.ReceivedAt, b.CompletedAt);
+}

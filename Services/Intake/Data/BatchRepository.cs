@@ -1,0 +1,152 @@
+using Dapper;
+using Npgsql;
+using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Intake.Domain;
+
+namespace ProposalPlatform.Intake.Data;
+
+public enum BatchStatus
+{
+    Processing = 1,
+    Completed = 2,
+}
+
+public sealed class BatchRepository(PlatformDatabase database)
+{
+    private const string SelectBatch =
+        """
+        SELECT id AS Id, reference AS Reference, content_hash AS ContentHash, format AS Format, assigned_at AS AssignedAt,
+               status AS Status, received_at AS ReceivedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt,
+               processed_through_line AS ProcessedThroughLine, rows_processed AS RowsProcessed, accepted AS Accepted,
+               already_known AS AlreadyKnown, rejected AS Rejected
+        FROM intake_batches
+        """;
+
+    /// <summary>The batch with this reference and content, created (as processing) when it is new.</summary>
+    public async Task<(BatchRecord Batch, bool Created)> FindOrCreateAsync(
+        Guid id, string reference, string contentHash, string format, DateTimeOffset? assignedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO intake_batches (id, reference, content_hash, format, assigned_at, status, received_at, updated_at)
+            VALUES (@id, @reference, @contentHash, @format, @AssignedAt, @Status, @now, @now)
+            ON CONFLICT (reference, content_hash) DO NOTHING
+            """,
+            new { id, reference, contentHash, format, AssignedAt = assignedAt?.UtcDateTime, Status = (short)BatchStatus.Processing, now },
+            cancellationToken: cancellationToken));
+        var batch = await connection.QuerySingleAsync<BatchRecord>(new CommandDefinition(
+            SelectBatch + " WHERE reference = @reference AND content_hash = @contentHash",
+            new { reference, contentHash }, cancellationToken: cancellationToken));
+        return (batch, inserted == 1);
+    }
+
+    /// <summary>
+    /// Holds the batch for this upload alone (a session lock, released when the returned connection
+    /// is disposed or the process dies); null when another upload of it is running.
+    /// </summary>
+    public async Task<BatchLock?> TryLockAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken);
+        var key = BitConverter.ToInt64(batchId.ToByteArray(), 0);
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key }, cancellationToken: cancellationToken)))
+        {
+            return new BatchLock(connection, key);
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>Records a committed chunk's counts and errors in the chunk's own transaction.</summary>
+    public static async Task RecordChunkAsync(
+        UnitOfWork work, Guid batchId, int throughLine, int rows, int accepted, int alreadyKnown, IReadOnlyList<RowError> errors,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rejectedRows = errors.Select(e => e.Line).Distinct().Count();
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE intake_batches
+            SET processed_through_line = @throughLine, rows_processed = rows_processed + @rows, accepted = accepted + @accepted,
+                already_known = already_known + @alreadyKnown, rejected = rejected + @rejectedRows, updated_at = @now
+            WHERE id = @batchId
+            """,
+            new { batchId, throughLine, rows, accepted, alreadyKnown, rejectedRows, now }, work.Transaction, cancellationToken: cancellationToken));
+        if (errors.Count > 0)
+        {
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO intake_batch_errors (batch_id, line, field, message)
+                SELECT @batchId, line, field, message FROM unnest(@Lines, @Fields, @Messages) AS e(line, field, message)
+                ON CONFLICT DO NOTHING
+                """,
+                new
+                {
+                    batchId,
+                    Lines = errors.Select(e => e.Line).ToArray(),
+                    Fields = errors.Select(e => e.Field).ToArray(),
+                    Messages = errors.Select(e => e.Message).ToArray(),
+                },
+                work.Transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    public async Task CompleteAsync(Guid batchId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE intake_batches SET status = @Status, completed_at = @now, updated_at = @now WHERE id = @batchId",
+            new { batchId, now, Status = (short)BatchStatus.Completed }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<BatchRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            SelectBatch + " WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<RowError>> ErrorsAsync(Guid id, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RowError>(new CommandDefinition(
+            """
+            SELECT line AS Line, field AS Field, message AS Message
+            FROM intake_batch_errors WHERE batch_id = @id ORDER BY line, field LIMIT @limit
+            """,
+            new { id, limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}
+
+/// <summary>An upload's hold on its batch; disposing it lets the next upload of the batch in.</summary>
+public sealed class BatchLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key });
+        }
+        finally
+        {
+            await connection.DisposeAsync();
+        }
+    }
+}
+
+public sealed record BatchRecord(
+    Guid Id,
+    string Reference,
+    string ContentHash,
+    string Format,
+    DateTimeOffset? AssignedAt,
+    short Status,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? CompletedAt,
+    int ProcessedThroughLine,
+    int RowsProcessed,
+    int Accepted,
+    int AlreadyKnown,
+    int Rejected);

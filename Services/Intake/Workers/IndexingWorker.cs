@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Intake.Data;
+using ProposalPlatform.Intake.Domain;
+
+namespace ProposalPlatform.Intake.Workers;
+
+/// <summary>
+/// Indexes newly registered (and corrected) items in the background, in chunks, so that batch
+/// intake does not wait for it: the search bigrams, the similarity bands, and the pairs of items of
+/// the same session whose content is nearly the same (candidates for merged handling). Items are
+/// taken with <c>FOR UPDATE SKIP LOCKED</c>, so several instances share the work.
+/// </summary>
+public sealed partial class IndexingWorker(
+    PlatformDatabase database,
+    IndexingSignal signal,
+    IOptions<SimilarityOptions> options,
+    TimeProvider clock,
+    ILogger<IndexingWorker> logger) : BackgroundService
+{
+    private readonly SimilarityOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int taken;
+            try
+            {
+                taken = await IndexChunkAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogChunkFailed(logger, ex);
+                taken = 0;
+            }
+
+            if (taken < _options.ChunkSize)
+            {
+                await signal.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    public async Task<int> IndexChunkAsync(CancellationToken cancellationToken)
+    {
+        await using var work = await database.BeginAsync(cancellationToken);
+        var items = await SimilarityRepository.TakeUnindexedAsync(work, _options.ChunkSize, cancellationToken);
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        var grams = items.ToDictionary(i => i.Id, i => TextGrams.OfItem(i.Title, i.Text));
+        var bands = items.ToDictionary(i => i.Id, i => string.Join(',', Similarity.BandKeys(grams[i.Id])));
+        var now = clock.GetUtcNow();
+        await SimilarityRepository.SaveIndexAsync(work, [.. items.Select(i => (i.Id, string.Join(' ', grams[i.Id]), bands[i.Id]))], now, cancellationToken);
+
+        var candidates = await SimilarityRepository.CandidatesAsync(
+            work, [.. items.Select(i => (i.Id, i.SessionYear, bands[i.Id]))], _options.MaxCandidatesPerItem, cancellationToken);
+        var years = items.ToDictionary(i => i.Id, i => i.SessionYear);
+        var pairs = new Dictionary<(Guid, Guid), (Guid A, Guid B, int SessionYear, double Similarity)>();
+        foreach (var candidate in candidates)
+        {
+            var key = candidate.ItemId.CompareTo(candidate.Id) < 0 ? (candidate.ItemId, candidate.Id) : (candidate.Id, candidate.ItemId);
+            if (pairs.ContainsKey(key))
+            {
+                continue;
+            }
+
+            if (!grams.TryGetValue(candidate.Id, out var other))
+            {
+                other = TextGrams.OfItem(candidate.Title, candidate.Text);
+                grams[candidate.Id] = other;
+            }
+
+            var similarity = Similarity.Jaccard(grams[candidate.ItemId], other);
+            if (SimilarPairs.IsCandidate(similarity, _options.Threshold))
+            {
+                pairs[key] = (key.Item1, key.Item2, years[candidate.ItemId], similarity);
+            }
+        }
+
+        await SimilarityRepository.SavePairsAsync(work, [.. items.Select(i => i.Id)], [.. pairs.Values], now, cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        if (pairs.Count > 0)
+        {
+            LogPairsFound(logger, items.Count, pairs.Count);
+        }
+
+        return items.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Items} items; {Pairs} pairs of similar items are candidates for merged handling")]
+    private static partial void LogPairsFound(ILogger logger, int items, int pairs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indexing a chunk of items failed; retrying")]
+    private static partial void LogChunkFailed(ILogger logger, Exception exception);
+}

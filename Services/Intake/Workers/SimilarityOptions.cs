@@ -1,0 +1,18 @@
+using ProposalPlatform.Intake.Domain;
+
+namespace ProposalPlatform.Intake.Workers;
+
+/// <summary>Configuration section <c>Intake:Similarity</c>.</summary>
+public sealed class SimilarityOptions
+{
+    /// <summary>Pairs at or above this Jaccard similarity of their character bigrams are candidates for merged handling.</summary>
+    public double Threshold { get; set; } = Similarity.DefaultThreshold;
+
+    /// <summary>Items indexed per transaction.</summary>
+    public int ChunkSize { get; set; } = 200;
+
+    /// <summary>At most this many candidates are compared per item (a bound for pathological sessions).</summary>
+    public int MaxCandidatesPerItem { get; set; } = 200;
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,51 @@
+using MassTransit;
+using Npgsql;
+using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Intake;
+
+namespace ProposalPlatform.IntegrationTests.Platform;
+
+/// <summary>
+/// For the assignment tests: registers an item as the intake service announces it, with the assigning
+/// office's date of assignment in the past (the reply clock starts then), so that a closed return window
+/// or a passed deadline can be reached without moving the platform's clock. Also reads the assignment
+/// service's outbox to count what it published.
+/// </summary>
+public static class AssignmentOffice
+{
+    public static async Task<Guid> AnnounceAsync(PlatformFixture platform, string topic, DateTimeOffset? assignedByOfficeAt = null)
+    {
+        var address = new Uri(await platform.ConnectionStringAsync(ResourceNames.Broker));
+        var user = address.UserInfo.Split(':', 2);
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(address.Host, (ushort)address.Port, "/", host =>
+        {
+            host.Username(Uri.UnescapeDataString(user[0]));
+            host.Password(user.Length > 1 ? Uri.UnescapeDataString(user[1]) : string.Empty);
+        }));
+        await bus.StartAsync();
+        try
+        {
+            var id = NewId.NextGuid();
+            await bus.Publish(new ProposalRegistered(
+                id, ProposalKind.Suggestion, 2020, Items.NextNumber(), "关于" + topic + "的建议", topic, "张三", "广东省", "深圳市",
+                DateTimeOffset.UtcNow, AssignedByOfficeAt: assignedByOfficeAt));
+            return id;
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    /// <summary>How many messages of <paramref name="messageType"/> about the item the assignment service has queued to publish.</summary>
+    public static async Task<long> PublishedCountAsync(PlatformFixture platform, string messageType, Guid proposalId)
+    {
+        await using var connection = new NpgsqlConnection(await platform.ConnectionStringAsync(ResourceNames.AssignmentDatabase));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM outbox_messages WHERE message_type LIKE @type AND payload->>'proposalId' = @id", connection);
+        command.Parameters.AddWithValue("type", $"ProposalPlatform.Contracts.Assignment.{messageType},%");
+        command.Parameters.AddWithValue("id", proposalId.ToString());
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ProposalPlatform.IntegrationTests.Platform;
+
+[Collection(PlatformCollection.Name)]
+public sealed class Intake_batches(PlatformFixture platform)
+{
+    private const string Header = "kind,sessionYear,sessionTerm,sessionMeeting,number,title,text,topic,tags,handlingMode,isKeyItem,submitterName,submitterDelegation,submitterProvince,submitterCity,submitterPhone,coSigners";
+
+    private readonly HttpClient _gateway = platform.Gateway;
+
+    [Fact]
+    public async Task A_csv_batch_of_thousands_takes_the_good_rows_reports_the_bad_ones_and_changes_nothing_when_sent_again()
+    {
+        // Arrange: 3,000 rows of session 2019, three of them bad
+        const int rows = 3000;
+        var random = new Random(2019);
+        var csv = new StringBuilder(Header).Append("\r\n");
+        for (var i = 1; i <= rows; i++)
+        {
+            var kind = i == 100 ? "Petition" : "Suggestion";
+            var title = i == 200 ? "" : "关于" + IntakeItems.RandomText(random, 12) + "的建议";
+            var year = i == 300 ? "20x9" : "2019";
+            csv.Append(IntakeItems.CsvRow(kind, year, 13, 2, i, title, IntakeItems.RandomText(random, 150), "综合保税区", "保税;开放",
+                i % 2 == 0 ? "CoHandling" : "Lead", i % 10 == 0 ? "是" : "否", "代表" + i, "广东代表团", "广东省", "深圳市", "13800000000",
+                "李四|广东省|广州市;王五|广东省|珠海市")).Append("\r\n");
+        }
+
+        var body = csv.ToString();
+
+        // Act
+        using var first = await PostCsv(body);
+        using var second = await PostCsv(body);
+
+        // Assert: the good rows in, each bad one named by line and column
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var report = (await first.ReadJsonAsync()).AsObject();
+        Assert.Equal("Completed", report["status"]!.GetValue<string>());
+        Assert.Equal(rows - 3, report["accepted"]!.GetValue<int>());
+        Assert.Equal(3, report["rejected"]!.GetValue<int>());
+        var errors = report["errors"]!.AsArray().Select(e => (e!["line"]!.GetValue<int>(), e["field"]!.GetValue<string>())).ToList();
+        Assert.Equal([(101, "kind"), (201, "title"), (301, "sessionYear")], errors);
+
+        // the same content again changes nothing and says so
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var again = (await second.ReadJsonAsync()).AsObject();
+        Assert.True(again["repeated"]!.GetValue<bool>());
+        Assert.Equal(0, again["accepted"]!.GetValue<int>());
+        Assert.Equal(rows - 3, again["alreadyKnown"]!.GetValue<int>());
+        Assert.Equal(report["id"]!.GetValue<Guid>(), again["id"]!.GetValue<Guid>());
+
+        // progress can be followed by the batch's id
+        var progress = await _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/batches/{report["id"]}");
+        Assert.Equal(rows, progress!["rowsProcessed"]!.GetValue<int>());
+
+        var stored = await _gateway.GetFromJsonAsync<JsonObject>("/api/intake/proposals?sessionYear=2019&pageSize=1");
+        Assert.Equal(rows - 3, stored!["total"]!.GetValue<long>());
+        var keyItems = await _gateway.GetFromJsonAsync<JsonObject>("/api/intake/proposals?sessionYear=2019&keyItem=true&handlingMode=CoHandling&pageSize=200");
+        Assert.Equal(297, keyItems!["total"]!.GetValue<long>()); // every 10th row is key and even; rows 100, 200, 300 are bad
+        Assert.DoesNotContain("13800000000", keyItems.ToJsonString(), StringComparison.Ordinal);
+
+        // and every good one is assigned
+        await Eventually.Until(
+            () => _gateway.GetFromJsonAsync<JsonObject>("/api/intake/proposals?sessionYear=2019&status=Assigned&pageSize=1"),
+            page => page!["total"]!.GetValue<long>() == rows - 3,
+            "every item of the batch assigned",
+            TimeSpan.FromSeconds(120));
+    }
+
+    [Fact]
+    public async Task A_json_batch_names_each_bad_item_by_its_json_path()
+    {
+        // Arrange
+        var number = Items.NextNumber();
+        var good = IntakeItems.Item(2016, number, "关于优化跨境电商监管的建议", "建议优化跨境电商零售进口监管模式。");
+        var bad = IntakeItems.Item(2016, number + 1, " ", "正文");
+        var batch = new JsonObject
+        {
+            ["batchReference"] = $"NPC-2016-{number}",
+            ["assignedAt"] = "2016-04-15",
+            ["items"] = new JsonArray(good, bad),
+        };
+
+        // Act
+        using var response = await _gateway.PostAsJsonAsync("/api/intake/batches", batch);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var report = await response.ReadJsonAsync();
+        Assert.Equal(1, report["accepted"]!.GetValue<int>());
+        var error = Assert.Single(report["errors"]!.AsArray());
+        Assert.Equal(2, error!["line"]!.GetValue<int>());
+        Assert.Equal("items[1].title", error["field"]!.GetValue<string>());
+        var page = await _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/proposals?sessionYear=2016&number={number}");
+        var id = page!["items"]![0]!["id"]!.GetValue<Guid>();
+        var item = await _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/proposals/{id}");
+        Assert.Equal($"NPC-2016-{number}", item!["batchReference"]!.GetValue<string>());
+        Assert.Equal(new DateTimeOffset(2016, 4, 15, 0, 0, 0, TimeSpan.FromHours(8)), item["assignedByOfficeAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
+    public async Task A_csv_without_its_required_columns_is_refused_naming_them()
+    {
+        using var content = new StringContent("kind,number\nSuggestion,1\n", Encoding.UTF8, "text/csv");
+
+        using var response = await _gateway.PostAsync("/api/intake/batches?batchReference=X-1", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
+        Assert.Contains("header.title", errors.Select(e => e.Key));
+    }
+
+    private Task<HttpResponseMessage> PostCsv(string body)
+    {
+        var content = new StringContent(body, Encoding.UTF8, "text/csv");
+        return _gateway.PostAsync("/api/intake/batches?batchReference=NPC-2019-001&assignedAt=2019-04-10", content);
+    }
+}

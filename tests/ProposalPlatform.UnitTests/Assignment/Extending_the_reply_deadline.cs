@@ -1,0 +1,79 @@
+using ProposalPlatform.Assignment.Domain;
+
+namespace ProposalPlatform.UnitTests.Assignment;
+
+public class Extending_the_reply_deadline
+{
+    private static readonly DateTimeOffset _assignedAt = new(2026, 3, 20, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset _due = Deadlines.ReplyDue(_assignedAt);
+
+    [Fact]
+    public void Moves_the_due_date_by_the_months_asked()
+    {
+        var (newDue, errors) = DeadlineExtensions.Decide(_assignedAt, _due, null, 2, "需赴实地调研", "王主任");
+
+        Assert.Empty(errors);
+        Assert.Equal(new DateTimeOffset(2026, 8, 20, 9, 0, 0, TimeSpan.FromHours(8)), newDue);
+    }
+
+    [Fact]
+    public void Allows_exactly_six_months_after_assignment()
+    {
+        var (newDue, errors) = DeadlineExtensions.Decide(_assignedAt, _due, _assignedAt.AddMonths(6), null, "涉及多部门协调", "王主任");
+
+        Assert.Empty(errors);
+        Assert.Equal(_assignedAt.AddMonths(6), newDue);
+    }
+
+    [Fact]
+    public void Is_refused_beyond_six_months_after_assignment()
+    {
+        var (newDue, errors) = DeadlineExtensions.Decide(_assignedAt, _due, null, 4, "涉及多部门协调", "王主任");
+
+        Assert.Null(newDue);
+        Assert.Equal(["months"], errors.Keys);
+        Assert.Contains("2026-09-20", errors["months"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counts_six_months_from_a_month_end_to_the_last_day_of_a_shorter_month()
+    {
+        var assignedAt = new DateTimeOffset(2027, 8, 31, 10, 0, 0, TimeSpan.FromHours(8));
+
+        var (newDue, errors) = DeadlineExtensions.Decide(assignedAt, Deadlines.ReplyDue(assignedAt), null, 3, "理由", "王主任");
+
+        Assert.Empty(errors);
+        Assert.Equal(new DateTimeOffset(2028, 2, 29, 10, 0, 0, TimeSpan.FromHours(8)), newDue);
+        Assert.Equal(newDue, Deadlines.LatestExtendedDue(assignedAt));
+    }
+
+    [Fact]
+    public void Needs_a_reason_and_an_approver()
+    {
+        var (newDue, errors) = DeadlineExtensions.Decide(_assignedAt, _due, null, 1, " ", null);
+
+        Assert.Null(newDue);
+        Assert.Equal(["approvedBy", "reason"], errors.Keys.Order());
+    }
+
+    [Fact]
+    public void Must_move_the_deadline_later()
+    {
+        var (newDue, errors) = DeadlineExtensions.Decide(_assignedAt, _due, _due.AddDays(-1), null, "理由", "王主任");
+
+        Assert.Null(newDue);
+        Assert.Equal(["newDueAt"], errors.Keys);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void Needs_either_a_date_or_months_but_not_both(bool giveDate, bool giveMonths)
+    {
+        var (newDue, errors) = DeadlineExtensions.Decide(
+            _assignedAt, _due, giveDate ? _due.AddDays(10) : null, giveMonths ? 1 : null, "理由", "王主任");
+
+        Assert.Null(newDue);
+        Assert.Equal(["newDueAt"], errors.Keys);
+    }
+}

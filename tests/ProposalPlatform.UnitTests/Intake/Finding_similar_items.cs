@@ -1,0 +1,51 @@
+using ProposalPlatform.Intake.Domain;
+
+namespace ProposalPlatform.UnitTests.Intake;
+
+public class Finding_similar_items
+{
+    private const string BondedZone = "关于在本市设立综合保税区的建议。建议海关总署支持本市设立综合保税区，促进加工贸易转型升级，扩大对外开放，带动就业。";
+    private const string BondedZoneAgain = "关于在我市设立综合保税区的建议。建议海关总署支持我市设立综合保税区，促进加工贸易转型升级，扩大对外开放，带动就业。";
+    private const string Quarantine = "关于加强口岸卫生检疫的建议。疫情期间入境人员增多，建议加强口岸卫生检疫力量，完善检疫设施，提高通关效率。";
+
+    [Fact]
+    public void Scores_nearly_the_same_chinese_text_above_the_default_threshold()
+    {
+        var similarity = Similarity.Jaccard(TextGrams.OfItem("", BondedZone), TextGrams.OfItem("", BondedZoneAgain));
+
+        Assert.True(similarity >= Similarity.DefaultThreshold, $"similarity {similarity}");
+    }
+
+    [Fact]
+    public void Scores_items_on_different_subjects_far_below_the_threshold()
+    {
+        var similarity = Similarity.Jaccard(TextGrams.OfItem("", BondedZone), TextGrams.OfItem("", Quarantine));
+
+        Assert.True(similarity < 0.2, $"similarity {similarity}");
+    }
+
+    [Fact]
+    public void Gives_the_same_text_the_same_band_keys_and_similar_texts_a_shared_key()
+    {
+        var a = Similarity.BandKeys(TextGrams.OfItem("", BondedZone));
+        var b = Similarity.BandKeys(TextGrams.OfItem("", BondedZoneAgain));
+
+        Assert.Equal(Similarity.BandCount, a.Length);
+        Assert.Equal(a, Similarity.BandKeys(TextGrams.OfItem("", BondedZone)));
+        Assert.NotEmpty(a.Intersect(b));
+    }
+
+    [Fact]
+    public void Makes_bigrams_of_chinese_runs_and_keeps_single_characters()
+    {
+        var grams = TextGrams.OfItem("保税区，A", "");
+
+        Assert.Equal(["a", "保税", "税区"], grams.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Searches_for_every_bigram_of_the_query()
+    {
+        Assert.Equal(["保税", "税区"], TextGrams.OfQuery("保税区"));
+    }
+}
