@@ -10,6 +10,8 @@ namespace ProposalPlatform.Gateway;
 /// </summary>
 public static class GatewayRoutes
 {
+    public const long MaxBatchBytes = 512L * 1024 * 1024;
+
     /// <summary>The services behind the gateway and the path prefix each one owns.</summary>
     public static readonly IReadOnlyList<(string Service, string Title, string ApiPrefix)> Services =
     [
@@ -26,6 +28,8 @@ public static class GatewayRoutes
             RouteId = $"{s.Service}-api",
             ClusterId = s.Service,
             Match = new RouteMatch { Path = s.ApiPrefix + "/{**rest}" },
+            // a whole session's batch from the assigning office is tens of megabytes
+            MaxRequestBodySize = s.Service == ResourceNames.Intake ? MaxBatchBytes : null,
         }),
         .. Services.Select(s => new RouteConfig
         {

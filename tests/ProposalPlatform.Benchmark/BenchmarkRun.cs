@@ -60,9 +60,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
             Interlocked.Add(ref rejected, result?["rejected"]?.GetValue<int>() ?? 0);
         });
 
-        var stored = await WaitForCountAsync($"/api/intake/proposals?batchReference={reference}&pageSize=1", items.Count);
+        var references = batches.Select(b => $"{reference}-{b.index:D3}").ToList();
+        var stored = await WaitForCountAsync(references, "", items.Count);
         var storedAfter = clock.Elapsed;
-        var assigned = await WaitForCountAsync($"/api/intake/proposals?batchReference={reference}&status=Assigned&pageSize=1", items.Count);
+        var assigned = await WaitForCountAsync(references, "&status=Assigned", items.Count);
         var assignedAfter = clock.Elapsed;
         return new SessionResult(items.Count, accepted, rejected, storedAfter, assignedAfter, stored, assigned, Math.Max(0, stored - items.Count));
     }
@@ -135,14 +136,16 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         return body!["id"]!.GetValue<Guid>();
     }
 
-    private async Task<long> WaitForCountAsync(string path, long expected)
+    /// <summary>Polls intake's counts over every batch of the session until they reach <paramref name="expected"/>.</summary>
+    private async Task<long> WaitForCountAsync(IReadOnlyList<string> batchReferences, string filter, long expected)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
         long total = 0;
         while (DateTime.UtcNow < deadline)
         {
-            var page = await gateway.GetFromJsonAsync<JsonObject>(path);
-            total = page!["total"]!.GetValue<long>();
+            var counts = await Task.WhenAll(batchReferences.Select(async reference =>
+                (await gateway.GetFromJsonAsync<JsonObject>($"/api/intake/proposals?batchReference={reference}{filter}&pageSize=1"))!["total"]!.GetValue<long>()));
+            total = counts.Sum();
             if (total >= expected)
             {
                 return total;
