@@ -48,7 +48,9 @@ public sealed class BatchRepository(PlatformDatabase database)
     public async Task<BatchLock?> TryLockAsync(Guid batchId, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
-        var key = BitConverter.ToInt64(batchId.ToByteArray(), 0);
+        // all 16 bytes: ids made by one process share their first 8 (MassTransit's NewId puts the node there)
+        var bytes = batchId.ToByteArray();
+        var key = BitConverter.ToInt64(bytes, 0) ^ BitConverter.ToInt64(bytes, 8);
         if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key }, cancellationToken: cancellationToken)))
         {
             return new BatchLock(connection, key);

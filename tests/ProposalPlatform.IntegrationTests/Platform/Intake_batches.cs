@@ -71,6 +71,30 @@ public sealed class Intake_batches(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Different_batches_uploaded_at_the_same_time_are_all_taken_in()
+    {
+        // Arrange: the assigning office sends several batches at once
+        var first = Items.NextNumber();
+        var batches = Enumerable.Range(0, 4).Select(i => new JsonObject
+        {
+            ["batchReference"] = $"NPC-2017-{first}-{i}",
+            ["assignedAt"] = "2017-04-10",
+            ["items"] = new JsonArray(IntakeItems.Item(2017, first * 10 + i, $"关于加强口岸建设的建议（{i}）", "建议加强口岸基础设施建设。")),
+        }).ToList();
+
+        // Act
+        var responses = await Task.WhenAll(batches.Select(batch => _gateway.PostAsJsonAsync("/api/intake/batches", batch)));
+
+        // Assert
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
+        foreach (var response in responses)
+        {
+            Assert.Equal(1, (await response.ReadJsonAsync())["accepted"]!.GetValue<int>());
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_json_batch_names_each_bad_item_by_its_json_path()
     {
         // Arrange
