@@ -46,6 +46,10 @@ public static class Extensions
         // whenever the dashboard has gone first.
         builder.Configuration["OTEL_EXPORTER_OTLP_TIMEOUT"] ??= "1000";
 
+        // Npgsql logs every command it executes at Information: on a hot path that is most of the
+        // service's work, and it would bury the dashboard's structured logs.
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;

@@ -52,14 +52,21 @@ public static class ProposalsApi
             return TypedResults.ValidationProblem(errors, title: "The item is not valid.");
         }
 
-        await using var work = await database.BeginAsync(cancellationToken);
-        var (stored, created) = await proposals.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
-        if (created)
+        ProposalRecord stored;
+        bool created;
+        await using (var work = await database.BeginAsync(cancellationToken))
         {
-            await work.PublishAsync(Registered(stored.Id, proposal, now), cancellationToken);
+            (stored, created) = await proposals.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
+            if (created)
+            {
+                await work.PublishAsync(Registered(stored.Id, proposal, now), cancellationToken);
+            }
+
+            await work.CommitAsync(cancellationToken);
         }
 
-        await work.CommitAsync(cancellationToken);
+        // the connection is back in the pool before the next is taken: under load, holding one while
+        // waiting for another exhausts the pool
         if (created)
         {
             indexing.Notify();
