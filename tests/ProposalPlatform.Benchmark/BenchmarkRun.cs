@@ -151,7 +151,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
                 return total;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(1000); // the count itself is a query on intake: poll gently, not to weigh on what is measured
         }
 
         return total;

@@ -4,6 +4,7 @@ using ProposalPlatform.Assignment.Domain;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Infrastructure.Messaging;
 
 namespace ProposalPlatform.Assignment.Consumers;
 
@@ -13,41 +14,84 @@ namespace ProposalPlatform.Assignment.Consumers;
 /// item carries one, else now. An item this body only co-handles is still given to an internal unit;
 /// what it owes is an opinion, due in one month.
 /// </summary>
-public sealed class ProposalRegisteredConsumer(PlatformDatabase database, TimeProvider clock) : IConsumer<ProposalRegistered>
+public sealed class ProposalRegisteredConsumer(PlatformDatabase database, TimeProvider clock) : IConsumer<Batch<ProposalRegistered>>
 {
-    public Task Consume(ConsumeContext<ProposalRegistered> context) =>
-        database.ApplyOnceAsync(context, this, async work =>
+    // A whole session passes here after the March meetings: the items of a batch are assigned in one
+    // transaction (one commit, one read of the rules) instead of one each.
+    public Task Consume(ConsumeContext<Batch<ProposalRegistered>> context) =>
+        database.ApplyOnceAsync(context, this, async (work, batch) =>
         {
-            var item = context.Message;
             var cancellationToken = context.CancellationToken;
-            var tags = (item.Tags ?? []).Where(tag => !string.IsNullOrWhiteSpace(tag)).Select(tag => tag.Trim()).Distinct().ToArray();
-            var routing = Router.Route(item.Topic, tags, await RuleRepository.RulesAsync(work, cancellationToken));
+            var rules = await RuleRepository.RulesAsync(work, cancellationToken);
             var assignedAt = clock.GetUtcNow();
-            var clockStartedAt = item.AssignedByOfficeAt ?? assignedAt;
+            var routed = batch.Select(item => (Item: item, Tags: TagsOf(item), Routing: Router.Route(item.Topic, TagsOf(item), rules))).ToList();
 
-            var assignment = await AssignmentRepository.AssignAsync(work, new NewAssignment(
-                item.ProposalId, routing.LeadUnitCode, item.Topic, item.Title, assignedAt, Deadlines.DueFor(item.HandlingMode, clockStartedAt),
-                clockStartedAt, item.HandlingMode.ToString(), tags, item.IsKeyItem,
-                routing.Keyword is null ? "No routing rule matched: the proposal office assigns it" : $"Routing rule '{routing.Keyword}'"),
-                cancellationToken);
-            if (assignment is null)
+            // Items whose rule brings co-handlers take the full path, one at a time; the rest (nearly
+            // all) are stored, recorded and announced in a few statements for the whole batch.
+            foreach (var (item, _, _) in routed.Where(r => r.Routing.CoUnitCodes.Count > 0))
+            {
+                await AssignAsync(work, item, rules, cancellationToken);
+            }
+
+            var plain = routed.Where(r => r.Routing.CoUnitCodes.Count == 0)
+                .Select(r => (r.Item, Assignment: NewAssignmentFor(r.Item, r.Tags, r.Routing, assignedAt)))
+                .ToList();
+            if (plain.Count == 0)
             {
                 return;
             }
 
-            var coHandlers = await AssignmentRepository.AddCoHandlersAsync(
-                work, item.ProposalId, routing.CoUnitCodes.ToArray(), assignedAt, Deadlines.CoHandlingOpinionDue(clockStartedAt), cancellationToken);
-            foreach (var coHandler in coHandlers)
-            {
-                await AssignmentRepository.AddHistoryAsync(
-                    work, item.ProposalId, "CoHandlingAssigned", null, coHandler.UnitCode, $"Routing rule '{routing.Keyword}'", "routing", assignedAt, cancellationToken);
-            }
-
-            await work.PublishAsync(new ProposalAssigned(
-                assignment.ProposalId, assignment.UnitCode, assignment.UnitName, assignment.AssignedAt, assignment.DueAt,
-                coHandlers.Select(c => c.UnitCode).ToList(), item.HandlingMode, assignment.ClockStartedAt), cancellationToken);
+            var inserted = await AssignmentRepository.AssignManyAsync(work, plain.Select(p => p.Assignment).ToList(), cancellationToken);
+            var names = await UnitRepository.NamesAsync(work, plain.Select(p => p.Assignment.UnitCode).Distinct().ToArray(), cancellationToken);
             await work.PublishManyAsync(
-                coHandlers.Select(c => new CoHandlingAssigned(c.ProposalId, assignment.UnitCode, c.UnitCode, c.UnitName, c.AssignedAt, c.DueAt)).ToList(),
+                plain.Where(p => inserted.Contains(p.Item.ProposalId))
+                    .Select(p => new ProposalAssigned(
+                        p.Item.ProposalId, p.Assignment.UnitCode, names[p.Assignment.UnitCode], p.Assignment.AssignedAt, p.Assignment.DueAt,
+                        [], p.Item.HandlingMode, p.Assignment.ClockStartedAt))
+                    .ToList(),
                 cancellationToken);
         });
+
+    private static string[] TagsOf(ProposalRegistered item) =>
+        (item.Tags ?? []).Where(tag => !string.IsNullOrWhiteSpace(tag)).Select(tag => tag.Trim()).Distinct().ToArray();
+
+    private static NewAssignment NewAssignmentFor(ProposalRegistered item, string[] tags, Routing routing, DateTimeOffset assignedAt)
+    {
+        var clockStartedAt = item.AssignedByOfficeAt ?? assignedAt;
+        return new NewAssignment(
+            item.ProposalId, routing.LeadUnitCode, item.Topic, item.Title, assignedAt, Deadlines.DueFor(item.HandlingMode, clockStartedAt),
+            clockStartedAt, item.HandlingMode.ToString(), tags, item.IsKeyItem,
+            routing.Keyword is null ? "No routing rule matched: the proposal office assigns it" : $"Routing rule '{routing.Keyword}'");
+    }
+
+    private async Task AssignAsync(UnitOfWork work, ProposalRegistered item, IReadOnlyList<RoutingRule> rules, CancellationToken cancellationToken)
+    {
+        var tags = TagsOf(item);
+        var routing = Router.Route(item.Topic, tags, rules);
+        var assignedAt = clock.GetUtcNow();
+        var clockStartedAt = item.AssignedByOfficeAt ?? assignedAt;
+
+        var assignment = await AssignmentRepository.AssignAsync(work, NewAssignmentFor(item, tags, routing, assignedAt), cancellationToken);
+        if (assignment is null)
+        {
+            return;
+        }
+
+        var coHandlers = await AssignmentRepository.AddCoHandlersAsync(
+            work, item.ProposalId, routing.CoUnitCodes.ToArray(), assignedAt, Deadlines.CoHandlingOpinionDue(clockStartedAt), cancellationToken);
+        foreach (var coHandler in coHandlers)
+        {
+            await AssignmentRepository.AddHistoryAsync(
+                work, item.ProposalId, "CoHandlingAssigned", null, coHandler.UnitCode, $"Routing rule '{routing.Keyword}'", "routing", assignedAt, cancellationToken);
+        }
+
+        await work.PublishAsync(new ProposalAssigned(
+            assignment.ProposalId, assignment.UnitCode, assignment.UnitName, assignment.AssignedAt, assignment.DueAt,
+            coHandlers.Select(c => c.UnitCode).ToList(), item.HandlingMode, assignment.ClockStartedAt), cancellationToken);
+        await work.PublishManyAsync(
+            coHandlers.Select(c => new CoHandlingAssigned(c.ProposalId, assignment.UnitCode, c.UnitCode, c.UnitName, c.AssignedAt, c.DueAt)).ToList(),
+            cancellationToken);
+    }
 }
+
+public sealed class ProposalRegisteredConsumerDefinition : BatchConsumerDefinition<ProposalRegisteredConsumer>;

@@ -45,6 +45,56 @@ public sealed class AssignmentRepository(PlatformDatabase database)
         return await FindAsync(work, assignment.ProposalId, lockRow: false, cancellationToken);
     }
 
+    /// <summary>
+    /// Stores many assignments and their first history entries in two statements; returns the ids
+    /// that were new (an item assigned before is left as it is).
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> AssignManyAsync(UnitOfWork work, IReadOnlyList<NewAssignment> assignments, CancellationToken cancellationToken)
+    {
+        var inserted = (await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+            """
+            INSERT INTO assignments (proposal_id, unit_code, topic, title, assigned_at, due_at, clock_started_at, handling_mode, tags, is_key_item)
+            SELECT a.id, a.unit, a.topic, a.title, a.assigned_at, a.due_at, a.clock_started_at, a.mode,
+                   CASE WHEN a.tags = '' THEN '{}'::text[] ELSE string_to_array(a.tags, E'\x1f') END, a.key_item
+            FROM unnest(@Ids, @Units, @Topics, @Titles, @AssignedAt, @DueAt, @ClockStartedAt, @Modes, @Tags, @KeyItems)
+                 AS a(id, unit, topic, title, assigned_at, due_at, clock_started_at, mode, tags, key_item)
+            ON CONFLICT (proposal_id) DO NOTHING
+            RETURNING proposal_id
+            """,
+            new
+            {
+                Ids = assignments.Select(a => a.ProposalId).ToArray(),
+                Units = assignments.Select(a => a.UnitCode).ToArray(),
+                Topics = assignments.Select(a => a.Topic).ToArray(),
+                Titles = assignments.Select(a => a.Title).ToArray(),
+                AssignedAt = assignments.Select(a => a.AssignedAt.UtcDateTime).ToArray(),
+                DueAt = assignments.Select(a => a.DueAt.UtcDateTime).ToArray(),
+                ClockStartedAt = assignments.Select(a => a.ClockStartedAt.UtcDateTime).ToArray(),
+                Modes = assignments.Select(a => a.HandlingMode).ToArray(),
+                // arrays of arrays do not unnest row by row: tags travel joined by the unit separator
+                Tags = assignments.Select(a => string.Join('\u001f', a.Tags)).ToArray(),
+                KeyItems = assignments.Select(a => a.IsKeyItem).ToArray(),
+            },
+            work.Transaction, cancellationToken: cancellationToken))).ToHashSet();
+
+        var history = assignments.Where(a => inserted.Contains(a.ProposalId)).ToList();
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO assignment_history (proposal_id, action, from_unit_code, to_unit_code, reason, by_whom, at)
+            SELECT h.id, 'Assigned', NULL, h.unit, h.reason, 'routing', h.at
+            FROM unnest(@Ids, @Units, @Reasons, @At) AS h(id, unit, reason, at)
+            """,
+            new
+            {
+                Ids = history.Select(a => a.ProposalId).ToArray(),
+                Units = history.Select(a => a.UnitCode).ToArray(),
+                Reasons = history.Select(a => a.Reason).ToArray(),
+                At = history.Select(a => a.AssignedAt.UtcDateTime).ToArray(),
+            },
+            work.Transaction, cancellationToken: cancellationToken));
+        return inserted;
+    }
+
     /// <summary>The assignment inside <paramref name="work"/>; with <paramref name="lockRow"/> no one else changes it until the transaction ends.</summary>
     public static Task<AssignmentRow?> FindAsync(UnitOfWork work, Guid proposalId, bool lockRow, CancellationToken cancellationToken) =>
         work.Connection.QuerySingleOrDefaultAsync<AssignmentRow>(new CommandDefinition(

@@ -22,6 +22,12 @@ public sealed class UnitRepository(PlatformDatabase database)
             new { code }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The names of the given units, by code.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> NamesAsync(UnitOfWork work, string[] codes, CancellationToken cancellationToken) =>
+        (await work.Connection.QueryAsync<(string Code, string Name)>(new CommandDefinition(
+            "SELECT code, name FROM units WHERE code = ANY(@codes)", new { codes }, work.Transaction, cancellationToken: cancellationToken)))
+        .ToDictionary(u => u.Code, u => u.Name);
+
     public static Task<HandlingUnit?> FindAsync(UnitOfWork work, string code, CancellationToken cancellationToken) =>
         work.Connection.QuerySingleOrDefaultAsync<HandlingUnit>(new CommandDefinition(
             "SELECT code AS Code, name AS Name, kind AS Kind FROM units WHERE code = @code",

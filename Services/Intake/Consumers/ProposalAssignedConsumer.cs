@@ -1,23 +1,27 @@
 using MassTransit;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Intake.Data;
-using ProposalPlatform.Intake.Domain;
 
 namespace ProposalPlatform.Intake.Consumers;
 
-public sealed class ProposalAssignedConsumer(PlatformDatabase database) : IConsumer<ProposalAssigned>
+/// <summary>Every item of a session passes here once it is assigned: taken in batches, one transaction each.</summary>
+public sealed partial class ProposalAssignedConsumer(PlatformDatabase database, ILogger<ProposalAssignedConsumer> logger) : IConsumer<Batch<ProposalAssigned>>
 {
-    public Task Consume(ConsumeContext<ProposalAssigned> context)
-    {
-        var assigned = context.Message;
-        return database.ApplyOnceAsync(context, this, async work =>
+    public Task Consume(ConsumeContext<Batch<ProposalAssigned>> context) =>
+        database.ApplyOnceAsync(context, this, async (work, batch) =>
         {
-            await ProposalRepository.AppendTimelineAsync(
-                work, assigned.ProposalId, ProposalStage.Assigned, assigned.AssignedAt,
-                $"Assigned to {assigned.UnitName} ({assigned.UnitCode}); reply due {assigned.DueAt:yyyy-MM-dd}",
-                context.CancellationToken);
-            await ProposalRepository.SetAssignedUnitAsync(work, assigned.ProposalId, assigned.UnitCode, context.CancellationToken);
+            var known = await AssignedItems.RecordAsync(work, batch, context.CancellationToken);
+            if (known < batch.Select(a => a.ProposalId).Distinct().Count())
+            {
+                // an item intake never registered cannot be assigned; nothing to record for it
+                LogUnknown(logger, batch.Count - known);
+            }
         });
-    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} assigned items are not known to intake; their assignment was not recorded")]
+    private static partial void LogUnknown(ILogger logger, int count);
 }
+
+public sealed class ProposalAssignedConsumerDefinition : BatchConsumerDefinition<ProposalAssignedConsumer>;

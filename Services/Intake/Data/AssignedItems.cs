@@ -1,0 +1,47 @@
+using Dapper;
+using ProposalPlatform.Contracts.Assignment;
+using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Intake.Domain;
+
+namespace ProposalPlatform.Intake.Data;
+
+/// <summary>Records a batch of assignments on the items in two statements, however large the batch.</summary>
+public static class AssignedItems
+{
+    /// <summary>
+    /// Moves each item to Assigned (never back: a later step may have arrived first), records its unit
+    /// and adds the timeline step. Returns how many of the items intake knows.
+    /// </summary>
+    public static async Task<int> RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> batch, CancellationToken cancellationToken)
+    {
+        // the latest assignment of an item wins within one batch, as it would across batches
+        var assigned = batch.GroupBy(a => a.ProposalId).Select(g => g.MaxBy(a => a.AssignedAt)!).ToList();
+        var parameters = new
+        {
+            Ids = assigned.Select(a => a.ProposalId).ToArray(),
+            Units = assigned.Select(a => a.UnitCode).ToArray(),
+            At = assigned.Select(a => a.AssignedAt.UtcDateTime).ToArray(),
+            Details = assigned.Select(a => $"Assigned to {a.UnitName} ({a.UnitCode}); reply due {a.DueAt:yyyy-MM-dd}").ToArray(),
+            Stage = (short)ProposalStage.Assigned,
+            Step = nameof(ProposalStage.Assigned),
+        };
+
+        var known = await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE proposals p SET stage = GREATEST(p.stage, @Stage), assigned_unit_code = a.unit
+            FROM unnest(@Ids, @Units) AS a(id, unit)
+            WHERE p.id = a.id
+            """,
+            parameters, work.Transaction, cancellationToken: cancellationToken));
+
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO proposal_timeline (proposal_id, step, occurred_at, detail)
+            SELECT a.id, @Step, a.at, a.detail
+            FROM unnest(@Ids, @At, @Details) AS a(id, at, detail)
+            WHERE EXISTS (SELECT 1 FROM proposals p WHERE p.id = a.id)
+            """,
+            parameters, work.Transaction, cancellationToken: cancellationToken));
+        return known;
+    }
+}
