@@ -55,6 +55,11 @@ public static class ContactsApi
             return TypedResults.Problem(NoTask(proposalId));
         }
 
+        if (task.ClosedAt is not null)
+        {
+            return TypedResults.Problem(Returned(task));
+        }
+
         if (contact.OccurredAt < task.OpenedAt)
         {
             return TypedResults.ValidationProblem(
@@ -79,6 +84,13 @@ public static class ContactsApi
             new ContactView(contactId, contact.Channel.ToString(), contact.OccurredAt, contact.Outcome.ToString(), contact.Handler, contact.Notes, now));
     }
 
+    private static ProblemDetails Returned(ContactTaskRecord task) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "The item was returned to the assigning office.",
+        Detail = $"Item {task.ProposalId} was returned at {task.ClosedAt:O} ({task.ClosedReason}); its contact task is closed and takes no more contacts.",
+    };
+
     private static ProblemDetails NoTask(Guid proposalId) => new()
     {
         Status = StatusCodes.Status404NotFound,
@@ -89,7 +101,17 @@ public static class ContactsApi
 
 public sealed record ContactView(Guid Id, string Channel, DateTimeOffset OccurredAt, string Outcome, string Handler, string? Notes, DateTimeOffset RecordedAt);
 
-public sealed record ContactTaskView(Guid ProposalId, string UnitCode, DateTimeOffset OpenedAt, bool Completed, DateTimeOffset? CompletedAt, IReadOnlyList<ContactView> Contacts)
+/// <param name="Closed">The item was returned to the assigning office: no contact is recorded for it any more.</param>
+public sealed record ContactTaskView(
+    Guid ProposalId,
+    string UnitCode,
+    DateTimeOffset OpenedAt,
+    bool Completed,
+    DateTimeOffset? CompletedAt,
+    IReadOnlyList<ContactView> Contacts,
+    bool Closed,
+    DateTimeOffset? ClosedAt,
+    string? ClosedReason)
 {
     public static ContactTaskView From(ContactTaskRecord task, IReadOnlyList<ContactRecord> contacts) => new(
         task.ProposalId,
@@ -98,5 +120,8 @@ public sealed record ContactTaskView(Guid ProposalId, string UnitCode, DateTimeO
         task.CompletedAt is not null,
         task.CompletedAt,
         contacts.Select(c => new ContactView(
-            c.Id, ((ContactChannel)c.Channel).ToString(), c.OccurredAt, ((ContactOutcome)c.Outcome).ToString(), c.Handler, c.Notes, c.RecordedAt)).ToList());
+            c.Id, ((ContactChannel)c.Channel).ToString(), c.OccurredAt, ((ContactOutcome)c.Outcome).ToString(), c.Handler, c.Notes, c.RecordedAt)).ToList(),
+        task.ClosedAt is not null,
+        task.ClosedAt,
+        task.ClosedReason);
 }

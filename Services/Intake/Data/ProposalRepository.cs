@@ -317,6 +317,44 @@ public sealed class ProposalRepository(PlatformDatabase database)
             new { id }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
+
+    /// <summary>
+    /// Adds a step to the item's story and, when <paramref name="reached"/> is given, moves its stage
+    /// forward to it (never back). False when intake does not know the item: nothing is recorded.
+    /// </summary>
+    public static async Task<bool> TryAppendStepAsync(
+        UnitOfWork work, Guid proposalId, string step, ProposalStage? reached, DateTimeOffset occurredAt, string detail,
+        CancellationToken cancellationToken)
+    {
+        var appended = await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO proposal_timeline (proposal_id, step, occurred_at, detail)
+            SELECT id, @Step, @OccurredAt, @Detail FROM proposals WHERE id = @ProposalId
+            """,
+            new { ProposalId = proposalId, Step = step, OccurredAt = occurredAt, Detail = detail },
+            work.Transaction, cancellationToken: cancellationToken));
+        if (appended == 1 && reached is { } stage)
+        {
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE proposals SET stage = GREATEST(stage, @Stage) WHERE id = @ProposalId",
+                new { ProposalId = proposalId, Stage = (short)stage }, work.Transaction, cancellationToken: cancellationToken));
+        }
+
+        return appended == 1;
+    }
+
+    /// <summary>
+    /// Moves the item to the unit of a reassignment, unless a later reassignment was recorded first
+    /// (an assignment recorded afterwards leaves it too: see migration 0006).
+    /// </summary>
+    public static Task ReassignUnitAsync(UnitOfWork work, Guid proposalId, string unitCode, DateTimeOffset reassignedAt, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE proposals SET assigned_unit_code = @UnitCode, unit_reassigned_at = @ReassignedAt
+            WHERE id = @ProposalId AND (unit_reassigned_at IS NULL OR unit_reassigned_at < @ReassignedAt)
+            """,
+            new { ProposalId = proposalId, UnitCode = unitCode, ReassignedAt = reassignedAt },
+            work.Transaction, cancellationToken: cancellationToken));
 }
 
 /// <summary>What a list of items can be filtered by; null means any.</summary>

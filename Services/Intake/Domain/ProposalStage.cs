@@ -10,4 +10,11 @@ public enum ProposalStage
     Assigned = 2,
     ContactCompleted = 3,
     Replied = 4,
+
+    /// <summary>
+    /// Sent back to the assigning office as outside the body's remit: the item's handling ends here.
+    /// Kept above every stage of handling (add new ones below it), so that however late the other
+    /// services' events arrive, a returned item stays Returned.
+    /// </summary>
+    Returned = 100,
 }

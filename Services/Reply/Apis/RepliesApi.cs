@@ -56,6 +56,11 @@ public static class RepliesApi
             return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, "The reply was already issued.", $"The formal reply for item {proposalId} was issued at {reply.IssuedAt:O}; its draft can no longer change."));
         }
 
+        if (reply.ReturnedAt is not null)
+        {
+            return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, ReplyRules.ReturnedTitle, $"Item {proposalId} was returned to the assigning office at {reply.ReturnedAt:O}; it gets no reply to draft."));
+        }
+
         await ReplyRepository.SaveDraftAsync(work, proposalId, draft.Text!.Trim(), clock.GetUtcNow(), cancellationToken);
         await work.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
@@ -106,7 +111,10 @@ public sealed record ReplyView(
     string? Draft,
     bool Issued,
     string? ResultClass,
-    DateTimeOffset? IssuedAt)
+    DateTimeOffset? IssuedAt,
+    bool Returned,
+    DateTimeOffset? ReturnedAt,
+    string? ReturnedReason)
 {
     public static ReplyView From(ReplyCaseRecord r) => new(
         r.ProposalId,
@@ -115,5 +123,8 @@ public sealed record ReplyView(
         r.DraftText,
         r.IssuedAt is not null,
         r.ResultClass is { } c ? ((ResultClass)c).ToString() : null,
-        r.IssuedAt);
+        r.IssuedAt,
+        r.ReturnedAt is not null,
+        r.ReturnedAt,
+        r.ReturnedReason);
 }

@@ -11,7 +11,8 @@ public sealed class ReplyRepository(PlatformDatabase database)
     private const string SelectCase =
         """
         SELECT proposal_id AS ProposalId, unit_code AS UnitCode, assigned_at AS AssignedAt,
-               contact_completed_at AS ContactCompletedAt, draft_text AS DraftText, issued_at AS IssuedAt
+               contact_completed_at AS ContactCompletedAt, draft_text AS DraftText, issued_at AS IssuedAt,
+               returned_at AS ReturnedAt
         FROM reply_cases
         """;
 
@@ -25,7 +26,8 @@ public sealed class ReplyRepository(PlatformDatabase database)
             """
             INSERT INTO reply_cases (proposal_id, unit_code, assigned_at)
             SELECT * FROM unnest(@ids, @units, @assignedAt)
-            ON CONFLICT (proposal_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, assigned_at = EXCLUDED.assigned_at
+            ON CONFLICT (proposal_id) DO UPDATE SET assigned_at = EXCLUDED.assigned_at,
+                unit_code = CASE WHEN reply_cases.unit_reassigned_at IS NULL THEN EXCLUDED.unit_code ELSE reply_cases.unit_code END
             """,
             new
             {
@@ -43,6 +45,27 @@ public sealed class ReplyRepository(PlatformDatabase database)
             ON CONFLICT (proposal_id) DO UPDATE SET contact_completed_at = COALESCE(reply_cases.contact_completed_at, EXCLUDED.contact_completed_at)
             """,
             new { proposalId, completedAt }, work.Transaction, cancellationToken: cancellationToken));
+
+    public static Task RecordReturnedAsync(
+        UnitOfWork work, Guid proposalId, string unitCode, DateTimeOffset returnedAt, string reason, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO reply_cases (proposal_id, unit_code, returned_at, returned_reason) VALUES (@proposalId, @unitCode, @returnedAt, @reason)
+            ON CONFLICT (proposal_id) DO UPDATE SET returned_at = EXCLUDED.returned_at, returned_reason = EXCLUDED.returned_reason
+            WHERE reply_cases.returned_at IS NULL
+            """,
+            new { proposalId, unitCode, returnedAt, reason }, work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Gives the case to the unit of a reassignment, unless a later reassignment was recorded first.</summary>
+    public static Task RecordReassignedAsync(
+        UnitOfWork work, Guid proposalId, string unitCode, DateTimeOffset reassignedAt, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO reply_cases (proposal_id, unit_code, unit_reassigned_at) VALUES (@proposalId, @unitCode, @reassignedAt)
+            ON CONFLICT (proposal_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, unit_reassigned_at = EXCLUDED.unit_reassigned_at
+            WHERE reply_cases.unit_reassigned_at IS NULL OR reply_cases.unit_reassigned_at < EXCLUDED.unit_reassigned_at
+            """,
+            new { proposalId, unitCode, reassignedAt }, work.Transaction, cancellationToken: cancellationToken));
 
     public static Task<ReplyCase?> LockAsync(UnitOfWork work, Guid proposalId, CancellationToken cancellationToken) =>
         work.Connection.QuerySingleOrDefaultAsync<ReplyCase>(new CommandDefinition(
@@ -66,7 +89,8 @@ public sealed class ReplyRepository(PlatformDatabase database)
             """
             SELECT proposal_id AS ProposalId, unit_code AS UnitCode, assigned_at AS AssignedAt,
                    contact_completed_at AS ContactCompletedAt, draft_text AS DraftText, draft_updated_at AS DraftUpdatedAt,
-                   reply_id AS ReplyId, result_class AS ResultClass, issued_at AS IssuedAt
+                   reply_id AS ReplyId, result_class AS ResultClass, issued_at AS IssuedAt,
+                   returned_at AS ReturnedAt, returned_reason AS ReturnedReason
             FROM reply_cases WHERE proposal_id = @proposalId
             """,
             new { proposalId }, cancellationToken: cancellationToken));
@@ -82,4 +106,6 @@ public sealed record ReplyCaseRecord(
     DateTimeOffset? DraftUpdatedAt,
     Guid? ReplyId,
     short? ResultClass,
-    DateTimeOffset? IssuedAt);
+    DateTimeOffset? IssuedAt,
+    DateTimeOffset? ReturnedAt,
+    string? ReturnedReason);

@@ -14,15 +14,25 @@ public static class ReplyRules
 {
     public const int MaxDraftLength = 100_000;
 
+    public const string ReturnedTitle = "The item was returned to the assigning office.";
+
     /// <summary>
-    /// The reason the reply cannot be issued, or null when it can. Contact comes before everything:
-    /// no formal reply can be issued for an item without a completed contact.
+    /// The reason the reply cannot be issued, or null when it can. A returned item is not this body's
+    /// to answer; otherwise contact comes before everything: no formal reply can be issued for an item
+    /// without a completed contact.
     /// </summary>
     public static IssueRefusal? RefuseIssue(ReplyCase reply)
     {
         if (reply.IssuedAt is not null)
         {
             return new IssueRefusal("The reply was already issued.", $"The formal reply for item {reply.ProposalId} was issued at {reply.IssuedAt:O}.");
+        }
+
+        if (reply.ReturnedAt is not null)
+        {
+            return new IssueRefusal(
+                ReturnedTitle,
+                $"Item {reply.ProposalId} was returned to the assigning office at {reply.ReturnedAt:O} as outside the body's remit; no formal reply is issued for it.");
         }
 
         if (reply.AssignedAt is null)

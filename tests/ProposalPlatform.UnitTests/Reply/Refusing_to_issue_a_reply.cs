@@ -97,4 +97,28 @@ public class Refusing_to_issue_a_reply
         Assert.NotNull(refusal);
         Assert.Equal("The reply was already issued.", refusal.Title);
     }
+
+    [Fact]
+    public void Refuses_a_returned_item_that_is_otherwise_ready_saying_it_was_returned()
+    {
+        var reply = ReadyToIssue() with { ReturnedAt = _assignedAt.AddDays(5) };
+
+        var refusal = ReplyRules.RefuseIssue(reply);
+
+        Assert.NotNull(refusal);
+        Assert.Equal("The item was returned to the assigning office.", refusal.Title);
+        Assert.Contains(_proposalId.ToString(), refusal.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_the_return_before_the_missing_assignment_contact_and_draft()
+    {
+        // the return can arrive before the assignment: the case then knows nothing else
+        var reply = new ReplyCase(_proposalId, "HQ-HEALTH", null, null, null, null, ReturnedAt: _assignedAt.AddDays(5));
+
+        var refusal = ReplyRules.RefuseIssue(reply);
+
+        Assert.NotNull(refusal);
+        Assert.Equal("The item was returned to the assigning office.", refusal.Title);
+    }
 }

@@ -1,0 +1,19 @@
+using MassTransit;
+using ProposalPlatform.Contracts.Assignment;
+using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Reply.Data;
+
+namespace ProposalPlatform.Reply.Consumers;
+
+/// <summary>A returned item is not this body's to answer: its formal reply can no longer be issued.</summary>
+public sealed class ProposalReturnedConsumer(PlatformDatabase database) : IConsumer<ProposalReturned>
+{
+    public Task Consume(ConsumeContext<ProposalReturned> context)
+    {
+        var returned = context.Message;
+        return database.ApplyOnceAsync(context, this, work => ReplyRepository.RecordReturnedAsync(
+            work, returned.ProposalId, returned.UnitCode, returned.ReturnedAt,
+            $"Returned to the assigning office by {returned.By}: {returned.Reason}",
+            context.CancellationToken));
+    }
+}
