@@ -21,7 +21,9 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     private readonly SessionGenerator _generator = new(seed: 2026);
     private int _nextSingle;
 
-    public const int SessionYear = 2026;
+    // Items are compared for similarity within their session: a year of its own per run keeps one
+    // run's session from being measured against the sessions earlier runs left in the database.
+    private int SessionYear => 1954 + (_runBase / 100_000 % 72);
 
     public async Task WarmUpAsync()
     {
@@ -60,19 +62,24 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
             Interlocked.Add(ref rejected, result?["rejected"]?.GetValue<int>() ?? 0);
         });
 
-        var references = batches.Select(b => $"{reference}-{b.index:D3}").ToList();
-        var stored = await WaitForCountAsync(references, "", items.Count);
+        // a batch is stored when its upload is answered
         var storedAfter = clock.Elapsed;
+        var references = batches.Select(b => $"{reference}-{b.index:D3}").ToList();
         var assigned = await WaitForCountAsync(references, "&status=Assigned", items.Count);
+        var stored = await WaitForCountAsync(references, "", items.Count);
         var assignedAfter = clock.Elapsed;
         return new SessionResult(items.Count, accepted, rejected, storedAfter, assignedAfter, stored, assigned, Math.Max(0, stored - items.Count));
     }
 
-    public async Task<SteadyResult> SteadyRateAsync(HttpClient client, string label)
+    /// <summary>
+    /// Single items at a steady rate, every other one through the gateway and the rest straight to
+    /// intake: both see the same load at the same time, so their difference is the gateway's.
+    /// </summary>
+    public async Task<(SteadyResult ViaGateway, SteadyResult Direct)> SteadyRateAsync()
     {
         var total = options.Rate * options.Seconds;
         var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
-        var submits = new ConcurrentBag<(Guid Id, DateTimeOffset SentAt, double SubmitMs)>();
+        var submits = new ConcurrentBag<(bool ViaGateway, Guid Id, DateTimeOffset SentAt, double SubmitMs)>();
         var clock = Stopwatch.StartNew();
         var inFlight = new List<Task>(total);
         for (var i = 0; i < total; i++)
@@ -85,18 +92,19 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
             }
 
             var item = NextSingle();
+            var viaGateway = i % 2 == 0;
             inFlight.Add(Task.Run(async () =>
             {
                 var sentAt = DateTimeOffset.UtcNow;
                 var started = Stopwatch.GetTimestamp();
-                var id = await SubmitAsync(client, item);
-                submits.Add((id, sentAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                var id = await SubmitAsync(viaGateway ? gateway : intake, item);
+                submits.Add((viaGateway, id, sentAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             }));
         }
 
         await Task.WhenAll(inFlight);
 
-        var assignedLatencies = new ConcurrentBag<double>();
+        var assignedLatencies = new ConcurrentBag<(bool ViaGateway, double Ms)>();
         await Parallel.ForEachAsync(submits, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (submit, cancellationToken) =>
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -106,7 +114,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
                 if (response.IsSuccessStatusCode)
                 {
                     var assignedAt = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!["assignedAt"]!.GetValue<DateTimeOffset>();
-                    assignedLatencies.Add((assignedAt - submit.SentAt).TotalMilliseconds);
+                    assignedLatencies.Add((submit.ViaGateway, (assignedAt - submit.SentAt).TotalMilliseconds));
                     return;
                 }
 
@@ -114,11 +122,16 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
             }
         });
 
-        var submitMs = submits.Select(s => s.SubmitMs).Order().ToArray();
-        var assignedMs = assignedLatencies.Order().ToArray();
-        Console.WriteLine($"  ({label}: steady phase took {clock.Elapsed.TotalSeconds:F1} s)");
-        return new SteadyResult(submits.Count, assignedMs.Length, Percentile(submitMs, 50), Percentile(submitMs, 99),
-            Percentile(assignedMs, 50), Percentile(assignedMs, 99), assignedMs.LastOrDefault());
+        Console.WriteLine($"  (steady phase took {clock.Elapsed.TotalSeconds:F1} s)");
+        return (Result(true), Result(false));
+
+        SteadyResult Result(bool viaGateway)
+        {
+            var submitMs = submits.Where(s => s.ViaGateway == viaGateway).Select(s => s.SubmitMs).Order().ToArray();
+            var assignedMs = assignedLatencies.Where(a => a.ViaGateway == viaGateway).Select(a => a.Ms).Order().ToArray();
+            return new SteadyResult(submitMs.Length, assignedMs.Length, Percentile(submitMs, 50), Percentile(submitMs, 99),
+                Percentile(assignedMs, 50), Percentile(assignedMs, 99), assignedMs.LastOrDefault());
+        }
     }
 
     private JsonObject NextSingle() =>

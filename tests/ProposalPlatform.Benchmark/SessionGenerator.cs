@@ -102,7 +102,7 @@ public sealed class SessionGenerator(int seed)
         var length = _random.Next(800, 1600);
         while (text.Length < length)
         {
-            if (_random.Next(4) == 0)
+            if (_random.Next(8) == 0)
             {
                 text.Append(Sentences[_random.Next(Sentences.Length)]);
                 continue;
