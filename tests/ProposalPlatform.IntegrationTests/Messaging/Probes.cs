@@ -50,3 +50,27 @@ internal static class DeliveryLogExtensions
     public static int GetDeliveries(this IServiceProvider services, Guid key) =>
         Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DeliveryLog>(services).Deliveries(key);
 }
+
+/// <summary>A message consumed in batches, as the hot paths of the services are.</summary>
+public record BatchProbe(Guid Key);
+
+public sealed class BatchProbeConsumer(PlatformDatabase database, DeliveryLog log) : IConsumer<Batch<BatchProbe>>
+{
+    public async Task Consume(ConsumeContext<Batch<BatchProbe>> context)
+    {
+        await database.ApplyOnceAsync(context, this, async (work, probes) =>
+        {
+            foreach (var probe in probes)
+            {
+                await ProbeApplications.InsertAsync(work, probe.Key);
+            }
+        });
+
+        foreach (var delivery in context.Message)
+        {
+            log.Record(delivery.Message.Key);
+        }
+    }
+}
+
+public sealed class BatchProbeConsumerDefinition : ProposalPlatform.Infrastructure.Messaging.BatchConsumerDefinition<BatchProbeConsumer>;
