@@ -21,6 +21,12 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     private readonly SessionGenerator _generator = new(seed: 2026);
     private int _nextSingle;
 
+    /// <summary>How often a single item's assignment is looked for.</summary>
+    private static readonly TimeSpan AssignmentPollInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The count itself is a query on intake: poll gently, not to weigh on what is measured.</summary>
+    private static readonly TimeSpan CountPollInterval = TimeSpan.FromSeconds(1);
+
     // Items are compared for similarity within their session: a year of its own per run keeps one
     // run's session from being measured against the sessions earlier runs left in the database.
     private int SessionYear => 1954 + (_runBase / 100_000 % 72);
@@ -118,7 +124,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
                     return;
                 }
 
-                await Task.Delay(50, cancellationToken);
+                await Task.Delay(AssignmentPollInterval, cancellationToken);
             }
         });
 
@@ -164,7 +170,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
                 return total;
             }
 
-            await Task.Delay(1000); // the count itself is a query on intake: poll gently, not to weigh on what is measured
+            await Task.Delay(CountPollInterval);
         }
 
         return total;
