@@ -73,23 +73,13 @@ public static class AssignmentsApi
         var now = clock.GetUtcNow();
         await using (var work = await database.BeginAsync(cancellationToken))
         {
-            var current = await AssignmentRepository.FindAsync(work, proposalId, lockRow: true, cancellationToken);
-            if (current is null)
+            var (loaded, refusal) = await LoadForUnitActionAsync(work, proposalId, request.UnitCode!, "The reassignment is not valid.", cancellationToken);
+            if (loaded is not { } found)
             {
-                return Problems.NotAssigned(proposalId);
+                return refusal!;
             }
 
-            if (current.Status == AssignmentRepository.Returned)
-            {
-                return Problems.AlreadyReturned(proposalId);
-            }
-
-            var target = await UnitRepository.FindAsync(work, request.UnitCode!.Trim(), cancellationToken);
-            if (target is null)
-            {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["unitCode"] = [$"'{request.UnitCode}' is not a unit."] }, title: "The reassignment is not valid.");
-            }
+            var (current, target) = found;
 
             if (target.Code == current.UnitCode)
             {
@@ -210,23 +200,13 @@ public static class AssignmentsApi
         var now = clock.GetUtcNow();
         await using (var work = await database.BeginAsync(cancellationToken))
         {
-            var current = await AssignmentRepository.FindAsync(work, proposalId, lockRow: true, cancellationToken);
-            if (current is null)
+            var (loaded, refusal) = await LoadForUnitActionAsync(work, proposalId, request.UnitCode!, "The co-handler is not valid.", cancellationToken);
+            if (loaded is not { } found)
             {
-                return Problems.NotAssigned(proposalId);
+                return refusal!;
             }
 
-            if (current.Status == AssignmentRepository.Returned)
-            {
-                return Problems.AlreadyReturned(proposalId);
-            }
-
-            var unit = await UnitRepository.FindAsync(work, request.UnitCode!.Trim(), cancellationToken);
-            if (unit is null)
-            {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["unitCode"] = [$"'{request.UnitCode}' is not a unit."] }, title: "The co-handler is not valid.");
-            }
+            var (current, unit) = found;
 
             if (unit.Code == current.UnitCode)
             {
@@ -275,6 +255,34 @@ public static class AssignmentsApi
         }
 
         return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// What an office action that names a unit (reassigning, adding a co-handler) works on: the item's
+    /// assignment, locked, and the unit — or why the action cannot go ahead.
+    /// </summary>
+    private static async Task<((AssignmentRow Current, HandlingUnit Unit)? Loaded, Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>? Refusal)>
+        LoadForUnitActionAsync(UnitOfWork work, Guid proposalId, string unitCode, string invalidTitle, CancellationToken cancellationToken)
+    {
+        var current = await AssignmentRepository.FindAsync(work, proposalId, lockRow: true, cancellationToken);
+        if (current is null)
+        {
+            return (null, Problems.NotAssigned(proposalId));
+        }
+
+        if (current.Status == AssignmentRepository.Returned)
+        {
+            return (null, Problems.AlreadyReturned(proposalId));
+        }
+
+        var unit = await UnitRepository.FindAsync(work, unitCode.Trim(), cancellationToken);
+        if (unit is null)
+        {
+            return (null, TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["unitCode"] = [$"'{unitCode}' is not a unit."] }, title: invalidTitle));
+        }
+
+        return ((current, unit), null);
     }
 
     private static async Task<AssignmentView?> ViewAsync(
