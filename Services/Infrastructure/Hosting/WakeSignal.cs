@@ -13,6 +13,34 @@ public abstract class WakeSignal
 
     public void Notify() => _channel.Writer.TryWrite(true);
 
+    /// <summary>
+    /// A worker's loop until <paramref name="stoppingToken"/>: take chunks while they come full, then
+    /// wait for a notification or <paramref name="pollInterval"/>. A chunk that fails is reported and
+    /// tried again at the next wake.
+    /// </summary>
+    public async Task RunChunksAsync(
+        Func<CancellationToken, Task<int>> takeChunk, int chunkSize, TimeSpan pollInterval, Action<Exception> reportFailure, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int taken;
+            try
+            {
+                taken = await takeChunk(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                reportFailure(ex);
+                taken = 0;
+            }
+
+            if (taken < chunkSize)
+            {
+                await WaitAsync(pollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
     /// <summary>Waits until notified or until <paramref name="timeout"/> passes, whichever is first.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {

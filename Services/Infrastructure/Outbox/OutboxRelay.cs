@@ -29,27 +29,8 @@ public sealed partial class OutboxRelay(
 
     private readonly OutboxOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int taken;
-            try
-            {
-                taken = await RelayBatchAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogBatchFailed(logger, ex);
-                taken = 0;
-            }
-
-            if (taken < _options.BatchSize)
-            {
-                await signal.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.RunChunksAsync(RelayBatchAsync, _options.BatchSize, _options.PollInterval, ex => LogBatchFailed(logger, ex), stoppingToken);
 
     /// <summary>Publishes one batch; returns how many rows it took.</summary>
     public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)

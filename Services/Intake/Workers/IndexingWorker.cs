@@ -20,27 +20,8 @@ public sealed partial class IndexingWorker(
 {
     private readonly SimilarityOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int taken;
-            try
-            {
-                taken = await IndexChunkAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogChunkFailed(logger, ex);
-                taken = 0;
-            }
-
-            if (taken < _options.ChunkSize)
-            {
-                await signal.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.RunChunksAsync(IndexChunkAsync, _options.ChunkSize, _options.PollInterval, ex => LogChunkFailed(logger, ex), stoppingToken);
 
     public async Task<int> IndexChunkAsync(CancellationToken cancellationToken)
     {
