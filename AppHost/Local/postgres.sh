@@ -33,7 +33,8 @@ fi
 
 "${as_owner[@]}" "$bin/postgres" -D "$PGDATA_DIR" -p "$PGPORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories='' \
-  -c max_connections=300 -c shared_buffers=256MB -c synchronous_commit=on &
+  -c max_connections=300 -c shared_buffers=256MB -c synchronous_commit=on \
+  -c shared_preload_libraries=pg_stat_statements &
 child=$!
 # SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect.
 trap 'kill -INT "$child" 2>/dev/null || true' TERM INT HUP

@@ -18,7 +18,9 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
 {
     // Each run uses its own range of numbers in one session year, so runs never collide.
     private readonly int _runBase = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 20_000) * 100_000;
-    private readonly SessionGenerator _generator = new(seed: 2026);
+    // Texts of the run's own: the same texts posted again into a session year an earlier run used
+    // would make every item a duplicate of one already stored, which no real session is.
+    private readonly SessionGenerator _generator = new(seed: Environment.TickCount);
     private int _nextSingle;
 
     /// <summary>How often a single item's assignment is looked for.</summary>

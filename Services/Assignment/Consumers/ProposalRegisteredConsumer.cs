@@ -14,43 +14,53 @@ namespace ProposalPlatform.Assignment.Consumers;
 /// item carries one, else now. An item this body only co-handles is still given to an internal unit;
 /// what it owes is an opinion, due in one month.
 /// </summary>
-public sealed class ProposalRegisteredConsumer(PlatformDatabase database, TimeProvider clock) : IConsumer<Batch<ProposalRegistered>>
+public sealed class ProposalRegisteredConsumer(PlatformDatabase database, TimeProvider clock)
+    : IConsumer<Batch<ProposalRegistered>>, IConsumer<ProposalsRegistered>
 {
-    // A whole session passes here after the March meetings: the items of a batch are assigned in one
-    // transaction (one commit, one read of the rules) instead of one each.
+    // Items registered one at a time arrive in MassTransit batches; the items of one chunk of the
+    // office's batch arrive in one message. Either way they are assigned in one transaction (one read
+    // of the rules, one commit) and announced in one ProposalsAssigned.
     public Task Consume(ConsumeContext<Batch<ProposalRegistered>> context) =>
-        database.ApplyOnceAsync(context, this, async (work, batch) =>
+        database.ApplyOnceAsync(context, this, (work, batch) => AssignAllAsync(work, batch, context.CancellationToken));
+
+    public Task Consume(ConsumeContext<ProposalsRegistered> context) =>
+        database.ApplyOnceAsync(context, this, work => AssignAllAsync(work, context.Message.Proposals, context.CancellationToken));
+
+    private async Task AssignAllAsync(UnitOfWork work, IReadOnlyList<ProposalRegistered> items, CancellationToken cancellationToken)
+    {
+        var rules = await RuleRepository.RulesAsync(work, cancellationToken);
+        var assignedAt = clock.GetUtcNow();
+        var routed = items.Select(item => (Item: item, Tags: TagsOf(item), Routing: Router.Route(item.Topic, TagsOf(item), rules))).ToList();
+
+        // Items whose rule brings co-handlers take the full path, one at a time; the rest (nearly
+        // all) are stored, recorded and announced in a few statements for all of them.
+        foreach (var (item, _, _) in routed.Where(r => r.Routing.CoUnitCodes.Count > 0))
         {
-            var cancellationToken = context.CancellationToken;
-            var rules = await RuleRepository.RulesAsync(work, cancellationToken);
-            var assignedAt = clock.GetUtcNow();
-            var routed = batch.Select(item => (Item: item, Tags: TagsOf(item), Routing: Router.Route(item.Topic, TagsOf(item), rules))).ToList();
+            await AssignAsync(work, item, rules, cancellationToken);
+        }
 
-            // Items whose rule brings co-handlers take the full path, one at a time; the rest (nearly
-            // all) are stored, recorded and announced in a few statements for the whole batch.
-            foreach (var (item, _, _) in routed.Where(r => r.Routing.CoUnitCodes.Count > 0))
-            {
-                await AssignAsync(work, item, rules, cancellationToken);
-            }
+        var plain = routed.Where(r => r.Routing.CoUnitCodes.Count == 0)
+            .Select(r => (r.Item, Assignment: NewAssignmentFor(r.Item, r.Tags, r.Routing, assignedAt)))
+            .ToList();
+        if (plain.Count == 0)
+        {
+            return;
+        }
 
-            var plain = routed.Where(r => r.Routing.CoUnitCodes.Count == 0)
-                .Select(r => (r.Item, Assignment: NewAssignmentFor(r.Item, r.Tags, r.Routing, assignedAt)))
-                .ToList();
-            if (plain.Count == 0)
-            {
-                return;
-            }
+        var inserted = await AssignmentRepository.AssignManyAsync(work, plain.Select(p => p.Assignment).ToList(), cancellationToken);
+        if (inserted.Count == 0)
+        {
+            return;
+        }
 
-            var inserted = await AssignmentRepository.AssignManyAsync(work, plain.Select(p => p.Assignment).ToList(), cancellationToken);
-            var names = await UnitRepository.NamesAsync(work, plain.Select(p => p.Assignment.UnitCode).Distinct().ToArray(), cancellationToken);
-            await work.PublishManyAsync(
-                plain.Where(p => inserted.Contains(p.Item.ProposalId))
-                    .Select(p => new ProposalAssigned(
-                        p.Item.ProposalId, p.Assignment.UnitCode, names[p.Assignment.UnitCode], p.Assignment.AssignedAt, p.Assignment.DueAt,
-                        [], p.Item.HandlingMode, p.Assignment.ClockStartedAt))
-                    .ToList(),
-                cancellationToken);
-        });
+        var names = await UnitRepository.NamesAsync(work, plain.Select(p => p.Assignment.UnitCode).Distinct().ToArray(), cancellationToken);
+        await work.PublishAsync(
+            new ProposalsAssigned([.. plain.Where(p => inserted.Contains(p.Item.ProposalId))
+                .Select(p => new ProposalAssigned(
+                    p.Item.ProposalId, p.Assignment.UnitCode, names[p.Assignment.UnitCode], p.Assignment.AssignedAt, p.Assignment.DueAt,
+                    [], p.Item.HandlingMode, p.Assignment.ClockStartedAt))]),
+            cancellationToken);
+    }
 
     private static string[] TagsOf(ProposalRegistered item) =>
         (item.Tags ?? []).Where(tag => !string.IsNullOrWhiteSpace(tag)).Select(tag => tag.Trim()).Distinct().ToArray();

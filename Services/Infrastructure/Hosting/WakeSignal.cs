@@ -11,7 +11,7 @@ public abstract class WakeSignal
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Notify() => _channel.Writer.TryWrite(true);
+    public virtual void Notify() => _channel.Writer.TryWrite(true);
 
     /// <summary>
     /// A worker's loop until <paramref name="stoppingToken"/>: take chunks while they come full, then

@@ -86,7 +86,7 @@ public sealed partial class BatchIntake(
             lastLine = row.Line;
             if (rowsInChunk >= BatchRules.ChunkSize)
             {
-                await StoreChunkAsync(batch.Id, valid, errors, rowsInChunk, lastLine, cancellationToken);
+                await StoreChunkAsync(batch, valid, errors, rowsInChunk, lastLine, cancellationToken);
                 valid.Clear();
                 errors.Clear();
                 rowsInChunk = 0;
@@ -95,7 +95,7 @@ public sealed partial class BatchIntake(
 
         if (rowsInChunk > 0)
         {
-            await StoreChunkAsync(batch.Id, valid, errors, rowsInChunk, lastLine, cancellationToken);
+            await StoreChunkAsync(batch, valid, errors, rowsInChunk, lastLine, cancellationToken);
         }
 
         await batches.CompleteAsync(batch.Id, clock.GetUtcNow(), cancellationToken);
@@ -105,16 +105,20 @@ public sealed partial class BatchIntake(
         return TypedResults.Created($"/api/intake/batches/{done.Id}", report);
     }
 
-    private async Task StoreChunkAsync(Guid batchId, List<ValidBatchRow> valid, List<RowError> errors, int rows, int throughLine, CancellationToken cancellationToken)
+    private async Task StoreChunkAsync(BatchRecord batch, List<ValidBatchRow> valid, List<RowError> errors, int rows, int throughLine, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var items = valid.Select(v => (Id: NewId.NextGuid(), v.Proposal)).ToList();
         await using var work = await database.BeginAsync(cancellationToken);
         var inserted = await ProposalRepository.RegisterManyAsync(work, items, now, cancellationToken);
-        await work.PublishManyAsync(
-            [.. items.Where(i => inserted.Contains(i.Id)).Select(i => ProposalsApi.Registered(i.Id, i.Proposal, now))],
-            cancellationToken);
-        await BatchRepository.RecordChunkAsync(work, batchId, throughLine, rows, inserted.Count, items.Count - inserted.Count, errors, now, cancellationToken);
+        if (inserted.Count > 0)
+        {
+            await work.PublishAsync(
+                new ProposalsRegistered(batch.Id, batch.Reference, [.. items.Where(i => inserted.Contains(i.Id)).Select(i => ProposalsApi.Registered(i.Id, i.Proposal, now))]),
+                cancellationToken);
+        }
+
+        await BatchRepository.RecordChunkAsync(work, batch.Id, throughLine, rows, inserted.Count, items.Count - inserted.Count, errors, now, cancellationToken);
         await work.CommitAsync(cancellationToken);
         if (inserted.Count > 0)
         {

@@ -3,22 +3,31 @@ using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Intake.Data;
+using ProposalPlatform.Intake.Workers;
 
 namespace ProposalPlatform.Intake.Consumers;
 
-/// <summary>Every item of a session passes here once it is assigned: taken in batches, one transaction each.</summary>
-public sealed partial class ProposalAssignedConsumer(PlatformDatabase database, ILogger<ProposalAssignedConsumer> logger) : IConsumer<Batch<ProposalAssigned>>
+/// <summary>Every item of a session passes here once it is assigned: many at a time, one transaction each.</summary>
+public sealed partial class ProposalAssignedConsumer(PlatformDatabase database, IndexingSignal indexing, ILogger<ProposalAssignedConsumer> logger)
+    : IConsumer<Batch<ProposalAssigned>>, IConsumer<ProposalsAssigned>
 {
     public Task Consume(ConsumeContext<Batch<ProposalAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, async (work, batch) =>
+        database.ApplyOnceAsync(context, this, (work, assigned) => RecordAsync(work, assigned, context.CancellationToken));
+
+    public Task Consume(ConsumeContext<ProposalsAssigned> context) =>
+        database.ApplyOnceAsync(context, this, work => RecordAsync(work, context.Message.Assignments, context.CancellationToken));
+
+    private async Task RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
+    {
+        indexing.NoteActivity();
+        var known = await AssignedItems.RecordAsync(work, assigned, cancellationToken);
+        var items = assigned.Select(a => a.ProposalId).Distinct().Count();
+        if (known < items)
         {
-            var known = await AssignedItems.RecordAsync(work, batch, context.CancellationToken);
-            if (known < batch.Select(a => a.ProposalId).Distinct().Count())
-            {
-                // an item intake never registered cannot be assigned; nothing to record for it
-                LogUnknown(logger, batch.Count - known);
-            }
-        });
+            // an item intake never registered cannot be assigned; nothing to record for it
+            LogUnknown(logger, items - known);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} assigned items are not known to intake; their assignment was not recorded")]
     private static partial void LogUnknown(ILogger logger, int count);

@@ -216,7 +216,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
               AND (@IsKeyItem IS NULL OR is_key_item = @IsKeyItem)
               AND (@SubmittingUnit IS NULL OR submitting_unit_code = @SubmittingUnit)
               AND (@BatchReference IS NULL OR batch_reference = @BatchReference)
-              AND (cardinality(@Grams::text[]) = 0 OR search_grams @> @Grams::text[])
+              AND (cardinality(@Grams::integer[]) = 0 OR id IN (SELECT proposal_id FROM proposal_index WHERE search_grams @> @Grams::integer[]))
               AND (@Query IS NULL OR strpos(lower(title), @Query) > 0 OR strpos(lower(text), @Query) > 0)
             """;
         var parameters = new
@@ -231,7 +231,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
             filter.IsKeyItem,
             filter.SubmittingUnit,
             filter.BatchReference,
-            Grams = filter.Query is null ? [] : TextGrams.OfQuery(filter.Query).ToArray(),
+            Grams = filter.Query is null ? [] : TextGrams.OfQuery(filter.Query),
             Query = filter.Query?.ToLowerInvariant(),
             Limit = pageSize,
             Offset = (page - 1) * pageSize,

@@ -26,26 +26,24 @@ public sealed class SimilarityRepository(PlatformDatabase database)
             """,
             new { limit }, work.Transaction, cancellationToken: cancellationToken))).AsList();
 
-    public static Task SaveIndexAsync(UnitOfWork work, IReadOnlyList<(Guid Id, string Grams, string Bands)> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+    public static async Task SaveIndexAsync(UnitOfWork work, IReadOnlyList<(Guid Id, string Grams, string Bands)> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Id).ToArray();
+        await work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE proposals p
-            SET search_grams = string_to_array(r.grams, ' '),
-                similarity_bands = string_to_array(r.bands, ',')::integer[],
-                indexed_at = @now
+            INSERT INTO proposal_index (proposal_id, search_grams, similarity_bands)
+            SELECT r.id, string_to_array(r.grams, ',')::integer[], string_to_array(r.bands, ',')::integer[]
             FROM unnest(@Ids, @Grams, @Bands) AS r(id, grams, bands)
-            WHERE p.id = r.id
+            ON CONFLICT (proposal_id) DO UPDATE SET search_grams = EXCLUDED.search_grams, similarity_bands = EXCLUDED.similarity_bands
             """,
-            new
-            {
-                Ids = rows.Select(r => r.Id).ToArray(),
-                Grams = rows.Select(r => r.Grams).ToArray(),
-                Bands = rows.Select(r => r.Bands).ToArray(),
-                now = now.UtcDateTime,
-            },
+            new { Ids = ids, Grams = rows.Select(r => r.Grams).ToArray(), Bands = rows.Select(r => r.Bands).ToArray() },
             work.Transaction, cancellationToken: cancellationToken));
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE proposals SET indexed_at = @now WHERE id = ANY(@Ids)",
+            new { Ids = ids, now = now.UtcDateTime }, work.Transaction, cancellationToken: cancellationToken));
+    }
 
-    /// <summary>For each item, the other items of its session that share an LSH band with it.</summary>
+    /// <summary>For each item, the other items of its session that share an LSH band with it (the keys hold the session year).</summary>
     public static async Task<IReadOnlyList<CandidateText>> CandidatesAsync(
         UnitOfWork work, IReadOnlyList<(Guid Id, int SessionYear, string Bands)> items, int perItem, CancellationToken cancellationToken) =>
         (await work.Connection.QueryAsync<CandidateText>(new CommandDefinition(
@@ -53,9 +51,10 @@ public sealed class SimilarityRepository(PlatformDatabase database)
             SELECT c.id AS ItemId, p.id AS Id, p.title AS Title, p.text AS Text
             FROM unnest(@Ids, @Years, @Bands) AS c(id, year, bands)
             CROSS JOIN LATERAL (
-                SELECT o.id, o.title, o.text FROM proposals o
-                WHERE o.session_year = c.year AND o.id <> c.id AND o.indexed_at IS NOT NULL
-                  AND o.similarity_bands && string_to_array(c.bands, ',')::integer[]
+                SELECT o.id, o.title, o.text
+                FROM proposal_index x JOIN proposals o ON o.id = x.proposal_id
+                WHERE x.similarity_bands && string_to_array(c.bands, ',')::integer[]
+                  AND x.proposal_id <> c.id AND o.session_year = c.year
                 LIMIT @perItem) p
             """,
             new

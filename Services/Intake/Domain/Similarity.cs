@@ -14,7 +14,7 @@ public static class Similarity
     public const int BandCount = 12;
     public const int RowsPerBand = 3;
 
-    public static double Jaccard(IReadOnlySet<string> a, IReadOnlySet<string> b)
+    public static double Jaccard(IReadOnlySet<int> a, IReadOnlySet<int> b)
     {
         if (a.Count == 0 && b.Count == 0)
         {
@@ -34,8 +34,12 @@ public static class Similarity
         return (double)shared / (a.Count + b.Count - shared);
     }
 
-    /// <summary>The item's LSH band keys; items with a key in common are candidates.</summary>
-    public static int[] BandKeys(IReadOnlyCollection<string> grams)
+    /// <summary>
+    /// The item's LSH band keys; items with a key in common are candidates. Items are compared within
+    /// their session only, so the session year is part of every key: one index lookup finds the
+    /// candidates of the right session.
+    /// </summary>
+    public static int[] BandKeys(IReadOnlyCollection<int> grams, int sessionYear)
     {
         if (grams.Count == 0)
         {
@@ -47,7 +51,7 @@ public static class Similarity
         Array.Fill(minima, ulong.MaxValue);
         foreach (var gram in grams)
         {
-            var baseHash = Fnv1a(gram);
+            var baseHash = (ulong)(uint)gram;
             for (var i = 0; i < hashCount; i++)
             {
                 var h = Mix(baseHash ^ Seeds[i]);
@@ -61,7 +65,7 @@ public static class Similarity
         var keys = new int[BandCount];
         for (var band = 0; band < BandCount; band++)
         {
-            var h = (ulong)band + 0x9E3779B97F4A7C15UL;
+            var h = Mix(((ulong)(uint)sessionYear << 32) | (uint)band) + 0x9E3779B97F4A7C15UL;
             for (var row = 0; row < RowsPerBand; row++)
             {
                 h = Mix(h ^ minima[(band * RowsPerBand) + row]);
@@ -86,18 +90,6 @@ public static class Similarity
         }
 
         return seeds;
-    }
-
-    private static ulong Fnv1a(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash ^= c;
-            hash *= 1099511628211UL;
-        }
-
-        return hash;
     }
 
     // splitmix64's finaliser: a cheap, well-spread permutation of 64-bit values

@@ -2,5 +2,44 @@ using ProposalPlatform.Infrastructure.Hosting;
 
 namespace ProposalPlatform.Intake.Workers;
 
-/// <summary>Wakes the indexing worker when items were registered or corrected, instead of waiting for its next look.</summary>
-public sealed class IndexingSignal : WakeSignal;
+/// <summary>
+/// Wakes the indexing worker when items were registered or corrected, instead of waiting for its next
+/// look, and tells it how recently intake was busy: indexing a session costs more than taking it in
+/// and assigning it, so it waits for a burst to pass instead of slowing it.
+/// </summary>
+public sealed class IndexingSignal(TimeProvider clock) : WakeSignal
+{
+    private long _lastActivity = long.MinValue;
+
+    /// <summary>Items came in: wake the worker, and note that intake is busy.</summary>
+    public override void Notify()
+    {
+        NoteActivity();
+        base.Notify();
+    }
+
+    /// <summary>Intake is busy with work that indexing should not slow (items being assigned).</summary>
+    public void NoteActivity() => Interlocked.Exchange(ref _lastActivity, clock.GetTimestamp());
+
+    /// <summary>
+    /// Waits until intake has been quiet for <paramref name="quietPeriod"/>, but no longer than
+    /// <paramref name="maxWait"/> in all, so that a steady stream of items cannot hold indexing off.
+    /// </summary>
+    public async Task WaitForQuietAsync(TimeSpan quietPeriod, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var last = Interlocked.Read(ref _lastActivity);
+            var quietFor = last == long.MinValue ? TimeSpan.MaxValue : clock.GetElapsedTime(last);
+            var left = maxWait - clock.GetElapsedTime(started);
+            if (quietFor >= quietPeriod || left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            var wait = quietPeriod - quietFor;
+            await Task.Delay(wait < left ? wait : left, clock, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+}

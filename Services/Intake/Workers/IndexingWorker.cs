@@ -9,7 +9,9 @@ namespace ProposalPlatform.Intake.Workers;
 /// Indexes newly registered (and corrected) items in the background, in chunks, so that batch
 /// intake does not wait for it: the search bigrams, the similarity bands, and the pairs of items of
 /// the same session whose content is nearly the same (candidates for merged handling). Items are
-/// taken with <c>FOR UPDATE SKIP LOCKED</c>, so several instances share the work.
+/// taken with <c>FOR UPDATE SKIP LOCKED</c>, so several instances share the work. Indexing a whole
+/// session costs more than taking it in and assigning it: the worker waits until a burst has passed
+/// (or <see cref="SimilarityOptions.MaxDeferral"/>), then works until it has caught up.
 /// </summary>
 public sealed partial class IndexingWorker(
     PlatformDatabase database,
@@ -19,9 +21,22 @@ public sealed partial class IndexingWorker(
     ILogger<IndexingWorker> logger) : BackgroundService
 {
     private readonly SimilarityOptions _options = options.Value;
+    private bool _catchingUp;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        signal.RunChunksAsync(IndexChunkAsync, _options.ChunkSize, _options.PollInterval, ex => LogChunkFailed(logger, ex), stoppingToken);
+        signal.RunChunksAsync(IndexWhenQuietAsync, _options.ChunkSize, _options.PollInterval, ex => LogChunkFailed(logger, ex), stoppingToken);
+
+    private async Task<int> IndexWhenQuietAsync(CancellationToken cancellationToken)
+    {
+        if (!_catchingUp)
+        {
+            await signal.WaitForQuietAsync(_options.QuietPeriod, _options.MaxDeferral, cancellationToken);
+        }
+
+        var indexed = await IndexChunkAsync(cancellationToken);
+        _catchingUp = indexed == _options.ChunkSize;
+        return indexed;
+    }
 
     public async Task<int> IndexChunkAsync(CancellationToken cancellationToken)
     {
@@ -33,9 +48,9 @@ public sealed partial class IndexingWorker(
         }
 
         var grams = items.ToDictionary(i => i.Id, i => TextGrams.OfItem(i.Title, i.Text));
-        var bands = items.ToDictionary(i => i.Id, i => string.Join(',', Similarity.BandKeys(grams[i.Id])));
+        var bands = items.ToDictionary(i => i.Id, i => string.Join(',', Similarity.BandKeys(grams[i.Id], i.SessionYear)));
         var now = clock.GetUtcNow();
-        await SimilarityRepository.SaveIndexAsync(work, [.. items.Select(i => (i.Id, string.Join(' ', grams[i.Id]), bands[i.Id]))], now, cancellationToken);
+        await SimilarityRepository.SaveIndexAsync(work, [.. items.Select(i => (i.Id, string.Join(',', grams[i.Id]), bands[i.Id]))], now, cancellationToken);
 
         var candidates = await SimilarityRepository.CandidatesAsync(
             work, [.. items.Select(i => (i.Id, i.SessionYear, bands[i.Id]))], _options.MaxCandidatesPerItem, cancellationToken);

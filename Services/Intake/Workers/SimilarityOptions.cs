@@ -15,4 +15,10 @@ public sealed class SimilarityOptions
     public int MaxCandidatesPerItem { get; set; } = 200;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Indexing starts once intake has taken in and assigned nothing for this long.</summary>
+    public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Indexing waits for quiet at most this long, then catches up even while items keep coming.</summary>
+    public TimeSpan MaxDeferral { get; set; } = TimeSpan.FromSeconds(60);
 }

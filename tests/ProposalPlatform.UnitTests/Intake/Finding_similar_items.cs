@@ -27,12 +27,21 @@ public class Finding_similar_items
     [Fact]
     public void Gives_the_same_text_the_same_band_keys_and_similar_texts_a_shared_key()
     {
-        var a = Similarity.BandKeys(TextGrams.OfItem("", BondedZone));
-        var b = Similarity.BandKeys(TextGrams.OfItem("", BondedZoneAgain));
+        var a = Similarity.BandKeys(TextGrams.OfItem("", BondedZone), 2026);
+        var b = Similarity.BandKeys(TextGrams.OfItem("", BondedZoneAgain), 2026);
 
         Assert.Equal(Similarity.BandCount, a.Length);
-        Assert.Equal(a, Similarity.BandKeys(TextGrams.OfItem("", BondedZone)));
+        Assert.Equal(a, Similarity.BandKeys(TextGrams.OfItem("", BondedZone), 2026));
         Assert.NotEmpty(a.Intersect(b));
+    }
+
+    [Fact]
+    public void Gives_the_same_text_in_another_session_no_shared_key()
+    {
+        var thisYear = Similarity.BandKeys(TextGrams.OfItem("", BondedZone), 2026);
+        var lastYear = Similarity.BandKeys(TextGrams.OfItem("", BondedZone), 2025);
+
+        Assert.Empty(thisYear.Intersect(lastYear));
     }
 
     [Fact]
@@ -40,12 +49,22 @@ public class Finding_similar_items
     {
         var grams = TextGrams.OfItem("保税区，A", "");
 
-        Assert.Equal(["a", "保税", "税区"], grams.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "a", "保税", "税区" }.Select(TextGrams.Code).Order(), grams.Order());
     }
 
     [Fact]
     public void Searches_for_every_bigram_of_the_query()
     {
-        Assert.Equal(["保税", "税区"], TextGrams.OfQuery("保税区"));
+        Assert.Equal(new[] { "保税", "税区" }.Select(TextGrams.Code).Order(), TextGrams.OfQuery("保税区"));
+    }
+
+    [Fact]
+    public void Finds_characters_beyond_the_basic_plane_too()
+    {
+        // 𠮷 (U+20BB7) is a surrogate pair in UTF-16
+        var grams = TextGrams.OfItem("𠮷野家", "");
+
+        Assert.Equal(new[] { "𠮷野", "野家" }.Select(TextGrams.Code).Order(), grams.Order());
+        Assert.NotEqual(TextGrams.Code("𠮷野"), TextGrams.Code("野家"));
     }
 }
