@@ -9,6 +9,7 @@ namespace ProposalPlatform.Contracts.Intake;
 /// <param name="AssignedByOfficeAt">When the assigning office handed the item to this body (交办); the reply clock starts then.</param>
 /// <param name="BatchReference">The assigning office's batch, when the item came in one.</param>
 /// <param name="SubmittingUnitCode">The customs district that registered a local item, if one did.</param>
+/// <param name="CoSignerNames">Every co-signer of a joint item (names only): each is owed the reply.</param>
 public record ProposalRegistered(
     Guid ProposalId,
     ProposalKind Kind,
@@ -26,4 +27,5 @@ public record ProposalRegistered(
     string? SupervisingBody = null,
     DateTimeOffset? AssignedByOfficeAt = null,
     string? BatchReference = null,
-    string? SubmittingUnitCode = null);
+    string? SubmittingUnitCode = null,
+    IReadOnlyList<string>? CoSignerNames = null);

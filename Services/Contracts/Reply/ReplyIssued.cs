@@ -1,8 +1,13 @@
 namespace ProposalPlatform.Contracts.Reply;
 
-/// <summary>The formal reply went to the submitter.</summary>
+/// <summary>The formal reply went to the submitter and every co-signer.</summary>
+/// <param name="Round">1 for the first reply, 2 and on for replies after re-handling.</param>
+/// <param name="Recipients">How many submitters it went to (the lead and every co-signer).</param>
 public record ReplyIssued(
     Guid ProposalId,
     Guid ReplyId,
     ResultClass ResultClass,
-    DateTimeOffset IssuedAt);
+    DateTimeOffset IssuedAt,
+    int Round = 1,
+    int Recipients = 1,
+    PublicationDecision Publication = PublicationDecision.NotPublic);

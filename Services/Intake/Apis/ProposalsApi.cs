@@ -81,7 +81,8 @@ public static class ProposalsApi
     /// <summary>The event of a new item: what routing needs, never a contact detail.</summary>
     public static ProposalRegistered Registered(Guid id, NewProposal p, DateTimeOffset now) => new(
         id, p.Kind, p.SessionYear, p.Number, p.Title, p.Topic, p.SubmitterName, p.Province, p.City, now,
-        p.Tags, p.HandlingMode, p.IsKeyItem, p.SupervisingBody, p.AssignedByOfficeAt, p.BatchReference, p.SubmittingUnitCode);
+        p.Tags, p.HandlingMode, p.IsKeyItem, p.SupervisingBody, p.AssignedByOfficeAt, p.BatchReference, p.SubmittingUnitCode,
+        [.. p.CoSigners.Select(c => c.Name)]);
 
     public static async Task<Results<Ok<ProposalView>, ProblemHttpResult>> GetProposal(
         Guid id,
