@@ -1,3 +1,4 @@
+using ProposalPlatform.Contracts;
 using ProposalPlatform.ContactScheduling.Domain;
 
 namespace ProposalPlatform.UnitTests.ContactScheduling;
