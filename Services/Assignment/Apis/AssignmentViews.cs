@@ -21,14 +21,16 @@ public sealed record AssignmentView(
     DateTimeOffset? RepliedAt,
     ReturnView? Return,
     IReadOnlyList<CoHandlerView> CoHandlers,
-    IReadOnlyList<ExtensionRow> Extensions)
+    IReadOnlyList<ExtensionRow> Extensions,
+    int Round)
 {
     public static AssignmentView From(AssignmentRow a, IReadOnlyList<CoHandlingRow> coHandlers, IReadOnlyList<ExtensionRow> extensions, int returnWindowDays) => new(
         a.ProposalId, a.UnitCode, a.UnitName, a.Topic, a.Title, a.Tags, a.HandlingMode, a.IsKeyItem, a.Status,
         a.AssignedAt, a.ClockStartedAt, a.DueAt, Domain.Returns.WindowClosesAt(a.ClockStartedAt, returnWindowDays), a.ManuallyAssigned, a.RepliedAt,
         a.ReturnedAt is { } at ? new ReturnView(at, a.ReturnReason ?? "", a.ReturnedBy ?? "") : null,
         coHandlers.Select(c => new CoHandlerView(c.UnitCode, c.UnitName, c.AssignedAt, c.DueAt, c.OpinionSubmittedAt, c.OpinionSubmittedBy)).ToList(),
-        extensions);
+        extensions,
+        a.Round);
 }
 
 public sealed record ReturnView(DateTimeOffset ReturnedAt, string Reason, string By);
@@ -44,4 +46,4 @@ public sealed record ExtendRequest(DateTimeOffset? NewDueAt, int? Months, string
 
 public sealed record CoHandlerRequest(string? UnitCode, string? Reason, string? By);
 
-public sealed record OpinionRequest(string? By);
+public sealed record OpinionRequest(string? By, string? Opinion);

@@ -14,6 +14,8 @@ namespace ProposalPlatform.Assignment.Apis;
 /// </summary>
 public static class AssignmentsApi
 {
+    public const int MaxOpinionLength = 50_000;
+
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/assignment/assignments").WithTags("Assignments");
@@ -233,16 +235,30 @@ public static class AssignmentsApi
         Guid proposalId, string unitCode, OpinionRequest request, PlatformDatabase database, AssignmentRepository assignments,
         TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.By))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["by"] = ["Name who sent the opinion."] }, title: "The opinion is not valid.");
+            errors["by"] = ["Name who sent the opinion."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Opinion))
+        {
+            errors["opinion"] = ["The written opinion is required: the lead unit attaches it to its draft reply."];
+        }
+        else if (request.Opinion.Length > MaxOpinionLength)
+        {
+            errors["opinion"] = [$"At most {MaxOpinionLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The opinion is not valid.");
         }
 
         var now = clock.GetUtcNow();
         await using (var work = await database.BeginAsync(cancellationToken))
         {
-            if (!await AssignmentRepository.SubmitOpinionAsync(work, proposalId, unitCode, request.By.Trim(), now, cancellationToken))
+            if (!await AssignmentRepository.SubmitOpinionAsync(work, proposalId, unitCode, request.By!.Trim(), request.Opinion!.Trim(), now, cancellationToken))
             {
                 var coHandlers = await assignments.CoHandlersAsync(proposalId, cancellationToken);
                 return coHandlers.Any(c => c.UnitCode == unitCode)
@@ -250,7 +266,7 @@ public static class AssignmentsApi
                     : Problems.NotFound("No such co-handler.", $"{unitCode} does not co-handle item {proposalId}.");
             }
 
-            await work.PublishAsync(new CoHandlingOpinionSubmitted(proposalId, unitCode, request.By.Trim(), now), cancellationToken);
+            await work.PublishAsync(new CoHandlingOpinionSubmitted(proposalId, unitCode, request.By.Trim(), now, request.Opinion.Trim()), cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
 

@@ -10,5 +10,5 @@ public sealed class ReplyIssuedConsumer(PlatformDatabase database) : IConsumer<R
 {
     public Task Consume(ConsumeContext<ReplyIssued> context) =>
         database.ApplyOnceAsync(context, this, work =>
-            AssignmentRepository.MarkRepliedAsync(work, context.Message.ProposalId, context.Message.IssuedAt, context.CancellationToken));
+            AssignmentRepository.MarkRepliedAsync(work, context.Message.ProposalId, context.Message.Round, context.Message.IssuedAt, context.CancellationToken));
 }

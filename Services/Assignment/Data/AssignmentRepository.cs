@@ -15,7 +15,7 @@ public sealed class AssignmentRepository(PlatformDatabase database)
                a.title AS Title, a.assigned_at AS AssignedAt, a.due_at AS DueAt, a.clock_started_at AS ClockStartedAt,
                a.status AS Status, a.handling_mode AS HandlingMode, a.tags AS Tags, a.is_key_item AS IsKeyItem,
                a.manually_assigned AS ManuallyAssigned, a.replied_at AS RepliedAt, a.returned_at AS ReturnedAt,
-               a.return_reason AS ReturnReason, a.returned_by AS ReturnedBy
+               a.return_reason AS ReturnReason, a.returned_by AS ReturnedBy, a.round AS Round
         FROM assignments a JOIN units u ON u.code = a.unit_code
         """;
 
@@ -154,19 +154,32 @@ public sealed class AssignmentRepository(PlatformDatabase database)
             new { proposalId, previousDueAt, newDueAt, reason, approvedBy, at }, work.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>Records the opinion; false when the unit does not co-handle the item or already sent it.</summary>
-    public static async Task<bool> SubmitOpinionAsync(UnitOfWork work, Guid proposalId, string unitCode, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public static async Task<bool> SubmitOpinionAsync(
+        UnitOfWork work, Guid proposalId, string unitCode, string by, string opinion, DateTimeOffset at, CancellationToken cancellationToken) =>
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE co_handlings SET opinion_submitted_at = @at, opinion_submitted_by = @by
+            UPDATE co_handlings SET opinion_submitted_at = @at, opinion_submitted_by = @by, opinion = @opinion
             WHERE proposal_id = @proposalId AND unit_code = @unitCode AND opinion_submitted_at IS NULL
             """,
-            new { proposalId, unitCode, by, at }, work.Transaction, cancellationToken: cancellationToken)) == 1;
+            new { proposalId, unitCode, by, opinion, at }, work.Transaction, cancellationToken: cancellationToken)) == 1;
 
-    /// <summary>The reply went out: the reply deadline is no longer watched.</summary>
-    public static Task MarkRepliedAsync(UnitOfWork work, Guid proposalId, DateTimeOffset at, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Reopens a replied item for re-handling round <paramref name="round"/>: a new reply is due at
+    /// <paramref name="dueAt"/>. False when the item is not open to it (returned, or already in that round).
+    /// </summary>
+    public static async Task<bool> ReopenAsync(UnitOfWork work, Guid proposalId, int round, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE assignments SET round = @round, due_at = @dueAt, replied_at = NULL
+            WHERE proposal_id = @proposalId AND status = 'Assigned' AND round < @round
+            """,
+            new { proposalId, round = (short)round, dueAt }, work.Transaction, cancellationToken: cancellationToken)) == 1;
+
+    /// <summary>The reply of <paramref name="round"/> went out: the reply deadline is no longer watched (a late reply of an earlier round changes nothing).</summary>
+    public static Task MarkRepliedAsync(UnitOfWork work, Guid proposalId, int round, DateTimeOffset at, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE assignments SET replied_at = @at WHERE proposal_id = @proposalId AND replied_at IS NULL",
-            new { proposalId, at }, work.Transaction, cancellationToken: cancellationToken));
+            "UPDATE assignments SET replied_at = @at WHERE proposal_id = @proposalId AND replied_at IS NULL AND round <= @round",
+            new { proposalId, at, round = (short)round }, work.Transaction, cancellationToken: cancellationToken));
 
     public static Task AddHistoryAsync(
         UnitOfWork work, Guid proposalId, string action, string? fromUnitCode, string? toUnitCode, string reason, string by, DateTimeOffset at,
@@ -248,6 +261,9 @@ public sealed class AssignmentRow
     public DateTimeOffset? ReturnedAt { get; set; }
     public string? ReturnReason { get; set; }
     public string? ReturnedBy { get; set; }
+
+    /// <summary>1, or 2 and on once the item is handled again after a dissatisfied answer.</summary>
+    public short Round { get; set; } = 1;
 }
 
 public sealed class CoHandlingRow

@@ -29,7 +29,7 @@ public sealed class PlatformDatabase(NpgsqlDataSource dataSource, OutboxSignal s
     /// Applies a consumed message once: the inbox key, the changes <paramref name="apply"/> makes and
     /// the messages it publishes commit together; a redelivered message changes nothing.
     /// </summary>
-    public async Task ApplyOnceAsync<T>(ConsumeContext<T> context, IConsumer<T> consumer, Func<UnitOfWork, Task> apply)
+    public async Task ApplyOnceAsync<T>(ConsumeContext<T> context, IConsumer consumer, Func<UnitOfWork, Task> apply)
         where T : class
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a message id.");

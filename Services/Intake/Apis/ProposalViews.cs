@@ -27,7 +27,8 @@ public sealed record ProposalView(
     DateTimeOffset? AssignedByOfficeAt,
     string? SubmittingUnitCode,
     string? AssignedUnitCode,
-    int Version)
+    int Version,
+    int Round)
 {
     public static ProposalView From(ProposalRecord p, IReadOnlyList<TimelineEntry> timeline) => new(
         p.Id,
@@ -38,7 +39,7 @@ public sealed record ProposalView(
         p.Text,
         SubmitterView.From(p.LeadSubmitter),
         p.Topic,
-        ((ProposalStage)p.Stage).ToString(),
+        ProposalStatus.Of(p.Stage, p.Round),
         p.RegisteredAt,
         timeline,
         [.. p.CoSignerList.Select(SubmitterView.From)],
@@ -50,7 +51,8 @@ public sealed record ProposalView(
         p.AssignedByOfficeAt,
         p.SubmittingUnitCode,
         p.AssignedUnitCode,
-        p.Version);
+        p.Version,
+        p.Round);
 }
 
 public sealed record SessionView(int Year, int? Term, int? Meeting);
@@ -76,11 +78,33 @@ public sealed record ProposalSummary(
     string HandlingMode,
     bool IsKeyItem,
     string? AssignedUnitCode,
-    string LeadSubmitterName)
+    string LeadSubmitterName,
+    int Round)
 {
     public static ProposalSummary From(ProposalSummaryRecord p) => new(
-        p.Id, ((ProposalKind)p.Kind).ToString(), p.SessionYear, p.Number, p.Title, p.Topic, ((ProposalStage)p.Stage).ToString(),
-        p.RegisteredAt, p.Tags, ((HandlingMode)p.HandlingMode).ToString(), p.IsKeyItem, p.AssignedUnitCode, p.SubmitterName);
+        p.Id, ((ProposalKind)p.Kind).ToString(), p.SessionYear, p.Number, p.Title, p.Topic, ProposalStatus.Of(p.Stage, p.Round),
+        p.RegisteredAt, p.Tags, ((HandlingMode)p.HandlingMode).ToString(), p.IsKeyItem, p.AssignedUnitCode, p.SubmitterName, p.Round);
+}
+
+/// <summary>
+/// An item's whole story in one answer: its status and every step reported by the four services
+/// (registered, assigned, contacts, drafts, sign-off, reply, feedback, re-handling), as intake
+/// recorded them from their events. No contact details.
+/// </summary>
+public sealed record ProposalStory(
+    Guid Id,
+    string Kind,
+    int SessionYear,
+    int Number,
+    string Title,
+    string Status,
+    int Round,
+    string? AssignedUnitCode,
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    public static ProposalStory From(ProposalRecord p, IReadOnlyList<TimelineEntry> timeline) => new(
+        p.Id, ((ProposalKind)p.Kind).ToString(), p.SessionYear, p.Number, p.Title, ProposalStatus.Of(p.Stage, p.Round), p.Round,
+        p.AssignedUnitCode, timeline);
 }
 
 public sealed record ProposalPage(IReadOnlyList<ProposalSummary> Items, int Page, int PageSize, long Total);

@@ -24,6 +24,9 @@ public static class ProposalsApi
         api.MapGet("/{id:guid}", GetProposal)
             .WithName("GetProposal")
             .WithSummary("An item with its status and its timeline across the services; the only answer with the submitters' contact details");
+        api.MapGet("/{id:guid}/story", GetStory)
+            .WithName("GetProposalStory")
+            .WithSummary("An item's status and its whole story across the four services — registered, assigned, contacts, drafts, sign-off, reply, feedback, re-handling — built from their events; no contact details");
         api.MapGet("/", ListProposals)
             .WithName("ListProposals")
             .WithSummary("Items, filtered by kind, session year, number, topic or tag, handling mode, status, assigned unit, key flag, submitting unit, batch and full-text search q (title and text, Chinese included), a page at a time");
@@ -83,6 +86,17 @@ public static class ProposalsApi
         id, p.Kind, p.SessionYear, p.Number, p.Title, p.Topic, p.SubmitterName, p.Province, p.City, now,
         p.Tags, p.HandlingMode, p.IsKeyItem, p.SupervisingBody, p.AssignedByOfficeAt, p.BatchReference, p.SubmittingUnitCode,
         [.. p.CoSigners.Select(c => c.Name)]);
+
+    public static async Task<Results<Ok<ProposalStory>, ProblemHttpResult>> GetStory(
+        Guid id,
+        ProposalRepository proposals,
+        CancellationToken cancellationToken)
+    {
+        var proposal = await proposals.FindAsync(id, cancellationToken);
+        return proposal is null
+            ? NotFound(id)
+            : TypedResults.Ok(ProposalStory.From(proposal, await proposals.TimelineAsync(id, cancellationToken)));
+    }
 
     public static async Task<Results<Ok<ProposalView>, ProblemHttpResult>> GetProposal(
         Guid id,
@@ -172,8 +186,9 @@ public static class ProposalsApi
             }
 
             await ProposalRepository.CorrectAsync(work, current, applied.Corrected, applied.Reason, applied.ChangedFields, now, cancellationToken);
-            await ProposalRepository.AppendTimelineAsync(work, id, ProposalStage.Registered, now,
-                $"Corrected to version {current.Version + 1} ({string.Join(", ", applied.ChangedFields)}): {applied.Reason}", cancellationToken);
+            await ProposalRepository.TryAppendStepAsync(work, id, TimelineSteps.Corrected, reached: null, now,
+                $"Corrected to version {current.Version + 1} ({string.Join(", ", applied.ChangedFields)}): {applied.Reason}", cancellationToken,
+                source: StorySources.Intake);
             var p = applied.Corrected;
             await work.PublishAsync(new ProposalCorrected(
                 id, current.Version + 1, applied.ChangedFields, applied.Reason, now, p.Title, p.Topic, p.Tags, p.HandlingMode,

@@ -6,14 +6,19 @@ using ProposalPlatform.Intake.Domain;
 
 namespace ProposalPlatform.Intake.Consumers;
 
-public sealed class ContactCompletedConsumer(PlatformDatabase database) : IConsumer<ContactCompleted>
+public sealed class ContactCompletedConsumer(PlatformDatabase database, ILogger<ContactCompletedConsumer> logger) : IConsumer<ContactCompleted>
 {
     public Task Consume(ConsumeContext<ContactCompleted> context)
     {
         var contact = context.Message;
-        return database.ApplyOnceAsync(context, this, work => ProposalRepository.AppendTimelineAsync(
-            work, contact.ProposalId, ProposalStage.ContactCompleted, contact.CompletedAt,
-            $"Contact with the submitter completed ({contact.Channel})",
-            context.CancellationToken));
+        return database.ApplyOnceAsync(context, this, async work =>
+        {
+            if (!await ProposalRepository.TryAppendStepAsync(
+                work, contact.ProposalId, nameof(ProposalStage.ContactCompleted), ProposalStage.ContactCompleted, contact.CompletedAt,
+                $"Contact with the lead submitter completed ({contact.Channel})", context.CancellationToken, contact.Round, StorySources.Contacts))
+            {
+                UnknownItemLog.Skipped(logger, nameof(ContactCompleted), contact.ProposalId);
+            }
+        });
     }
 }

@@ -24,7 +24,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
         handling_mode AS HandlingMode, is_key_item AS IsKeyItem, supervising_body AS SupervisingBody,
         batch_reference AS BatchReference, assigned_by_office_at AS AssignedByOfficeAt,
         submitting_unit_code AS SubmittingUnitCode, assigned_unit_code AS AssignedUnitCode,
-        version AS Version, updated_at AS UpdatedAt
+        version AS Version, updated_at AS UpdatedAt, round::int AS Round
         """;
 
     private const string SelectProposal = "SELECT " + Columns + " FROM proposals";
@@ -34,7 +34,8 @@ public sealed class ProposalRepository(PlatformDatabase database)
         """
         SELECT id AS Id, kind AS Kind, session_year AS SessionYear, number AS Number, title AS Title, topic AS Topic,
                array_to_json(tags)::text AS TagsJson, handling_mode AS HandlingMode, is_key_item AS IsKeyItem, stage AS Stage,
-               assigned_unit_code AS AssignedUnitCode, submitter_name AS SubmitterName, registered_at AS RegisteredAt
+               assigned_unit_code AS AssignedUnitCode, submitter_name AS SubmitterName, registered_at AS RegisteredAt,
+               round::int AS Round
         FROM proposals
         """;
 
@@ -150,26 +151,6 @@ public sealed class ProposalRepository(PlatformDatabase database)
         return inserted;
     }
 
-    /// <summary>Adds a step to the item's story and moves its stage forward (never back: events may arrive out of order).</summary>
-    public static async Task AppendTimelineAsync(
-        UnitOfWork work, Guid proposalId, ProposalStage stage, DateTimeOffset occurredAt, string detail, CancellationToken cancellationToken)
-    {
-        var found = await work.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE proposals SET stage = GREATEST(stage, @Stage) WHERE id = @ProposalId;
-            """,
-            new { ProposalId = proposalId, Stage = (short)stage }, work.Transaction, cancellationToken: cancellationToken));
-        if (found == 0)
-        {
-            throw new InvalidOperationException($"Proposal {proposalId} is not known to intake.");
-        }
-
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO proposal_timeline (proposal_id, step, occurred_at, detail) VALUES (@ProposalId, @Step, @OccurredAt, @Detail)",
-            new { ProposalId = proposalId, Step = stage.ToString(), OccurredAt = occurredAt, Detail = detail },
-            work.Transaction, cancellationToken: cancellationToken));
-    }
-
     /// <summary>Records the unit the item is handled by, so that lists can be filtered by unit.</summary>
     public static Task SetAssignedUnitAsync(UnitOfWork work, Guid proposalId, string unitCode, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
@@ -193,7 +174,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var entries = await connection.QueryAsync<TimelineEntry>(new CommandDefinition(
             """
-            SELECT step AS Step, occurred_at AS OccurredAt, detail AS Detail
+            SELECT step AS Step, occurred_at AS OccurredAt, detail AS Detail, round::int AS Round, source AS Source
             FROM proposal_timeline WHERE proposal_id = @id ORDER BY occurred_at, id
             """,
             new { id }, cancellationToken: cancellationToken));
@@ -320,24 +301,34 @@ public sealed class ProposalRepository(PlatformDatabase database)
 
     /// <summary>
     /// Adds a step to the item's story and, when <paramref name="reached"/> is given, moves its stage
-    /// forward to it (never back). False when intake does not know the item: nothing is recorded.
+    /// forward to it (never back within a round; a step of a later round starts that round). False
+    /// when intake does not know the item: nothing is recorded.
     /// </summary>
     public static async Task<bool> TryAppendStepAsync(
         UnitOfWork work, Guid proposalId, string step, ProposalStage? reached, DateTimeOffset occurredAt, string detail,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int? round = null, string? source = null)
     {
         var appended = await work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO proposal_timeline (proposal_id, step, occurred_at, detail)
-            SELECT id, @Step, @OccurredAt, @Detail FROM proposals WHERE id = @ProposalId
+            INSERT INTO proposal_timeline (proposal_id, step, occurred_at, detail, round, source)
+            SELECT id, @Step, @OccurredAt, @Detail, @Round, @Source FROM proposals WHERE id = @ProposalId
             """,
-            new { ProposalId = proposalId, Step = step, OccurredAt = occurredAt, Detail = detail },
+            new { ProposalId = proposalId, Step = step, OccurredAt = occurredAt, Detail = detail, Round = (short?)round, Source = source },
             work.Transaction, cancellationToken: cancellationToken));
         if (appended == 1 && reached is { } stage)
         {
             await work.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE proposals SET stage = GREATEST(stage, @Stage) WHERE id = @ProposalId",
-                new { ProposalId = proposalId, Stage = (short)stage }, work.Transaction, cancellationToken: cancellationToken));
+                """
+                UPDATE proposals SET
+                    stage = CASE WHEN stage = @Returned THEN stage
+                                 WHEN @Round::smallint > round THEN @Stage
+                                 WHEN @Round IS NULL OR @Round::smallint = round THEN GREATEST(stage, @Stage)
+                                 ELSE stage END,
+                    round = GREATEST(round, COALESCE(@Round::smallint, round))
+                WHERE id = @ProposalId
+                """,
+                new { ProposalId = proposalId, Stage = (short)stage, Round = (short?)round, Returned = (short)ProposalStage.Returned },
+                work.Transaction, cancellationToken: cancellationToken));
         }
 
         return appended == 1;
@@ -401,7 +392,8 @@ public sealed record ProposalRecord(
     string? SubmittingUnitCode,
     string? AssignedUnitCode,
     int Version,
-    DateTimeOffset? UpdatedAt)
+    DateTimeOffset? UpdatedAt,
+    int Round)
 {
     // Dapper matches constructors on the reader's field types, and Npgsql reports arrays as Array: read them as JSON.
     public string[] Tags => JsonSerializer.Deserialize<string[]>(TagsJson) ?? [];
@@ -431,7 +423,8 @@ public sealed record ProposalSummaryRecord(
     short Stage,
     string? AssignedUnitCode,
     string SubmitterName,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt,
+    int Round)
 {
     public string[] Tags => JsonSerializer.Deserialize<string[]>(TagsJson) ?? [];
 }
@@ -441,4 +434,5 @@ public sealed record VersionRecord(int Version, string Data, DateTimeOffset Vali
     public string[] ChangedFields => JsonSerializer.Deserialize<string[]>(ChangedFieldsJson) ?? [];
 }
 
-public sealed record TimelineEntry(string Step, DateTimeOffset OccurredAt, string Detail);
+/// <summary>A step of an item's story: which round of handling it belongs to and which service reported it, when known.</summary>
+public sealed record TimelineEntry(string Step, DateTimeOffset OccurredAt, string Detail, int? Round = null, string? Source = null);

@@ -2,7 +2,8 @@ namespace ProposalPlatform.Intake.Domain;
 
 /// <summary>
 /// How far an item has come. Events from the other services can arrive in any order, so an item's
-/// stage only ever moves forward: the furthest step reported is its stage.
+/// stage only ever moves forward within a handling round: the furthest step reported is its stage.
+/// Re-handling starts a new round, in which the item is assigned again (shown as ReHandling).
 /// </summary>
 public enum ProposalStage
 {
@@ -11,10 +12,23 @@ public enum ProposalStage
     ContactCompleted = 3,
     Replied = 4,
 
+    /// <summary>The submitter answered the round's reply as satisfied or basically satisfied.</summary>
+    Satisfied = 5,
+
+    /// <summary>The submitter was dissatisfied: the item waits to be reopened for re-handling.</summary>
+    Dissatisfied = 6,
+
     /// <summary>
     /// Sent back to the assigning office as outside the body's remit: the item's handling ends here.
     /// Kept above every stage of handling (add new ones below it), so that however late the other
     /// services' events arrive, a returned item stays Returned.
     /// </summary>
     Returned = 100,
+}
+
+public static class ProposalStatus
+{
+    /// <summary>The status a client sees: the stage, except that a reopened item being handled again is ReHandling.</summary>
+    public static string Of(short stage, int round) =>
+        round > 1 && (ProposalStage)stage == ProposalStage.Assigned ? "ReHandling" : ((ProposalStage)stage).ToString();
 }
