@@ -10,7 +10,6 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformInfrastructure(ResourceNames.Assignment, ResourceNames.AssignmentDatabase, typeof(Extensions).Assembly);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<AssignmentOptions>()
             .BindConfiguration(AssignmentOptions.Section)
             .Validate(o => o.ReturnWindowDays >= 0 && o.DeadlineWarningDays >= 0, "Assignment:ReturnWindowDays and DeadlineWarningDays cannot be negative.")

@@ -1,3 +1,4 @@
+using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.Assignment.Apis;
 using ProposalPlatform.Assignment.Extensions;
 
@@ -15,5 +16,6 @@ app.MapRulesApi();
 app.MapDeadlinesApi();
 app.MapDefaultOpenApi();
 app.MapDefaultEndpoints();
+app.MapClockControl();
 
 app.Run();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Infrastructure.Outbox;
 
@@ -11,8 +12,8 @@ namespace ProposalPlatform.Infrastructure;
 public static class PlatformInfrastructureExtensions
 {
     /// <summary>
-    /// The service's database (Aspire's Npgsql data source, migrated by DbUp at start), the bus, the
-    /// outbox relay and the inbox. The order of the hosted services matters: the schema exists before
+    /// The service's clock, its database (Aspire's Npgsql data source, migrated by DbUp at start), the
+    /// bus, the outbox relay and the inbox. The order of the hosted services matters: the schema exists before
     /// the bus consumes, and the bus has started before the relay publishes.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformInfrastructure(
@@ -22,6 +23,7 @@ public static class PlatformInfrastructureExtensions
         Assembly serviceAssembly)
     {
         DateTimeOffsetHandler.Register();
+        builder.AddPlatformClock();
         builder.AddNpgsqlDataSource(databaseName);
         // the configured string: the data source's own has its password removed
         var connectionString = builder.Configuration.GetConnectionString(databaseName)

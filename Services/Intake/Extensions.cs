@@ -11,7 +11,6 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformInfrastructure(ResourceNames.Intake, ResourceNames.IntakeDatabase, typeof(Extensions).Assembly);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProposalRepository>();
         builder.Services.AddSingleton<BatchRepository>();
         builder.Services.AddSingleton<SimilarityRepository>();

@@ -1,3 +1,4 @@
+using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.Intake.Apis;
 using ProposalPlatform.Intake.Extensions;
 
@@ -14,5 +15,6 @@ app.MapBatchesApi();
 app.MapSimilarApi();
 app.MapDefaultOpenApi();
 app.MapDefaultEndpoints();
+app.MapClockControl();
 
 app.Run();

@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
@@ -35,6 +37,14 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ProposalPlatform_AppHost>(args, timeout.Token);
+        foreach (var service in builder.Resources.OfType<ProjectResource>())
+        {
+            // a clock the tests can move (deadlines months away), and a deadline scan every second
+            builder.CreateResourceBuilder(service)
+                .WithEnvironment("Testing__ClockControl", "true")
+                .WithEnvironment("Assignment__DeadlineScanInterval", "00:00:01");
+        }
+
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
@@ -60,6 +70,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             // a process still closing its files; the folder is in the temp directory anyway
         }
+    }
+
+    /// <summary>Moves the clock of <paramref name="serviceName"/> forward (or back to the system's time when <paramref name="by"/> is null).</summary>
+    public async Task MoveClockAsync(string serviceName, TimeSpan? by)
+    {
+        using var service = App.CreateHttpClient(serviceName);
+        using var response = await service.PostAsJsonAsync("/testing/clock", by is null ? new { reset = true } : (object)new { advanceBy = by });
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task<string> ConnectionStringAsync(string resourceName) =>
