@@ -4,11 +4,13 @@ using ProposalPlatform.Contracts;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var infrastructure = builder.AddPlatformInfrastructure();
+var officeKey = builder.AddOfficeKey();
 
 var intake = builder.AddProject<Projects.ProposalPlatform_Intake>(ResourceNames.Intake)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.IntakeDatabase);
 var assignment = builder.AddProject<Projects.ProposalPlatform_Assignment>(ResourceNames.Assignment)
-    .WithPlatformInfrastructure(infrastructure, ResourceNames.AssignmentDatabase);
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.AssignmentDatabase)
+    .WithEnvironment("Identity__OfficeKey", officeKey);
 var contactScheduling = builder.AddProject<Projects.ProposalPlatform_ContactScheduling>(ResourceNames.ContactScheduling)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ContactSchedulingDatabase);
 var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Reply)

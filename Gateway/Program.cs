@@ -1,3 +1,4 @@
+using ProposalPlatform.Contracts;
 using ProposalPlatform.Gateway;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,8 @@ builder.AddServiceDefaults();
 builder.Services.AddReverseProxy()
     .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
     .AddServiceDiscoveryDestinationResolver();
+builder.Services.AddMemoryCache();
+builder.Services.AddHttpClient<CallerIdentity>(http => http.BaseAddress = new Uri($"http://{ResourceNames.Assignment}"));
 
 var app = builder.Build();
 
@@ -13,6 +16,7 @@ app.UseProblemDetailsDefaults();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseProblemDetailsForForwarderErrors();
+    proxy.UseCallerIdentity();
     proxy.UseSessionAffinity();
     proxy.UseLoadBalancing();
     proxy.UsePassiveHealthChecks();

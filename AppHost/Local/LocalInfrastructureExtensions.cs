@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -66,7 +65,7 @@ public static class LocalInfrastructureExtensions
     private static IResourceBuilder<LocalPostgresServerResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, LocalInfrastructureOptions options, string dataDirectory)
     {
-        var password = builder.AddParameter($"{name}-password", StablePassword(Path.Combine(dataDirectory, "postgres.password")), secret: true);
+        var password = builder.AddParameter($"{name}-password", StableSecrets.ReadOrCreate(Path.Combine(dataDirectory, "postgres.password")), secret: true);
         var resource = new LocalPostgresServerResource(name, "bash", ScriptsDirectory, password.Resource);
         var healthCheck = $"{name}-connect";
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async cancellationToken =>
@@ -124,23 +123,5 @@ public static class LocalInfrastructureExtensions
         });
 
         return database;
-    }
-
-    /// <summary>The database password, made once and kept beside the data it protects.</summary>
-    private static string StablePassword(string path)
-    {
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path).Trim();
-        }
-
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        File.WriteAllText(path, password);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        return password;
     }
 }

@@ -12,6 +12,7 @@ var app = builder.Build();
 app.UseProblemDetailsDefaults();
 app.MapAssignmentsApi();
 app.MapUnitsApi();
+app.MapCredentialsApi();
 app.MapRulesApi();
 app.MapDeadlinesApi();
 app.MapDefaultOpenApi();

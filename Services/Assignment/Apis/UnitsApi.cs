@@ -229,7 +229,7 @@ public static partial class UnitsApi
             "A place is covered by another district.",
             "Each place belongs to one district: " + string.Join("; ", taken.Select(t => $"{t.Province}{(t.City is null ? " (whole province)" : " " + t.City)} is covered by {t.UnitCode}")) + ".");
 
-    private static ProblemHttpResult NoSuchUnit(string code) => Problems.NotFound("No such unit.", $"There is no unit with code {code}.");
+    internal static ProblemHttpResult NoSuchUnit(string code) => Problems.NotFound("No such unit.", $"There is no unit with code {code}.");
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,39}$")]
     private static partial Regex UnitCodePattern();

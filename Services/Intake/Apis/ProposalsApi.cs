@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
 using ProposalPlatform.Intake.Workers;
@@ -40,14 +41,31 @@ public static class ProposalsApi
         return app;
     }
 
-    public static async Task<Results<Created<ProposalView>, Ok<ProposalView>, ValidationProblem>> RegisterProposal(
+    public static async Task<Results<Created<ProposalView>, Ok<ProposalView>, ValidationProblem, ProblemHttpResult>> RegisterProposal(
         ProposalSubmission submission,
+        HttpRequest request,
         PlatformDatabase database,
         ProposalRepository proposals,
         IndexingSignal indexing,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        // a district registers the local items it received, as itself and no one else
+        if (request.CallingDistrict() is { } district)
+        {
+            if (submission.SubmittingUnitCode is { Length: > 0 } claimed && !string.Equals(claimed.Trim(), district, StringComparison.Ordinal))
+            {
+                return TypedResults.Problem(new ProblemDetails
+                {
+                    Status = StatusCodes.Status403Forbidden,
+                    Title = "A district registers items as itself.",
+                    Detail = $"{district} may not register an item for {claimed}.",
+                });
+            }
+
+            submission = submission with { SubmittingUnitCode = district };
+        }
+
         var now = clock.GetUtcNow();
         var (proposal, errors) = ProposalRules.Validate(submission, now.Year);
         if (proposal is null)
@@ -89,22 +107,24 @@ public static class ProposalsApi
 
     public static async Task<Results<Ok<ProposalStory>, ProblemHttpResult>> GetStory(
         Guid id,
+        HttpRequest request,
         ProposalRepository proposals,
         CancellationToken cancellationToken)
     {
         var proposal = await proposals.FindAsync(id, cancellationToken);
-        return proposal is null
+        return proposal is null || !VisibleTo(request, proposal)
             ? NotFound(id)
             : TypedResults.Ok(ProposalStory.From(proposal, await proposals.TimelineAsync(id, cancellationToken)));
     }
 
     public static async Task<Results<Ok<ProposalView>, ProblemHttpResult>> GetProposal(
         Guid id,
+        HttpRequest request,
         ProposalRepository proposals,
         CancellationToken cancellationToken)
     {
         var proposal = await proposals.FindAsync(id, cancellationToken);
-        if (proposal is null)
+        if (proposal is null || !VisibleTo(request, proposal))
         {
             return NotFound(id);
         }
@@ -113,6 +133,7 @@ public static class ProposalsApi
     }
 
     public static async Task<Results<Ok<ProposalPage>, ValidationProblem>> ListProposals(
+        HttpRequest request,
         ProposalRepository proposals,
         CancellationToken cancellationToken,
         [FromQuery] string? kind = null,
@@ -156,7 +177,7 @@ public static class ProposalsApi
 
         var filter = new ProposalFilter(
             parsedKind, sessionYear, number, Blank(topic), parsedMode, parsedStage, Blank(unit), keyItem,
-            Blank(submittingUnit), Blank(batchReference), Blank(q));
+            Blank(submittingUnit), Blank(batchReference), Blank(q), request.CallingDistrict());
         var (items, total) = await proposals.ListAsync(filter, page, pageSize, cancellationToken);
         return TypedResults.Ok(new ProposalPage([.. items.Select(ProposalSummary.From)], page, pageSize, total));
     }
@@ -203,11 +224,12 @@ public static class ProposalsApi
 
     public static async Task<Results<Ok<IReadOnlyList<VersionView>>, ProblemHttpResult>> ListVersions(
         Guid id,
+        HttpRequest request,
         ProposalRepository proposals,
         CancellationToken cancellationToken)
     {
         var current = await proposals.FindAsync(id, cancellationToken);
-        if (current is null)
+        if (current is null || !VisibleTo(request, current))
         {
             return NotFound(id);
         }
@@ -220,6 +242,10 @@ public static class ProposalsApi
         ];
         return TypedResults.Ok(versions);
     }
+
+    /// <summary>A district sees the items it registered and those it handles; headquarters sees all. Others' are "not found", not "forbidden": their existence is not the district's to know.</summary>
+    private static bool VisibleTo(HttpRequest request, ProposalRecord proposal) =>
+        request.CallingDistrict() is not { } district || proposal.SubmittingUnitCode == district || proposal.AssignedUnitCode == district;
 
     public static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(new ProblemDetails
     {

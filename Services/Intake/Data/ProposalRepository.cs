@@ -197,6 +197,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
               AND (@IsKeyItem IS NULL OR is_key_item = @IsKeyItem)
               AND (@SubmittingUnit IS NULL OR submitting_unit_code = @SubmittingUnit)
               AND (@BatchReference IS NULL OR batch_reference = @BatchReference)
+              AND (@VisibleToDistrict IS NULL OR submitting_unit_code = @VisibleToDistrict OR assigned_unit_code = @VisibleToDistrict)
               AND (cardinality(@Grams::integer[]) = 0 OR id IN (SELECT proposal_id FROM proposal_index WHERE search_grams @> @Grams::integer[]))
               AND (@Query IS NULL OR strpos(lower(title), @Query) > 0 OR strpos(lower(text), @Query) > 0)
             """;
@@ -212,6 +213,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
             filter.IsKeyItem,
             filter.SubmittingUnit,
             filter.BatchReference,
+            filter.VisibleToDistrict,
             Grams = filter.Query is null ? [] : TextGrams.OfQuery(filter.Query),
             Query = filter.Query?.ToLowerInvariant(),
             Limit = pageSize,
@@ -360,7 +362,8 @@ public sealed record ProposalFilter(
     bool? IsKeyItem = null,
     string? SubmittingUnit = null,
     string? BatchReference = null,
-    string? Query = null);
+    string? Query = null,
+    string? VisibleToDistrict = null);
 
 public sealed record ProposalRecord(
     Guid Id,
