@@ -67,7 +67,9 @@ public static class ReplyRepository
             INSERT INTO reply_cases (proposal_id, is_key_item, lead_submitter_name, co_signer_names, registered_at)
             SELECT r.id, r.key_item, r.lead, ARRAY(SELECT jsonb_array_elements_text(r.co_signers::jsonb)), r.at
             FROM unnest(@ids, @keyItems, @leads, @coSigners, @registeredAt) AS r(id, key_item, lead, co_signers, at)
-            ON CONFLICT (proposal_id) DO UPDATE SET is_key_item = EXCLUDED.is_key_item, lead_submitter_name = EXCLUDED.lead_submitter_name,
+            ON CONFLICT (proposal_id) DO UPDATE SET
+                is_key_item = CASE WHEN reply_cases.item_version > 1 THEN reply_cases.is_key_item ELSE EXCLUDED.is_key_item END,
+                lead_submitter_name = CASE WHEN reply_cases.item_version > 1 THEN reply_cases.lead_submitter_name ELSE EXCLUDED.lead_submitter_name END,
                 co_signer_names = EXCLUDED.co_signer_names, registered_at = EXCLUDED.registered_at
             WHERE reply_cases.registered_at IS NULL OR reply_cases.registered_at <= EXCLUDED.registered_at
             """,
@@ -82,6 +84,22 @@ public static class ReplyRepository
             },
             work.Transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// An office correction may make an item key or change its lead submitter; a correction older than
+    /// the one recorded changes nothing. (The event carries no co-signers: those stay as registered.)
+    /// </summary>
+    public static Task RecordCorrectedAsync(UnitOfWork work, ProposalCorrected corrected, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO reply_cases (proposal_id, is_key_item, lead_submitter_name, item_version)
+            VALUES (@ProposalId, @IsKeyItem, @lead, @Version)
+            ON CONFLICT (proposal_id) DO UPDATE SET is_key_item = EXCLUDED.is_key_item,
+                lead_submitter_name = EXCLUDED.lead_submitter_name, item_version = EXCLUDED.item_version
+            WHERE reply_cases.item_version < EXCLUDED.item_version
+            """,
+            new { corrected.ProposalId, corrected.IsKeyItem, lead = corrected.LeadSubmitterName.Trim(), corrected.Version },
+            work.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>A completed contact counts for its round; the first one of a round is kept.</summary>
     public static async Task RecordContactCompletedAsync(UnitOfWork work, Guid proposalId, int round, DateTimeOffset completedAt, CancellationToken cancellationToken)
