@@ -10,7 +10,7 @@ public static class Extensions
     {
         builder.AddPlatformInfrastructure(ResourceNames.Reply, ResourceNames.ReplyDatabase, typeof(Extensions).Assembly);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ReplyRepository>();
+        builder.Services.AddSingleton<ReplyReadModel>();
         return builder;
     }
 }

@@ -17,25 +17,51 @@ public static class RepliesApi
 
         api.MapGet("/{proposalId:guid}", GetReply)
             .WithName("GetReply")
-            .WithSummary("An item's reply: whether contact is completed, its draft and the issued reply");
+            .WithSummary("An item's reply: its current round (contact, latest draft, sign-off, issued reply) and the history of every round");
+        api.MapGet("/follow-ups", ListFollowUps)
+            .WithName("ListFollowUps")
+            .WithSummary("Items whose latest issued reply is class B (being solved), optionally of one unit; a later reply of another class closes the follow-up");
         api.MapPut("/{proposalId:guid}/draft", SaveDraft)
             .WithName("SaveDraft")
-            .WithSummary("Write or replace the draft of the formal reply");
+            .WithSummary("Save a new version of the lead unit's draft reply; every version is kept and a new one needs the whole sign-off chain again");
+        api.MapPost("/{proposalId:guid}/sign-offs", RecordSignOff)
+            .WithName("RecordSignOff")
+            .WithSummary("Record a sign-off step of the current draft version: the handler submits, the unit head and (key items) the proposal office approve or send back");
         api.MapPost("/{proposalId:guid}/issue", IssueReply)
             .WithName("IssueReply")
-            .WithSummary("Issue the formal reply with its result class; refused without a completed contact or a draft, or twice");
+            .WithSummary("Issue the round's formal reply to the lead submitter and every co-signer; refused without a completed contact in the round or a signed-off draft, or twice in a round");
+        api.MapPost("/{proposalId:guid}/feedback", RecordFeedback)
+            .WithName("RecordFeedback")
+            .WithSummary("Record the submitter's feedback on the latest issued reply; dissatisfaction with the result requests re-handling");
 
         return app;
     }
 
     public static async Task<Results<Ok<ReplyView>, ProblemHttpResult>> GetReply(
-        Guid proposalId, ReplyRepository replies, CancellationToken cancellationToken)
+        Guid proposalId, ReplyReadModel replies, CancellationToken cancellationToken)
     {
+        // a registration alone creates the case; the item is the reply service's once assigned (or returned)
         var reply = await replies.FindAsync(proposalId, cancellationToken);
-        return reply is null ? TypedResults.Problem(Unknown(proposalId)) : TypedResults.Ok(ReplyView.From(reply));
+        return reply is null || (reply.Case.AssignedAt is null && reply.Case.ReturnedAt is null)
+            ? TypedResults.Problem(Unknown(proposalId))
+            : TypedResults.Ok(ReplyView.From(reply));
     }
 
-    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveDraft(
+    public static async Task<Results<Ok<IReadOnlyList<FollowUpView>>, ValidationProblem>> ListFollowUps(
+        string? unitCode, ReplyReadModel replies, CancellationToken cancellationToken)
+    {
+        if (unitCode is not null && (string.IsNullOrWhiteSpace(unitCode) || unitCode.Length > 50))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["unitCode"] = ["A unit code is 1 to 50 characters; leave it out for every unit."] },
+                title: "The filter is not valid.");
+        }
+
+        var rows = await replies.FollowUpsAsync(unitCode?.Trim(), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<FollowUpView>>(rows.Select(FollowUpView.From).ToList());
+    }
+
+    public static async Task<Results<Ok<DraftSavedView>, ValidationProblem, ProblemHttpResult>> SaveDraft(
         Guid proposalId, DraftSubmission draft, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = ReplyRules.ValidateDraft(draft);
@@ -51,26 +77,68 @@ public static class RepliesApi
             return TypedResults.Problem(Unknown(proposalId));
         }
 
-        if (reply.IssuedAt is not null)
+        if (ReplyRules.RefuseWork(reply) is { } refusal)
         {
-            return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, "The reply was already issued.", $"The formal reply for item {proposalId} was issued at {reply.IssuedAt:O}; its draft can no longer change."));
+            return TypedResults.Problem(Conflict(refusal.Title, refusal.Detail));
         }
 
-        if (reply.ReturnedAt is not null)
-        {
-            return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, ReplyRules.ReturnedTitle, $"Item {proposalId} was returned to the assigning office at {reply.ReturnedAt:O}; it gets no reply to draft."));
-        }
-
-        await ReplyRepository.SaveDraftAsync(work, proposalId, draft.Text!.Trim(), clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var by = draft.By!.Trim();
+        var version = await ReplyRepository.SaveDraftAsync(work, proposalId, reply.Round, draft.Text!.Trim(), by, now, cancellationToken);
+        await work.PublishAsync(new ReplyDrafted(proposalId, reply.Round, version, by, now), cancellationToken);
         await work.CommitAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return TypedResults.Ok(new DraftSavedView(proposalId, reply.Round, version, now));
+    }
+
+    public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> RecordSignOff(
+        Guid proposalId, SignOffSubmission submission, PlatformDatabase database, ReplyReadModel replies, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (request, errors) = SignOffRules.Validate(submission);
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The sign-off is not valid.");
+        }
+
+        await using (var work = await database.BeginAsync(cancellationToken))
+        {
+            var reply = await ReplyRepository.LockAsync(work, proposalId, cancellationToken);
+            if (reply?.AssignedAt is null)
+            {
+                return TypedResults.Problem(Unknown(proposalId));
+            }
+
+            if (SignOffRules.RefuseSignOff(reply, request) is { } refusal)
+            {
+                return TypedResults.Problem(Conflict(refusal.Title, refusal.Detail));
+            }
+
+            var publicationErrors = SignOffRules.ValidatePublication(reply, request);
+            if (publicationErrors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(publicationErrors, title: "The sign-off is not valid.");
+            }
+
+            var now = clock.GetUtcNow();
+            await ReplyRepository.RecordSignOffAsync(work, proposalId, reply.Round, request, now, cancellationToken);
+            await work.PublishAsync(
+                new ReplySignOffRecorded(proposalId, reply.Round, request.DraftVersion, request.Step, request.Approved, request.By, request.Comments, now),
+                cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(ReplyView.From((await replies.FindAsync(proposalId, cancellationToken))!));
     }
 
     public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> IssueReply(
-        Guid proposalId, IssueSubmission issue, PlatformDatabase database, ReplyRepository replies, TimeProvider clock, CancellationToken cancellationToken)
+        Guid proposalId, IssueSubmission issue, PlatformDatabase database, ReplyReadModel replies, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (resultClass, errors) = ReplyRules.ValidateIssue(issue);
-        if (resultClass is null)
+        foreach (var (field, messages) in ReplyRules.ValidateSignatories(issue))
+        {
+            errors[field] = messages;
+        }
+
+        if (resultClass is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The reply is not valid.");
         }
@@ -85,13 +153,70 @@ public static class RepliesApi
 
             if (ReplyRules.RefuseIssue(reply) is { } refusal)
             {
-                return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, refusal.Title, refusal.Detail));
+                var problem = Conflict(refusal.Title, refusal.Detail);
+                if (refusal.Missing is { Count: > 0 } missing)
+                {
+                    problem.Extensions["missing"] = missing;
+                }
+
+                return TypedResults.Problem(problem);
+            }
+
+            // signed off without a recorded decision only when the chain's shape changed under it: publish nothing then
+            var (publication, summary) = SignOffRules.PublicationOf(reply.SignOffs, reply.IsKeyItem) ?? (PublicationDecision.NotPublic, null);
+            var publicText = publication switch
+            {
+                PublicationDecision.FullText => ContactDetailsRedactor.Redact(reply.DraftText!),
+                PublicationDecision.Summary when summary is not null => ContactDetailsRedactor.Redact(summary),
+                _ => null,
+            };
+            var recipients = ReplyRules.RecipientsOf(reply);
+            var now = clock.GetUtcNow();
+            var issued = new IssuedReply(
+                NewId.NextGuid(), proposalId, reply.Round, reply.DraftVersion!.Value, resultClass.Value, reply.DraftText!,
+                issue.LeaderName!.Trim(), issue.LeaderPhone!.Trim(), issue.HandlerName!.Trim(), issue.HandlerPhone!.Trim(),
+                publication, publicText, now);
+            await ReplyRepository.IssueAsync(work, issued, recipients, cancellationToken);
+            await work.PublishAsync(
+                new ReplyIssued(proposalId, issued.ReplyId, resultClass.Value, now, reply.Round, recipients.Count, publication), cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(ReplyView.From((await replies.FindAsync(proposalId, cancellationToken))!));
+    }
+
+    public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> RecordFeedback(
+        Guid proposalId, FeedbackSubmission submission, PlatformDatabase database, ReplyReadModel replies, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (feedback, errors) = FeedbackRules.Validate(submission);
+        if (feedback is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The feedback is not valid.");
+        }
+
+        await using (var work = await database.BeginAsync(cancellationToken))
+        {
+            var (known, latest) = await ReplyRepository.LockLatestReplyAsync(work, proposalId, cancellationToken);
+            if (!known)
+            {
+                return TypedResults.Problem(Unknown(proposalId));
+            }
+
+            if (FeedbackRules.RefuseFeedback(proposalId, latest) is { } refusal)
+            {
+                return TypedResults.Problem(Conflict(refusal.Title, refusal.Detail));
             }
 
             var now = clock.GetUtcNow();
-            var replyId = NewId.NextGuid();
-            await ReplyRepository.IssueAsync(work, proposalId, replyId, resultClass.Value, now, cancellationToken);
-            await work.PublishAsync(new ReplyIssued(proposalId, replyId, resultClass.Value, now), cancellationToken);
+            await ReplyRepository.RecordFeedbackAsync(work, proposalId, latest!, feedback, now, cancellationToken);
+            await work.PublishAsync(
+                new FeedbackReceived(proposalId, latest!.ReplyId, latest.Round, feedback.OnResult, feedback.OnAttitude, now), cancellationToken);
+            if (FeedbackRules.RequestsReHandling(feedback))
+            {
+                await work.PublishAsync(
+                    new ReHandlingRequested(proposalId, latest.Round, FeedbackRules.ReHandlingReason(latest.Round, feedback), now), cancellationToken);
+            }
+
             await work.CommitAsync(cancellationToken);
         }
 
@@ -101,30 +226,7 @@ public static class RepliesApi
     private static ProblemDetails Unknown(Guid proposalId) =>
         Problem(StatusCodes.Status404NotFound, "No such item.", $"Item {proposalId} is unknown to the reply service or not yet assigned.");
 
-    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
-}
+    private static ProblemDetails Conflict(string title, string detail) => Problem(StatusCodes.Status409Conflict, title, detail);
 
-public sealed record ReplyView(
-    Guid ProposalId,
-    string? UnitCode,
-    bool ContactCompleted,
-    string? Draft,
-    bool Issued,
-    string? ResultClass,
-    DateTimeOffset? IssuedAt,
-    bool Returned,
-    DateTimeOffset? ReturnedAt,
-    string? ReturnedReason)
-{
-    public static ReplyView From(ReplyCaseRecord r) => new(
-        r.ProposalId,
-        r.UnitCode,
-        r.ContactCompletedAt is not null,
-        r.DraftText,
-        r.IssuedAt is not null,
-        r.ResultClass is { } c ? ((ResultClass)c).ToString() : null,
-        r.IssuedAt,
-        r.ReturnedAt is not null,
-        r.ReturnedAt,
-        r.ReturnedReason);
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 }

@@ -5,10 +5,10 @@ using ProposalPlatform.Reply.Data;
 
 namespace ProposalPlatform.Reply.Consumers;
 
-/// <summary>Contact before reply: once the submitter has been reached, the formal reply may be issued.</summary>
+/// <summary>Contact before reply: once the submitter has been reached in a round, that round's formal reply may be issued.</summary>
 public sealed class ContactCompletedConsumer(PlatformDatabase database) : IConsumer<ContactCompleted>
 {
     public Task Consume(ConsumeContext<ContactCompleted> context) =>
         database.ApplyOnceAsync(context, this, work => ReplyRepository.RecordContactCompletedAsync(
-            work, context.Message.ProposalId, context.Message.CompletedAt, context.CancellationToken));
+            work, context.Message.ProposalId, context.Message.Round, context.Message.CompletedAt, context.CancellationToken));
 }

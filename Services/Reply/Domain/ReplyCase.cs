@@ -1,6 +1,14 @@
+using ProposalPlatform.Contracts;
+
 namespace ProposalPlatform.Reply.Domain;
 
-/// <summary>What the reply service knows of an item: enough to decide whether its formal reply may go out.</summary>
+/// <summary>
+/// What the reply service knows of an item in its current round: enough to decide whether a draft
+/// may be saved, signed off and issued.
+/// </summary>
+/// <param name="ContactCompletedAt">The completed contact of the current round, if any.</param>
+/// <param name="DraftText">The latest draft version of the current round, if any.</param>
+/// <param name="IssuedAt">When the reply of the current round was issued, if it was.</param>
 /// <param name="ReturnedAt">When the item went back to the assigning office as outside the body's remit; it gets no reply then.</param>
 public sealed record ReplyCase(
     Guid ProposalId,
@@ -9,4 +17,28 @@ public sealed record ReplyCase(
     DateTimeOffset? ContactCompletedAt,
     string? DraftText,
     DateTimeOffset? IssuedAt,
-    DateTimeOffset? ReturnedAt = null);
+    DateTimeOffset? ReturnedAt = null)
+{
+    /// <summary>1 for the first handling, 2 and on after re-handling.</summary>
+    public int Round { get; init; } = 1;
+
+    public HandlingMode HandlingMode { get; init; } = HandlingMode.Lead;
+
+    public bool IsKeyItem { get; init; }
+
+    /// <summary>The number of <see cref="DraftText"/> within the round.</summary>
+    public int? DraftVersion { get; init; }
+
+    /// <summary>The sign-off steps recorded for the current draft version, oldest first.</summary>
+    public IReadOnlyList<SignOffEntry> SignOffs { get; init; } = [];
+
+    /// <summary>Null until the item's registration reached the reply service.</summary>
+    public string? LeadSubmitterName { get; init; }
+
+    public IReadOnlyList<string> CoSignerNames { get; init; } = [];
+
+    /// <summary>Co-handling units whose written opinion has not arrived.</summary>
+    public IReadOnlyList<string> OutstandingOpinions { get; init; } = [];
+
+    public SignOffStatus SignOffStatus => SignOffRules.StatusOf(SignOffs, IsKeyItem);
+}

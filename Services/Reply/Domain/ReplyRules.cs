@@ -1,31 +1,71 @@
+using System.Text.RegularExpressions;
 using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.Reply.Domain;
 
-public sealed record DraftSubmission(string? Text);
+/// <param name="By">Who in the lead unit saved this version.</param>
+public sealed record DraftSubmission(string? Text, string? By = null);
 
-public sealed record IssueSubmission(string? ResultClass);
+/// <summary>The formal reply: its result class and the responsible leader and handler with their phones.</summary>
+public sealed record IssueSubmission(
+    string? ResultClass,
+    string? LeaderName = null,
+    string? LeaderPhone = null,
+    string? HandlerName = null,
+    string? HandlerPhone = null);
 
 /// <summary>Why a formal reply may not be issued.</summary>
-public sealed record IssueRefusal(string Title, string Detail);
+/// <param name="Missing">Everything the reply still lacks (contact, draft, signOff, submitters); empty when it is refused for another reason.</param>
+public sealed record IssueRefusal(string Title, string Detail, IReadOnlyList<string>? Missing = null);
 
-/// <summary>The guards in front of a formal reply.</summary>
-public static class ReplyRules
+/// <summary>The guards in front of drafting and issuing a formal reply.</summary>
+public static partial class ReplyRules
 {
     public const int MaxDraftLength = 100_000;
+    public const int MaxNameLength = 200;
 
     public const string ReturnedTitle = "The item was returned to the assigning office.";
+    public const string IssuedTitle = "The reply was already issued.";
+    public const string CoHandlingTitle = "This body only co-handles the item.";
+    public const string ContactMissingTitle = "Contact with the submitter is missing.";
+    public const string DraftMissingTitle = "The draft is missing.";
+    public const string SignOffMissingTitle = "The draft is not signed off.";
+    public const string SubmittersMissingTitle = "The submitters are unknown.";
 
     /// <summary>
-    /// The reason the reply cannot be issued, or null when it can. A returned item is not this body's
-    /// to answer; otherwise contact comes before everything: no formal reply can be issued for an item
-    /// without a completed contact.
+    /// Why the current round's draft may not change or move on at all: its reply is out, the item went
+    /// back to the assigning office, or this body only co-handles it (co-handlers send opinions, never replies).
+    /// </summary>
+    public static Refusal? RefuseWork(ReplyCase reply)
+    {
+        if (reply.IssuedAt is not null)
+        {
+            return new Refusal(IssuedTitle, $"The formal reply of round {reply.Round} for item {reply.ProposalId} was issued at {reply.IssuedAt:O}; its draft can no longer change.");
+        }
+
+        if (reply.ReturnedAt is not null)
+        {
+            return new Refusal(ReturnedTitle, $"Item {reply.ProposalId} was returned to the assigning office at {reply.ReturnedAt:O}; it gets no reply.");
+        }
+
+        if (reply.HandlingMode == HandlingMode.CoHandling)
+        {
+            return new Refusal(CoHandlingTitle, $"This body co-handles item {reply.ProposalId}: it sends its written opinion to the lead body and does not reply to the submitter.");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The reason the reply of the current round cannot be issued, or null when it can. A reply issued
+    /// in this round, a returned item and a co-handled item are refused first; otherwise the refusal
+    /// names everything missing, contact first: no formal reply without a completed contact in this round.
     /// </summary>
     public static IssueRefusal? RefuseIssue(ReplyCase reply)
     {
         if (reply.IssuedAt is not null)
         {
-            return new IssueRefusal("The reply was already issued.", $"The formal reply for item {reply.ProposalId} was issued at {reply.IssuedAt:O}.");
+            return new IssueRefusal(IssuedTitle, $"The formal reply of round {reply.Round} for item {reply.ProposalId} was issued at {reply.IssuedAt:O}.");
         }
 
         if (reply.ReturnedAt is not null)
@@ -40,20 +80,48 @@ public static class ReplyRules
             return new IssueRefusal("The item is not assigned.", $"Item {reply.ProposalId} has not been assigned to a handling unit.");
         }
 
+        if (reply.HandlingMode == HandlingMode.CoHandling)
+        {
+            return new IssueRefusal(CoHandlingTitle, $"This body co-handles item {reply.ProposalId}: the lead body issues the formal reply.");
+        }
+
+        var missing = new List<(string Key, string Title, string Detail)>();
         if (reply.ContactCompletedAt is null)
         {
-            return new IssueRefusal(
-                "Contact with the submitter is missing.",
-                $"No completed contact with the submitter is recorded for item {reply.ProposalId}; record one before issuing the formal reply.");
+            missing.Add(("contact", ContactMissingTitle, $"a completed contact with the submitter in round {reply.Round}"));
         }
 
         if (string.IsNullOrWhiteSpace(reply.DraftText))
         {
-            return new IssueRefusal("The draft is missing.", $"Item {reply.ProposalId} has no draft reply to issue.");
+            missing.Add(("draft", DraftMissingTitle, $"a draft reply in round {reply.Round}"));
+        }
+        else if (reply.SignOffStatus != SignOffStatus.SignedOff)
+        {
+            missing.Add(("signOff", SignOffMissingTitle,
+                $"complete sign-off of draft version {reply.DraftVersion} (it is {SignOffRules.Describe(reply.SignOffStatus)})"));
         }
 
-        return null;
+        if (reply.LeadSubmitterName is null)
+        {
+            missing.Add(("submitters", SubmittersMissingTitle, "the submitters to send it to (the item's registration has not reached the reply service)"));
+        }
+
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        return new IssueRefusal(
+            missing[0].Title,
+            $"Item {reply.ProposalId} cannot get its formal reply yet. Missing: {string.Join("; ", missing.Select(m => m.Detail))}.",
+            missing.Select(m => m.Key).ToList());
     }
+
+    /// <summary>The lead submitter first, then every co-signer: each is owed the reply.</summary>
+    public static IReadOnlyList<string> RecipientsOf(ReplyCase reply) =>
+        reply.LeadSubmitterName is null
+            ? []
+            : [reply.LeadSubmitterName, .. reply.CoSignerNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim())];
 
     public static Dictionary<string, string[]> ValidateDraft(DraftSubmission draft)
     {
@@ -67,6 +135,7 @@ public static class ReplyRules
             errors["text"] = [$"At most {MaxDraftLength} characters."];
         }
 
+        RequireName(errors, "by", draft.By, "Who saves the draft is required.");
         return errors;
     }
 
@@ -83,4 +152,42 @@ public static class ReplyRules
             : $"'{issue.ResultClass}' is not a result class: use A, B, C or D."];
         return (null, errors);
     }
+
+    /// <summary>The responsible leader and handler, named on the reply with phones the submitter can call.</summary>
+    public static Dictionary<string, string[]> ValidateSignatories(IssueSubmission issue)
+    {
+        var errors = new Dictionary<string, string[]>();
+        RequireName(errors, "leaderName", issue.LeaderName, "The responsible leader's name is required.");
+        RequirePhone(errors, "leaderPhone", issue.LeaderPhone, "The responsible leader's phone is required.");
+        RequireName(errors, "handlerName", issue.HandlerName, "The handler's name is required.");
+        RequirePhone(errors, "handlerPhone", issue.HandlerPhone, "The handler's phone is required.");
+        return errors;
+    }
+
+    private static void RequireName(Dictionary<string, string[]> errors, string field, string? value, string required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [required];
+        }
+        else if (value.Trim().Length > MaxNameLength)
+        {
+            errors[field] = [$"At most {MaxNameLength} characters."];
+        }
+    }
+
+    private static void RequirePhone(Dictionary<string, string[]> errors, string field, string? value, string required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [required];
+        }
+        else if (!Phone().IsMatch(value.Trim()))
+        {
+            errors[field] = [$"'{value}' is not a phone number: digits with optional +, spaces, hyphens, brackets and an extension, 5 to 30 characters."];
+        }
+    }
+
+    [GeneratedRegex(@"^(?=(?:\D*\d){5})[+(]?[\d\s()\-]{4,28}\d(?:\s*(?:转|ext\.?|x)\s*\d{1,6})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Phone();
 }

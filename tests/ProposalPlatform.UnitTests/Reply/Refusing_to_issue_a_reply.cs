@@ -1,3 +1,4 @@
+using ProposalPlatform.Contracts;
 using ProposalPlatform.Reply.Domain;
 
 namespace ProposalPlatform.UnitTests.Reply;
@@ -13,10 +14,19 @@ public class Refusing_to_issue_a_reply
         AssignedAt: _assignedAt,
         ContactCompletedAt: _assignedAt.AddDays(10),
         DraftText: "Thank you for your suggestion. We have…",
-        IssuedAt: null);
+        IssuedAt: null)
+    {
+        DraftVersion = 1,
+        LeadSubmitterName = "张伟",
+        SignOffs =
+        [
+            new SignOffEntry(SignOffStep.Handler, true, "李明", null, _assignedAt.AddDays(11)),
+            new SignOffEntry(SignOffStep.UnitHead, true, "王芳", null, _assignedAt.AddDays(12), PublicationDecision.FullText),
+        ],
+    };
 
     [Fact]
-    public void Allows_a_reply_that_is_assigned_contacted_and_drafted()
+    public void Allows_a_reply_that_is_assigned_contacted_drafted_and_signed_off()
     {
         var reply = ReadyToIssue();
 

@@ -1,0 +1,181 @@
+using Dapper;
+using ProposalPlatform.Contracts;
+using ProposalPlatform.Reply.Domain;
+
+namespace ProposalPlatform.Reply.Data;
+
+/// <summary>Reads an item's whole reply history (every round) and the B-class follow-up list.</summary>
+public sealed class ReplyReadModel(ProposalPlatform.Infrastructure.Data.PlatformDatabase database)
+{
+    public async Task<ReplyHistory?> FindAsync(Guid proposalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            """
+            SELECT proposal_id AS ProposalId, unit_code AS UnitCode, assigned_at AS AssignedAt, returned_at AS ReturnedAt,
+                   returned_reason AS ReturnedReason, round AS Round, reopened_at AS ReopenedAt, handling_mode AS HandlingMode,
+                   is_key_item AS IsKeyItem, lead_submitter_name AS LeadSubmitterName, co_signer_names AS CoSignerNames
+            FROM reply_cases WHERE proposal_id = @proposalId;
+
+            SELECT round AS Round, completed_at AS CompletedAt FROM reply_contacts WHERE proposal_id = @proposalId ORDER BY round;
+
+            SELECT round AS Round, version AS Version, text AS Text, saved_by AS SavedBy, saved_at AS SavedAt
+            FROM reply_drafts WHERE proposal_id = @proposalId ORDER BY round, version;
+
+            SELECT round AS Round, draft_version AS DraftVersion, step AS Step, approved AS Approved, signed_by AS SignedBy,
+                   comments AS Comments, signed_at AS SignedAt, publication AS Publication, summary AS Summary
+            FROM reply_sign_offs WHERE proposal_id = @proposalId ORDER BY id;
+
+            SELECT unit_code AS UnitCode, unit_name AS UnitName, assigned_at AS AssignedAt, opinion_due_at AS OpinionDueAt,
+                   opinion AS Opinion, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt
+            FROM reply_co_handlers WHERE proposal_id = @proposalId ORDER BY unit_code;
+
+            SELECT reply_id AS ReplyId, round AS Round, draft_version AS DraftVersion, result_class AS ResultClass, reply_text AS Text,
+                   leader_name AS LeaderName, leader_phone AS LeaderPhone, handler_name AS HandlerName, handler_phone AS HandlerPhone,
+                   publication AS Publication, public_text AS PublicText, issued_at AS IssuedAt
+            FROM issued_replies WHERE proposal_id = @proposalId ORDER BY round;
+
+            SELECT rr.reply_id AS ReplyId, rr.name AS Name, rr.is_lead AS IsLead
+            FROM reply_recipients rr JOIN issued_replies r ON r.reply_id = rr.reply_id
+            WHERE r.proposal_id = @proposalId ORDER BY rr.reply_id, rr.position;
+
+            SELECT reply_id AS ReplyId, on_result AS OnResult, on_attitude AS OnAttitude, comments AS Comments, received_at AS ReceivedAt
+            FROM reply_feedback WHERE proposal_id = @proposalId;
+            """,
+            new { proposalId }, cancellationToken: cancellationToken));
+
+        var item = await results.ReadSingleOrDefaultAsync<CaseHistoryRow>();
+        if (item is null)
+        {
+            return null;
+        }
+
+        return new ReplyHistory(
+            item,
+            (await results.ReadAsync<ContactRow>()).ToList(),
+            (await results.ReadAsync<DraftRow>()).ToList(),
+            (await results.ReadAsync<SignOffHistoryRow>()).ToList(),
+            (await results.ReadAsync<CoHandlerRow>()).ToList(),
+            (await results.ReadAsync<IssuedReplyRow>()).ToList(),
+            (await results.ReadAsync<RecipientRow>()).ToList(),
+            (await results.ReadAsync<FeedbackRow>()).ToList());
+    }
+
+    /// <summary>Items whose latest issued reply is class B (being solved): they stay followed up until a reply of another class.</summary>
+    public async Task<IReadOnlyList<FollowUpRow>> FollowUpsAsync(string? unitCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FollowUpRow>(new CommandDefinition(
+            """
+            SELECT latest.proposal_id AS ProposalId, c.unit_code AS UnitCode, latest.round AS Round, latest.reply_id AS ReplyId,
+                   latest.issued_at AS IssuedAt, c.round AS CurrentRound
+            FROM (SELECT DISTINCT ON (proposal_id) proposal_id, round, reply_id, result_class, issued_at
+                  FROM issued_replies ORDER BY proposal_id, round DESC) latest
+            JOIN reply_cases c ON c.proposal_id = latest.proposal_id
+            WHERE latest.result_class = @classB AND (@unitCode::text IS NULL OR c.unit_code = @unitCode)
+            ORDER BY latest.issued_at, latest.proposal_id
+            """,
+            new { classB = (short)ResultClass.B, unitCode }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+}
+
+public sealed record ReplyHistory(
+    CaseHistoryRow Case,
+    IReadOnlyList<ContactRow> Contacts,
+    IReadOnlyList<DraftRow> Drafts,
+    IReadOnlyList<SignOffHistoryRow> SignOffs,
+    IReadOnlyList<CoHandlerRow> CoHandlers,
+    IReadOnlyList<IssuedReplyRow> Replies,
+    IReadOnlyList<RecipientRow> Recipients,
+    IReadOnlyList<FeedbackRow> Feedback)
+{
+    /// <summary>The sign-off steps of the round's latest draft version, as the domain reads them.</summary>
+    public IReadOnlyList<SignOffEntry> CurrentSignOffs(int round, int? version) =>
+        version is null
+            ? []
+            : SignOffs.Where(s => s.Round == round && s.DraftVersion == version).Select(s => s.ToEntry()).ToList();
+}
+
+public sealed class CaseHistoryRow
+{
+    public Guid ProposalId { get; set; }
+    public string? UnitCode { get; set; }
+    public DateTimeOffset? AssignedAt { get; set; }
+    public DateTimeOffset? ReturnedAt { get; set; }
+    public string? ReturnedReason { get; set; }
+    public int Round { get; set; }
+    public DateTimeOffset? ReopenedAt { get; set; }
+    public short? HandlingMode { get; set; }
+    public bool IsKeyItem { get; set; }
+    public string? LeadSubmitterName { get; set; }
+    public string[]? CoSignerNames { get; set; }
+}
+
+public sealed record ContactRow(int Round, DateTimeOffset CompletedAt);
+
+public sealed record DraftRow(int Round, int Version, string Text, string SavedBy, DateTimeOffset SavedAt);
+
+public sealed class SignOffHistoryRow
+{
+    public int Round { get; set; }
+    public int DraftVersion { get; set; }
+    public short Step { get; set; }
+    public bool Approved { get; set; }
+    public string SignedBy { get; set; } = "";
+    public string? Comments { get; set; }
+    public DateTimeOffset SignedAt { get; set; }
+    public short? Publication { get; set; }
+    public string? Summary { get; set; }
+
+    public SignOffEntry ToEntry() =>
+        new((SignOffStep)Step, Approved, SignedBy, Comments, SignedAt, Publication is { } p ? (PublicationDecision)p : null, Summary);
+}
+
+public sealed class CoHandlerRow
+{
+    public string UnitCode { get; set; } = "";
+    public string? UnitName { get; set; }
+    public DateTimeOffset? AssignedAt { get; set; }
+    public DateTimeOffset? OpinionDueAt { get; set; }
+    public string? Opinion { get; set; }
+    public string? SubmittedBy { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+}
+
+public sealed class IssuedReplyRow
+{
+    public Guid ReplyId { get; set; }
+    public int Round { get; set; }
+    public int DraftVersion { get; set; }
+    public short ResultClass { get; set; }
+    public string Text { get; set; } = "";
+    public string? LeaderName { get; set; }
+    public string? LeaderPhone { get; set; }
+    public string? HandlerName { get; set; }
+    public string? HandlerPhone { get; set; }
+    public short Publication { get; set; }
+    public string? PublicText { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+}
+
+public sealed record RecipientRow(Guid ReplyId, string Name, bool IsLead);
+
+public sealed class FeedbackRow
+{
+    public Guid ReplyId { get; set; }
+    public short OnResult { get; set; }
+    public short OnAttitude { get; set; }
+    public string? Comments { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+}
+
+public sealed class FollowUpRow
+{
+    public Guid ProposalId { get; set; }
+    public string? UnitCode { get; set; }
+    public int Round { get; set; }
+    public Guid ReplyId { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public int CurrentRound { get; set; }
+}
