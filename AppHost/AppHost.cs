@@ -10,7 +10,9 @@ var intake = builder.AddProject<Projects.ProposalPlatform_Intake>(ResourceNames.
 var assignment = builder.AddProject<Projects.ProposalPlatform_Assignment>(ResourceNames.Assignment)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.AssignmentDatabase);
 var contactScheduling = builder.AddProject<Projects.ProposalPlatform_ContactScheduling>(ResourceNames.ContactScheduling)
-    .WithPlatformInfrastructure(infrastructure, ResourceNames.ContactSchedulingDatabase);
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.ContactSchedulingDatabase)
+    // entrusted visits ask assignment which customs district covers the submitter's place
+    .WithReference(assignment);
 var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Reply)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ReplyDatabase);
 
