@@ -67,3 +67,12 @@ CREATE TABLE contact_reminders (
     sent_at     timestamptz NOT NULL,
     PRIMARY KEY (proposal_id, round)
 );
+
+-- Tasks completed before rounds existed completed round 1: their ContactCompleted is out already.
+INSERT INTO contact_completions (proposal_id, round, contact_id, completed_at)
+SELECT t.proposal_id, 1,
+       COALESCE((SELECT c.id FROM contacts c WHERE c.proposal_id = t.proposal_id AND c.outcome IN (1, 2)
+                 ORDER BY c.recorded_at LIMIT 1), '00000000-0000-0000-0000-000000000000'),
+       t.completed_at
+FROM contact_tasks t
+WHERE t.completed_at IS NOT NULL;
