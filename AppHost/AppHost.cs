@@ -12,7 +12,9 @@ var assignment = builder.AddProject<Projects.ProposalPlatform_Assignment>(Resour
     .WithPlatformInfrastructure(infrastructure, ResourceNames.AssignmentDatabase)
     .WithEnvironment("Identity__OfficeKey", officeKey);
 var contactScheduling = builder.AddProject<Projects.ProposalPlatform_ContactScheduling>(ResourceNames.ContactScheduling)
-    .WithPlatformInfrastructure(infrastructure, ResourceNames.ContactSchedulingDatabase);
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.ContactSchedulingDatabase)
+    // entrusted visits ask assignment which customs district covers the submitter's place
+    .WithReference(assignment);
 var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Reply)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ReplyDatabase);
 

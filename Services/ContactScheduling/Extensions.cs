@@ -1,4 +1,6 @@
+using ProposalPlatform.ContactScheduling.Clients;
 using ProposalPlatform.ContactScheduling.Data;
+using ProposalPlatform.ContactScheduling.Scheduling;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure;
 
@@ -10,7 +12,19 @@ public static class Extensions
     {
         builder.AddPlatformInfrastructure(ResourceNames.ContactScheduling, ResourceNames.ContactSchedulingDatabase, typeof(Extensions).Assembly);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<ContactSchedulingOptions>()
+            .BindConfiguration(ContactSchedulingOptions.Section)
+            .Validate(o => o.ReminderDays >= 0, "ContactScheduling:ReminderDays cannot be negative.")
+            .Validate(o => o.ReminderScanInterval > TimeSpan.Zero && o.ReminderScanBatchSize > 0, "ContactScheduling:ReminderScanInterval and ReminderScanBatchSize must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ContactRepository>();
+
+        // Service discovery resolves the name and the standard resilience handler (retry, timeout, circuit
+        // breaker) wraps the calls: ServiceDefaults adds both to every HttpClient, so neither is added twice here.
+        builder.Services.AddHttpClient<AssignmentClient>(http => http.BaseAddress = new Uri($"http://{ResourceNames.Assignment}"));
+
+        // after the migrator (registered above): the first scan finds the schema in place
+        builder.Services.AddHostedService<ContactReminder>();
         return builder;
     }
 }

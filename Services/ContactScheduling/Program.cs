@@ -10,6 +10,7 @@ var app = builder.Build();
 
 app.UseProblemDetailsDefaults();
 app.MapContactsApi();
+app.MapEntrustedApi();
 app.MapDefaultOpenApi();
 app.MapDefaultEndpoints();
 

@@ -1,26 +1,47 @@
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using ProposalPlatform.ContactScheduling.Clients;
 using ProposalPlatform.ContactScheduling.Data;
 using ProposalPlatform.ContactScheduling.Domain;
-using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.ContactScheduling;
 using ProposalPlatform.Infrastructure.Data;
 
 namespace ProposalPlatform.ContactScheduling.Apis;
 
+/// <summary>An item's contact task and the handling unit's contacts: planned, moved, cancelled, done.</summary>
 public static class ContactsApi
 {
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/contacts/tasks").WithTags("Contacts");
+        var tasks = app.MapGroup("api/contacts/tasks").WithTags("Contacts");
 
-        api.MapGet("/{proposalId:guid}", GetTask)
+        tasks.MapGet("/{proposalId:guid}", GetTask)
             .WithName("GetContactTask")
-            .WithSummary("An item's contact task and every contact recorded for it");
-        api.MapPost("/{proposalId:guid}/contacts", RecordContact)
+            .WithSummary("An item's contact task (its current round) and every contact of it");
+        tasks.MapPost("/{proposalId:guid}/contacts", RecordContact)
             .WithName("RecordContact")
-            .WithSummary("Record a contact with the submitter; the first in which the submitter was reached completes the task");
+            .WithSummary("Record a contact after the fact; one in which the lead submitter was reached completes the round");
+        tasks.MapGet("/{proposalId:guid}/contacts", ListContacts)
+            .WithName("ListContacts")
+            .WithSummary("An item's contacts, each with its history (planned, rescheduled, cancelled, outcome)");
+        tasks.MapPost("/{proposalId:guid}/plans", PlanContact)
+            .WithName("PlanContact")
+            .WithSummary("Plan a contact (or entrust a visit to the district covering the submitter's place); refused when the handler or submitter is booked then");
+
+        var contacts = app.MapGroup("api/contacts").WithTags("Contacts");
+
+        contacts.MapGet("/{contactId:guid}", GetContact)
+            .WithName("GetContact")
+            .WithSummary("One contact with its history");
+        contacts.MapPost("/{contactId:guid}/reschedule", RescheduleContact)
+            .WithName("RescheduleContact")
+            .WithSummary("Move a planned contact to a new time, with a reason; the old time stays in its history");
+        contacts.MapPost("/{contactId:guid}/cancel", CancelContact)
+            .WithName("CancelContact")
+            .WithSummary("Call off a planned contact, with a reason");
+        contacts.MapPost("/{contactId:guid}/outcome", RecordOutcome)
+            .WithName("RecordContactOutcome")
+            .WithSummary("Record what came of a planned contact; reaching the lead submitter completes the round");
 
         return app;
     }
@@ -31,7 +52,27 @@ public static class ContactsApi
         var found = await contacts.FindAsync(proposalId, cancellationToken);
         return found is { } f
             ? TypedResults.Ok(ContactTaskView.From(f.Task, f.Contacts))
-            : TypedResults.Problem(NoTask(proposalId));
+            : Problems.NoTask(proposalId);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ContactView>>, ProblemHttpResult>> ListContacts(
+        Guid proposalId, ContactRepository tasks, PlatformDatabase database, CancellationToken cancellationToken)
+    {
+        if (await tasks.FindAsync(proposalId, cancellationToken) is null)
+        {
+            return Problems.NoTask(proposalId);
+        }
+
+        IReadOnlyList<ContactView> views = (await ContactStore.WithHistoryAsync(database, "proposal_id = @proposalId", new { proposalId }, cancellationToken))
+            .Select(c => ContactView.From(c.Contact, c.Changes)).ToList();
+        return TypedResults.Ok(views);
+    }
+
+    public static async Task<Results<Ok<ContactView>, ProblemHttpResult>> GetContact(
+        Guid contactId, PlatformDatabase database, CancellationToken cancellationToken)
+    {
+        var found = await ContactStore.WithHistoryAsync(database, "id = @contactId", new { contactId }, cancellationToken);
+        return found.Count == 1 ? TypedResults.Ok(ContactView.From(found[0].Contact, found[0].Changes)) : Problems.NoContact(contactId);
     }
 
     public static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> RecordContact(
@@ -45,83 +86,275 @@ public static class ContactsApi
         var (contact, errors) = ContactRules.Validate(submission, now);
         if (contact is null)
         {
-            return TypedResults.ValidationProblem(errors, title: "The contact is not valid.");
+            return Problems.Invalid(errors, "The contact is not valid.");
+        }
+
+        // whom the contact was with: without a name, the lead submitter, even before the registration arrived
+        var submitters = await SubmitterRepository.FindAsync(database, proposalId, cancellationToken);
+        (string? Name, bool IsLead) with = (submitters?.LeadSubmitterName, true);
+        if (contact.SubmitterName is not null)
+        {
+            if (submitters is null)
+            {
+                return Problems.SubmittersUnknown(proposalId);
+            }
+
+            if (submitters.Resolve(contact.SubmitterName) is not { } resolved)
+            {
+                return NotASubmitter(submitters);
+            }
+
+            with = resolved;
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
         var task = await ContactRepository.LockTaskAsync(work, proposalId, cancellationToken);
         if (task is null)
         {
-            return TypedResults.Problem(NoTask(proposalId));
+            return Problems.NoTask(proposalId);
         }
 
         if (task.ClosedAt is not null)
         {
-            return TypedResults.Problem(Returned(task));
+            return Problems.Returned(task);
         }
 
-        if (contact.OccurredAt < task.OpenedAt)
+        if (contact.OccurredAt < task.RoundOpenedAt)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>
-                {
-                    ["occurredAt"] = [$"A contact counts for the item from its assignment on; it was assigned at {task.OpenedAt:O}, after {contact.OccurredAt:O}."],
-                },
-                title: "The contact is not valid.");
+            return Problems.Invalid(
+                "occurredAt",
+                task.Round == 1
+                    ? $"A contact counts for the item from its assignment on; it was assigned at {task.OpenedAt:O}, after {contact.OccurredAt:O}."
+                    : $"Round {task.Round} of the item began at {task.RoundOpenedAt:O}, after {contact.OccurredAt:O}; only a contact since then counts for it.",
+                "The contact is not valid.");
         }
 
-        var contactId = NewId.NextGuid();
-        await ContactRepository.RecordAsync(work, proposalId, contactId, contact, now, cancellationToken);
-        if (contact.Completes && task.CompletedAt is null)
+        var row = new ContactRow
         {
-            await ContactRepository.CompleteTaskAsync(work, proposalId, now, cancellationToken);
-            await work.PublishAsync(new ContactCompleted(proposalId, contactId, contact.Channel, contact.OccurredAt), cancellationToken);
-        }
+            Id = NewId.NextGuid(),
+            ProposalId = proposalId,
+            Status = nameof(ContactStatus.Done),
+            Round = task.Round,
+            Channel = (short)contact.Channel,
+            OccurredAt = contact.OccurredAt,
+            Outcome = (short)contact.Outcome,
+            Handler = contact.Handler,
+            SubmitterName = with.Name,
+            WithLeadSubmitter = with.IsLead,
+            Notes = contact.Notes,
+            RecordedAt = now,
+        };
+        await ContactStore.InsertAsync(work, row, cancellationToken);
+        await ContactStore.AddChangeAsync(work, new ContactChange(row.Id, "Recorded", contact.Handler, now, null, null, null, null, null), cancellationToken);
+        await ContactChanges.PublishOutcomeAsync(work, task, row, now, cancellationToken);
 
         await work.CommitAsync(cancellationToken);
-        return TypedResults.Created(
-            $"/api/contacts/tasks/{proposalId}",
-            new ContactView(contactId, contact.Channel.ToString(), contact.OccurredAt, contact.Outcome.ToString(), contact.Handler, contact.Notes, now));
+        return TypedResults.Created($"/api/contacts/{row.Id}", ContactView.From(row));
     }
 
-    private static ProblemDetails Returned(ContactTaskRecord task) => new()
+    public static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> PlanContact(
+        Guid proposalId,
+        ContactPlanRequest request,
+        PlatformDatabase database,
+        ContactRepository tasks,
+        AssignmentClient assignment,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        Status = StatusCodes.Status409Conflict,
-        Title = "The item was returned to the assigning office.",
-        Detail = $"Item {task.ProposalId} was returned at {task.ClosedAt:O} ({task.ClosedReason}); its contact task is closed and takes no more contacts.",
-    };
+        var now = clock.GetUtcNow();
+        var (plan, errors) = PlanRules.Validate(request, now);
+        if (plan is null)
+        {
+            return Problems.Invalid(errors, "The plan is not valid.");
+        }
 
-    private static ProblemDetails NoTask(Guid proposalId) => new()
+        var submitters = await SubmitterRepository.FindAsync(database, proposalId, cancellationToken);
+        if (submitters is null)
+        {
+            return await tasks.FindAsync(proposalId, cancellationToken) is not null ? Problems.SubmittersUnknown(proposalId) : Problems.NoTask(proposalId);
+        }
+
+        if (submitters.Resolve(plan.SubmitterName) is not { } with)
+        {
+            return NotASubmitter(submitters);
+        }
+
+        // asked before the transaction: no lock is held while another service answers
+        string? district = null;
+        if (plan.Entrusted)
+        {
+            var lookup = await assignment.DistrictForAsync(submitters.Province, submitters.City, cancellationToken);
+            if (lookup.Unavailable)
+            {
+                return Problems.Status(
+                    StatusCodes.Status503ServiceUnavailable,
+                    "The districts cannot be looked up now.",
+                    "The assignment service, which knows which district covers which place, did not answer; nothing was planned. Try again shortly.");
+            }
+
+            district = lookup.DistrictCode;
+            if (district is null)
+            {
+                return Problems.Status(
+                    StatusCodes.Status422UnprocessableEntity,
+                    "No district covers the submitter's place.",
+                    $"No customs district covers {submitters.Province} {submitters.City}, where the submitter lives: the visit cannot be entrusted. Plan another channel.");
+            }
+        }
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        var task = await ContactRepository.LockTaskAsync(work, proposalId, cancellationToken);
+        if (task is null)
+        {
+            return Problems.NoTask(proposalId);
+        }
+
+        if (task.ClosedAt is not null)
+        {
+            return Problems.Returned(task);
+        }
+
+        var row = new ContactRow
+        {
+            Id = NewId.NextGuid(),
+            ProposalId = proposalId,
+            Status = nameof(ContactStatus.Planned),
+            Round = task.Round,
+            Channel = (short)plan.Channel,
+            PlannedStart = plan.Start,
+            PlannedEnd = plan.End,
+            // an entrusted visit's handler is the district's visitor, named when the district schedules it
+            Handler = plan.Entrusted ? null : plan.Handler,
+            SubmitterName = with.Name,
+            WithLeadSubmitter = with.IsLead,
+            EntrustedUnitCode = district,
+            RecordedAt = now,
+        };
+
+        if (await ContactChanges.FindClashAsync(work, new PlannedSlot(row.Id, proposalId, row.Handler, with.Name, plan.Start, plan.End), cancellationToken) is { } clash)
+        {
+            return Problems.Clashes(clash);
+        }
+
+        await ContactStore.InsertAsync(work, row, cancellationToken);
+        await ContactStore.AddChangeAsync(
+            work,
+            new ContactChange(row.Id, plan.Entrusted ? "Entrusted" : "Planned", plan.By, now, district is null ? null : $"Entrusted to {district}", null, null, plan.Start, plan.End),
+            cancellationToken);
+        await ContactChanges.PublishScheduledAsync(work, row, row.Handler ?? plan.By, rescheduled: false, now, cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/contacts/{row.Id}", ContactView.From(row));
+    }
+
+    public static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> RescheduleContact(
+        Guid contactId, RescheduleRequest request, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {
-        Status = StatusCodes.Status404NotFound,
-        Title = "No contact task for this item.",
-        Detail = $"Item {proposalId} is unknown or not yet assigned; its contact task opens when it is assigned.",
-    };
-}
+        var now = clock.GetUtcNow();
+        var (time, errors) = PlanRules.Validate(request, now);
+        if (time is null)
+        {
+            return Problems.Invalid(errors, "The new time is not valid.");
+        }
 
-public sealed record ContactView(Guid Id, string Channel, DateTimeOffset OccurredAt, string Outcome, string Handler, string? Notes, DateTimeOffset RecordedAt);
+        await using var work = await database.BeginAsync(cancellationToken);
+        var (task, contact, problem) = await ContactChanges.LockAsync(work, contactId, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
 
-/// <param name="Closed">The item was returned to the assigning office: no contact is recorded for it any more.</param>
-public sealed record ContactTaskView(
-    Guid ProposalId,
-    string UnitCode,
-    DateTimeOffset OpenedAt,
-    bool Completed,
-    DateTimeOffset? CompletedAt,
-    IReadOnlyList<ContactView> Contacts,
-    bool Closed,
-    DateTimeOffset? ClosedAt,
-    string? ClosedReason)
-{
-    public static ContactTaskView From(ContactTaskRecord task, IReadOnlyList<ContactRecord> contacts) => new(
-        task.ProposalId,
-        task.UnitCode,
-        task.OpenedAt,
-        task.CompletedAt is not null,
-        task.CompletedAt,
-        contacts.Select(c => new ContactView(
-            c.Id, ((ContactChannel)c.Channel).ToString(), c.OccurredAt, ((ContactOutcome)c.Outcome).ToString(), c.Handler, c.Notes, c.RecordedAt)).ToList(),
-        task.ClosedAt is not null,
-        task.ClosedAt,
-        task.ClosedReason);
+        var refusal = ContactTransitions.RefuseReschedule(contact!.State)
+            ?? ContactTransitions.RefuseSameTime(contact.PlannedStart!.Value, contact.PlannedEnd!.Value, time.Start, time.End);
+        if (refusal is not null)
+        {
+            return Problems.Refused(contactId, refusal);
+        }
+
+        var candidate = new PlannedSlot(contact.Id, contact.ProposalId, contact.Handler, contact.SubmitterName ?? "", time.Start, time.End);
+        if (await ContactChanges.FindClashAsync(work, candidate, cancellationToken) is { } clash)
+        {
+            return Problems.Clashes(clash);
+        }
+
+        var change = new ContactChange(contact.Id, "Rescheduled", request.By!.Trim(), now, request.Reason!.Trim(), contact.PlannedStart, contact.PlannedEnd, time.Start, time.End);
+        contact.PlannedStart = time.Start;
+        contact.PlannedEnd = time.End;
+        await ContactStore.UpdateAsync(work, contact, cancellationToken);
+        await ContactStore.AddChangeAsync(work, change, cancellationToken);
+        await ContactChanges.PublishScheduledAsync(work, contact, contact.Handler ?? change.By, rescheduled: true, now, cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.Ok(ContactView.From(contact));
+    }
+
+    public static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> CancelContact(
+        Guid contactId, CancelRequest request, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var errors = PlanRules.Validate(request);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The cancellation is not valid.");
+        }
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        var (_, contact, problem) = await ContactChanges.LockAsync(work, contactId, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (ContactTransitions.RefuseCancel(contact!.State) is { } refusal)
+        {
+            return Problems.Refused(contactId, refusal);
+        }
+
+        var (reason, by) = (request.Reason!.Trim(), request.By!.Trim());
+        contact.Status = nameof(ContactStatus.Cancelled);
+        contact.CancelledReason = reason;
+        await ContactStore.UpdateAsync(work, contact, cancellationToken);
+        await ContactStore.AddChangeAsync(work, new ContactChange(contact.Id, "Cancelled", by, now, reason, contact.PlannedStart, contact.PlannedEnd, null, null), cancellationToken);
+        await work.PublishAsync(new ContactCancelled(contact.ProposalId, contact.Id, reason, by, now), cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.Ok(ContactView.From(contact));
+    }
+
+    public static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> RecordOutcome(
+        Guid contactId, OutcomeRequest request, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var (outcome, errors) = PlanRules.Validate(request, now);
+        if (outcome is null)
+        {
+            return Problems.Invalid(errors, "The outcome is not valid.");
+        }
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        var (task, contact, problem) = await ContactChanges.LockAsync(work, contactId, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (ContactTransitions.RefuseOutcome(contact!.State, entrusted: contact.EntrustedUnitCode is not null, byDistrict: false) is { } refusal)
+        {
+            return Problems.Refused(contactId, refusal);
+        }
+
+        contact.Status = nameof(ContactStatus.Done);
+        contact.Round = task!.Round;
+        contact.Outcome = (short)outcome.Outcome;
+        contact.OccurredAt = outcome.OccurredAt;
+        contact.Notes = outcome.Notes;
+        await ContactStore.UpdateAsync(work, contact, cancellationToken);
+        await ContactStore.AddChangeAsync(
+            work, new ContactChange(contact.Id, "OutcomeRecorded", request.By?.Trim() ?? contact.Handler ?? "", now, outcome.Outcome.ToString(), null, null, null, null), cancellationToken);
+        await ContactChanges.PublishOutcomeAsync(work, task, contact, now, cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.Ok(ContactView.From(contact));
+    }
+
+    private static ValidationProblem NotASubmitter(ItemSubmitters submitters) => Problems.Invalid(
+        "submitterName",
+        $"Not a submitter of the item: the lead submitter is {submitters.LeadSubmitterName}"
+        + (submitters.CoSignerNames.Count > 0 ? $", the co-signers are {string.Join(", ", submitters.CoSignerNames)}." : " and there are no co-signers."));
 }

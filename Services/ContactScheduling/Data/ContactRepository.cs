@@ -1,5 +1,4 @@
 using Dapper;
-using ProposalPlatform.ContactScheduling.Domain;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
 
@@ -10,7 +9,8 @@ public sealed class ContactRepository(PlatformDatabase database)
     private const string SelectTask =
         """
         SELECT proposal_id AS ProposalId, unit_code AS UnitCode, opened_at AS OpenedAt, completed_at AS CompletedAt,
-               closed_at AS ClosedAt, closed_reason AS ClosedReason
+               closed_at AS ClosedAt, closed_reason AS ClosedReason, round AS Round,
+               COALESCE(round_opened_at, opened_at) AS RoundOpenedAt
         FROM contact_tasks
         """;
 
@@ -67,33 +67,44 @@ public sealed class ContactRepository(PlatformDatabase database)
             SelectTask + " WHERE proposal_id = @proposalId FOR UPDATE",
             new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
 
-    public static async Task RecordAsync(UnitOfWork work, Guid proposalId, Guid contactId, ValidContact contact, DateTimeOffset recordedAt, CancellationToken cancellationToken)
-    {
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>Starts round <paramref name="round"/> of an item reopened for re-handling: it needs a new contact.</summary>
+    public static Task ReopenTaskAsync(
+        UnitOfWork work, Guid proposalId, string unitCode, int round, DateTimeOffset reopenedAt, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO contacts (id, proposal_id, channel, occurred_at, outcome, handler, notes, recorded_at)
-            VALUES (@contactId, @proposalId, @Channel, @OccurredAt, @Outcome, @Handler, @Notes, @recordedAt)
+            INSERT INTO contact_tasks (proposal_id, unit_code, opened_at, round, round_opened_at)
+            VALUES (@proposalId, @unitCode, @reopenedAt, @round, @reopenedAt)
+            ON CONFLICT (proposal_id) DO UPDATE SET round = EXCLUDED.round, round_opened_at = EXCLUDED.round_opened_at, completed_at = NULL
+            WHERE contact_tasks.round < EXCLUDED.round
             """,
-            new
-            {
-                contactId,
-                proposalId,
-                Channel = (short)contact.Channel,
-                contact.OccurredAt,
-                Outcome = (short)contact.Outcome,
-                contact.Handler,
-                contact.Notes,
-                recordedAt,
-            },
-            work.Transaction, cancellationToken: cancellationToken));
+            new { proposalId, unitCode, round, reopenedAt }, work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Marks <paramref name="round"/> of the item completed by <paramref name="contactId"/>; false when
+    /// it already was, so ContactCompleted goes out once per item and round.
+    /// </summary>
+    public static async Task<bool> TryCompleteRoundAsync(
+        UnitOfWork work, Guid proposalId, int round, Guid contactId, DateTimeOffset completedAt, CancellationToken cancellationToken)
+    {
+        var inserted = await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO contact_completions (proposal_id, round, contact_id, completed_at)
+            VALUES (@proposalId, @round, @contactId, @completedAt)
+            ON CONFLICT DO NOTHING
+            """,
+            new { proposalId, round, contactId, completedAt }, work.Transaction, cancellationToken: cancellationToken));
+        if (inserted == 0)
+        {
+            return false;
+        }
+
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE contact_tasks SET completed_at = @completedAt WHERE proposal_id = @proposalId AND round = @round",
+            new { proposalId, round, completedAt }, work.Transaction, cancellationToken: cancellationToken));
+        return true;
     }
 
-    public static Task CompleteTaskAsync(UnitOfWork work, Guid proposalId, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE contact_tasks SET completed_at = @completedAt WHERE proposal_id = @proposalId AND completed_at IS NULL",
-            new { proposalId, completedAt }, work.Transaction, cancellationToken: cancellationToken));
-
-    public async Task<(ContactTaskRecord Task, IReadOnlyList<ContactRecord> Contacts)?> FindAsync(Guid proposalId, CancellationToken cancellationToken)
+    public async Task<(ContactTaskRecord Task, IReadOnlyList<ContactRow> Contacts)?> FindAsync(Guid proposalId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var task = await connection.QuerySingleOrDefaultAsync<ContactTaskRecord>(new CommandDefinition(
@@ -104,18 +115,15 @@ public sealed class ContactRepository(PlatformDatabase database)
             return null;
         }
 
-        var contacts = await connection.QueryAsync<ContactRecord>(new CommandDefinition(
-            """
-            SELECT id AS Id, channel AS Channel, occurred_at AS OccurredAt, outcome AS Outcome, handler AS Handler,
-                   notes AS Notes, recorded_at AS RecordedAt
-            FROM contacts WHERE proposal_id = @proposalId ORDER BY occurred_at, recorded_at
-            """,
+        var contacts = await connection.QueryAsync<ContactRow>(new CommandDefinition(
+            ContactStore.SelectContact + " WHERE proposal_id = @proposalId ORDER BY COALESCE(occurred_at, planned_start), recorded_at",
             new { proposalId }, cancellationToken: cancellationToken));
         return (task, contacts.AsList());
     }
 }
 
+/// <param name="CompletedAt">When the current round's contact requirement was met.</param>
+/// <param name="RoundOpenedAt">When the current round began: the assignment, or the reopening for re-handling.</param>
 public sealed record ContactTaskRecord(
-    Guid ProposalId, string UnitCode, DateTimeOffset OpenedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ClosedAt, string? ClosedReason);
-
-public sealed record ContactRecord(Guid Id, short Channel, DateTimeOffset OccurredAt, short Outcome, string Handler, string? Notes, DateTimeOffset RecordedAt);
+    Guid ProposalId, string UnitCode, DateTimeOffset OpenedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ClosedAt, string? ClosedReason,
+    int Round, DateTimeOffset RoundOpenedAt);

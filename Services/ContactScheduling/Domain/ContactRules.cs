@@ -2,14 +2,15 @@ using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.ContactScheduling.Domain;
 
-/// <summary>A contact as a handling unit records it.</summary>
-public sealed record ContactSubmission(string? Channel, DateTimeOffset? OccurredAt, string? Outcome, string? Handler, string? Notes);
+/// <summary>A contact as a handling unit records it after the fact.</summary>
+/// <param name="SubmitterName">Whom the contact was with; the lead submitter when left out.</param>
+public sealed record ContactSubmission(string? Channel, DateTimeOffset? OccurredAt, string? Outcome, string? Handler, string? Notes, string? SubmitterName = null);
 
 /// <summary>A contact that passed every check.</summary>
-public sealed record ValidContact(ContactChannel Channel, DateTimeOffset OccurredAt, ContactOutcome Outcome, string Handler, string? Notes)
+public sealed record ValidContact(ContactChannel Channel, DateTimeOffset OccurredAt, ContactOutcome Outcome, string Handler, string? Notes, string? SubmitterName = null)
 {
     /// <summary>Only a contact in which the submitter was actually reached satisfies contact-before-reply.</summary>
-    public bool Completes => Outcome is ContactOutcome.ReachedAndAgreed or ContactOutcome.FaceToFaceRequested;
+    public bool Completes => ContactRequirement.Reached(Outcome);
 }
 
 public static class ContactRules
@@ -45,12 +46,17 @@ public static class ContactRules
             errors["notes"] = [$"At most {MaxNotesLength} characters."];
         }
 
+        if (submission.SubmitterName is not null && string.IsNullOrWhiteSpace(submission.SubmitterName))
+        {
+            errors["submitterName"] = ["Name the submitter, or leave submitterName out for the lead submitter."];
+        }
+
         return errors.Count > 0
             ? (null, errors)
-            : (new ValidContact(channel, submission.OccurredAt!.Value, outcome, submission.Handler!.Trim(), submission.Notes?.Trim()), errors);
+            : (new ValidContact(channel, submission.OccurredAt!.Value, outcome, submission.Handler!.Trim(), submission.Notes?.Trim(), submission.SubmitterName?.Trim()), errors);
     }
 
-    private static T ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors) where T : struct, Enum
+    internal static T ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors) where T : struct, Enum
     {
         if (EnumNames.TryParse<T>(value, out var parsed))
         {

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProposalPlatform.ContactScheduling.Data;
+using ProposalPlatform.ContactScheduling.Domain;
+using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.ContactScheduling;
+using ProposalPlatform.Infrastructure.Data;
+
+namespace ProposalPlatform.ContactScheduling.Apis;
+
+/// <summary>The steps every change of a contact shares: locking, clash checks, outcomes and their events.</summary>
+public static class ContactChanges
+{
+    /// <summary>
+    /// Locks the item's task and then the contact (always in that order); a problem when either is
+    /// missing or the item was returned.
+    /// </summary>
+    public static async Task<(ContactTaskRecord? Task, ContactRow? Contact, ProblemHttpResult? Problem)> LockAsync(
+        UnitOfWork work, Guid contactId, CancellationToken cancellationToken)
+    {
+        if (await ContactStore.ProposalOfAsync(work, contactId, cancellationToken) is not { } proposalId)
+        {
+            return (null, null, Problems.NoContact(contactId));
+        }
+
+        var task = await ContactRepository.LockTaskAsync(work, proposalId, cancellationToken);
+        if (task is null)
+        {
+            return (null, null, Problems.NoTask(proposalId));
+        }
+
+        if (task.ClosedAt is not null)
+        {
+            return (null, null, Problems.Returned(task));
+        }
+
+        var contact = await ContactStore.LockAsync(work, contactId, cancellationToken);
+        return contact is null ? (null, null, Problems.NoContact(contactId)) : (task, contact, null);
+    }
+
+    /// <summary>The planned contact <paramref name="candidate"/> would clash with, under the booking lock.</summary>
+    public static async Task<Clash?> FindClashAsync(UnitOfWork work, PlannedSlot candidate, CancellationToken cancellationToken)
+    {
+        await ContactStore.LockBookingsAsync(work, cancellationToken);
+        var planned = await ContactStore.PlannedBetweenAsync(work, candidate.Start, candidate.End, cancellationToken);
+        return Booking.FindClash(candidate, planned);
+    }
+
+    public static Task PublishScheduledAsync(UnitOfWork work, ContactRow contact, string handler, bool rescheduled, DateTimeOffset now, CancellationToken cancellationToken) =>
+        work.PublishAsync(
+            new ContactScheduled(
+                contact.ProposalId, contact.Id, (ContactChannel)contact.Channel, contact.PlannedStart!.Value, contact.PlannedEnd!.Value,
+                handler, contact.SubmitterName ?? LeadSubmitterUnknown, contact.EntrustedUnitCode, rescheduled, now),
+            cancellationToken);
+
+    /// <summary>Stands for the lead submitter in events when a contact was recorded before the item's registration arrived.</summary>
+    public const string LeadSubmitterUnknown = "(lead submitter)";
+
+    /// <summary>
+    /// Publishes that <paramref name="contact"/> (done, in the task's current round) has its outcome,
+    /// and, when it is the first reached contact with the lead submitter in the round, that the
+    /// round's contact is completed (once per item and round).
+    /// </summary>
+    public static async Task PublishOutcomeAsync(
+        UnitOfWork work, ContactTaskRecord task, ContactRow contact, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outcome = (ContactOutcome)contact.Outcome!.Value;
+        var channel = (ContactChannel)contact.Channel;
+        await work.PublishAsync(
+            new ContactOutcomeRecorded(
+                contact.ProposalId, contact.Id, channel, outcome, contact.SubmitterName ?? LeadSubmitterUnknown,
+                contact.WithLeadSubmitter, contact.ReportedByUnitCode, now),
+            cancellationToken);
+
+        if (ContactRequirement.CompletesRound(outcome, contact.WithLeadSubmitter, task.CompletedAt is not null)
+            && await ContactRepository.TryCompleteRoundAsync(work, task.ProposalId, task.Round, contact.Id, now, cancellationToken))
+        {
+            await work.PublishAsync(
+                new ContactCompleted(task.ProposalId, contact.Id, channel, contact.OccurredAt ?? now, task.Round),
+                cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Dapper;
+using ProposalPlatform.ContactScheduling.Domain;
+using ProposalPlatform.Contracts.Intake;
+using ProposalPlatform.Infrastructure.Data;
+
+namespace ProposalPlatform.ContactScheduling.Data;
+
+/// <summary>Each item's submitters and place, as intake registered it.</summary>
+public static class SubmitterRepository
+{
+    /// <summary>Stores what <paramref name="registered"/> says of each item; a later registration of an item replaces an earlier one.</summary>
+    public static Task UpsertAsync(UnitOfWork work, IReadOnlyList<ProposalRegistered> registered, CancellationToken cancellationToken)
+    {
+        // one row per item: an upsert may not touch the same row twice in one statement
+        var items = registered.GroupBy(r => r.ProposalId).Select(g => g.MaxBy(r => r.RegisteredAt)!).ToList();
+        if (items.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO proposal_submitters (proposal_id, lead_submitter_name, province, city, co_signer_names, registered_at)
+            SELECT id, lead, province, city, string_to_array(co_signers, chr(31)), registered_at
+            FROM unnest(@ids, @leads, @provinces, @cities, @coSigners, @registeredAt)
+                 AS r(id, lead, province, city, co_signers, registered_at)
+            ON CONFLICT (proposal_id) DO UPDATE SET
+                lead_submitter_name = EXCLUDED.lead_submitter_name, province = EXCLUDED.province, city = EXCLUDED.city,
+                co_signer_names = EXCLUDED.co_signer_names, registered_at = EXCLUDED.registered_at
+            WHERE proposal_submitters.registered_at <= EXCLUDED.registered_at
+            """,
+            new
+            {
+                ids = items.Select(r => r.ProposalId).ToArray(),
+                leads = items.Select(r => r.LeadSubmitterName).ToArray(),
+                provinces = items.Select(r => r.Province).ToArray(),
+                cities = items.Select(r => r.City).ToArray(),
+                // text[][] cannot be ragged: each item's co-signers travel as one string split by the unit separator
+                coSigners = items.Select(r => string.Join('\u001f', (r.CoSignerNames ?? []).Where(n => !string.IsNullOrWhiteSpace(n)))).ToArray(),
+                registeredAt = items.Select(r => r.RegisteredAt.UtcDateTime).ToArray(),
+            },
+            work.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public static async Task<ItemSubmitters?> FindAsync(PlatformDatabase database, Guid proposalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SubmittersRow>(new CommandDefinition(
+            """
+            SELECT lead_submitter_name AS LeadSubmitterName, province AS Province, city AS City, co_signer_names AS CoSignerNames
+            FROM proposal_submitters WHERE proposal_id = @proposalId
+            """,
+            new { proposalId }, cancellationToken: cancellationToken));
+        return row is null ? null : new ItemSubmitters(row.LeadSubmitterName, row.Province, row.City, row.CoSignerNames);
+    }
+
+    private sealed class SubmittersRow
+    {
+        public string LeadSubmitterName { get; set; } = "";
+        public string Province { get; set; } = "";
+        public string City { get; set; } = "";
+        public string[] CoSignerNames { get; set; } = [];
+    }
+}
