@@ -11,7 +11,6 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformInfrastructure(ResourceNames.ContactScheduling, ResourceNames.ContactSchedulingDatabase, typeof(Extensions).Assembly);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<ContactSchedulingOptions>()
             .BindConfiguration(ContactSchedulingOptions.Section)
             .Validate(o => o.ReminderDays >= 0, "ContactScheduling:ReminderDays cannot be negative.")

@@ -1,3 +1,4 @@
+using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.ContactScheduling.Apis;
 using ProposalPlatform.ContactScheduling.Extensions;
 
@@ -13,5 +14,6 @@ app.MapContactsApi();
 app.MapEntrustedApi();
 app.MapDefaultOpenApi();
 app.MapDefaultEndpoints();
+app.MapClockControl();
 
 app.Run();

@@ -9,7 +9,6 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformInfrastructure(ResourceNames.Reply, ResourceNames.ReplyDatabase, typeof(Extensions).Assembly);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReplyReadModel>();
         return builder;
     }

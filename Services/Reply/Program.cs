@@ -1,3 +1,4 @@
+using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.Reply.Apis;
 using ProposalPlatform.Reply.Extensions;
 
@@ -12,5 +13,6 @@ app.UseProblemDetailsDefaults();
 app.MapRepliesApi();
 app.MapDefaultOpenApi();
 app.MapDefaultEndpoints();
+app.MapClockControl();
 
 app.Run();

@@ -38,6 +38,33 @@ public static class Items
         ["notes"] = "电话沟通，代表同意办理意见",
     };
 
+    /// <summary>What issuing a formal reply takes besides the result class: who answers for it.</summary>
+    public static JsonObject Issue(string resultClass) => new()
+    {
+        ["resultClass"] = resultClass,
+        ["leaderName"] = "王芳",
+        ["leaderPhone"] = "010-65194114",
+        ["handlerName"] = "李明",
+        ["handlerPhone"] = "13800138000",
+    };
+
+    /// <summary>Saves a draft and takes it through the handler's and the unit head's sign-off; returns the draft version.</summary>
+    public static async Task<int> DraftAndSignOffAsync(this HttpClient gateway, Guid id, string text = "关于您提出的建议，答复如下：……", string publication = "FullText")
+    {
+        using var draft = await gateway.PutAsJsonAsync($"/api/replies/{id}/draft", new { text, by = "李明" });
+        Assert.True(draft.IsSuccessStatusCode, $"draft answered {(int)draft.StatusCode}: {await draft.Content.ReadAsStringAsync()}");
+        var version = (await draft.ReadJsonAsync())["version"]!.GetValue<int>();
+        await SignOffAsync(gateway, id, new { draftVersion = version, step = "Handler", decision = "Approve", by = "李明" });
+        await SignOffAsync(gateway, id, new { draftVersion = version, step = "UnitHead", decision = "Approve", by = "王芳", publication });
+        return version;
+    }
+
+    public static async Task SignOffAsync(this HttpClient gateway, Guid id, object signOff)
+    {
+        using var response = await gateway.PostAsJsonAsync($"/api/replies/{id}/sign-offs", signOff);
+        Assert.True(response.IsSuccessStatusCode, $"sign-off answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     public static async Task<JsonNode> ReadJsonAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new JsonException("The response has no JSON body.");
 

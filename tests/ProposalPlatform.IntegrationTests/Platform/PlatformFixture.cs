@@ -49,8 +49,33 @@ public sealed class PlatformFixture : IAsyncLifetime
         await _app.StartAsync(timeout.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
 
-        Gateway = _app.CreateHttpClient(ResourceNames.Gateway);
-        Gateway.Timeout = TimeSpan.FromSeconds(30);
+        // the proposal office's key, which the AppHost made in the data folder
+        OfficeKey = (await File.ReadAllTextAsync(Path.Combine(_dataDirectory.FullName, "office.key"), timeout.Token)).Trim();
+        Gateway = GatewayClient(OfficeKey);
+    }
+
+    public string OfficeKey { get; private set; } = "";
+
+    /// <summary>A client of the gateway calling with <paramref name="apiKey"/> (none when null).</summary>
+    public HttpClient GatewayClient(string? apiKey)
+    {
+        var client = App.CreateHttpClient(ResourceNames.Gateway);
+        client.Timeout = TimeSpan.FromSeconds(30);
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add(CallerHeaders.ApiKey, apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>A customs district's client: the office issues the district a key, the district calls with it.</summary>
+    public async Task<HttpClient> DistrictClientAsync(string districtCode)
+    {
+        using var response = await Gateway.PostAsJsonAsync($"/api/assignment/units/{districtCode}/credentials", new { by = "建议提案办理处", label = "test" });
+        response.EnsureSuccessStatusCode();
+        var issued = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        return GatewayClient(issued!["key"]!.GetValue<string>());
     }
 
     public async Task DisposeAsync()

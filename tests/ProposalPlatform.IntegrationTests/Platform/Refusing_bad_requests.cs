@@ -70,9 +70,7 @@ public sealed class Refusing_bad_requests(PlatformFixture platform)
         // Arrange: assigned, drafted, but the submitter was only tried, not reached
         var id = (await _gateway.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
         await _gateway.GetWhenPresentAsync($"/api/replies/{id}");
-        using (await _gateway.PutAsJsonAsync($"/api/replies/{id}/draft", new { text = "答复草稿" }))
-        {
-        }
+        await _gateway.DraftAndSignOffAsync(id, "答复草稿");
 
         using (var unreachable = await _gateway.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow, "Unreachable")))
         {
@@ -80,7 +78,7 @@ public sealed class Refusing_bad_requests(PlatformFixture platform)
         }
 
         // Act
-        using var response = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", new { resultClass = "B" });
+        using var response = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("B"));
 
         // Assert
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -101,15 +99,15 @@ public sealed class Refusing_bad_requests(PlatformFixture platform)
         var id = (await _gateway.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
         await _gateway.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
         using (await _gateway.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow)))
-        using (await _gateway.PutAsJsonAsync($"/api/replies/{id}/draft", new { text = "答复全文" }))
         {
         }
 
         await _gateway.GetWhenPresentAsync($"/api/replies/{id}", reply => reply["contactCompleted"]!.GetValue<bool>());
-        using var first = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", new { resultClass = "B" });
+        await _gateway.DraftAndSignOffAsync(id, "答复全文");
+        using var first = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("B"));
 
         // Act
-        using var second = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", new { resultClass = "A" });
+        using var second = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);

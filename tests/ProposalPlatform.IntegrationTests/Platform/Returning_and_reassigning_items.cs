@@ -57,7 +57,7 @@ public sealed class Returning_and_reassigning_items(PlatformFixture platform)
 
         // and no formal reply can be issued for it
         await _gateway.GetWhenPresentAsync($"/api/replies/{id}", r => r["returned"]!.GetValue<bool>());
-        using var issue = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", new { resultClass = "A" });
+        using var issue = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
         Assert.Equal(HttpStatusCode.Conflict, issue.StatusCode);
         Assert.Equal("application/problem+json", issue.Content.Headers.ContentType?.MediaType);
         Assert.Equal(ReturnedTitle, (await issue.ReadJsonAsync())["title"]!.GetValue<string>());

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ProposalPlatform.IntegrationTests.Platform;
+
+/// <summary>
+/// A joint suggestion from start to end through the gateway, as the office, the handling unit and a
+/// customs district each do their part with their own key: an entrusted visit made and reported by
+/// the district, a co-handler's opinion, sign-off, a reply to every co-signer, a dissatisfied answer,
+/// re-handling, a second reply, and a satisfied answer — all of it in the item's story.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
+{
+    private readonly HttpClient _office = platform.Gateway;
+
+    [Fact]
+    public async Task A_joint_suggestion_is_visited_replied_to_reopened_and_replied_to_again()
+    {
+        // Arrange: a suggestion of a Shenzhen deputy with two co-signers, co-handled by the tariff department
+        var item = Items.Suggestion(Items.NextNumber());
+        item["coSigners"] = new JsonArray(
+            new JsonObject { ["name"] = "李四", ["province"] = "广东省", ["city"] = "广州市" },
+            new JsonObject { ["name"] = "王五", ["province"] = "广东省", ["city"] = "珠海市" });
+        var id = (await _office.RegisterAsync(item))["id"]!.GetValue<Guid>();
+        await _office.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
+        await PostOkAsync(_office, $"/api/assignment/assignments/{id}/co-handlers", new { unitCode = "HQ-TARIFF", reason = "涉及关税政策", by = "办公厅" });
+        using var shenzhen = await platform.DistrictClientAsync("DIST-SHENZHEN");
+
+        // Act 1: the unit entrusts the visit; the district that covers Shenzhen sees it, makes it and reports back
+        var visit = await PostOkAsync(_office, $"/api/contacts/tasks/{id}/plans", new
+        {
+            channel = "EntrustedVisit", plannedStart = DateTimeOffset.UtcNow.AddDays(2), plannedEnd = DateTimeOffset.UtcNow.AddDays(2).AddHours(1), by = "李明",
+        });
+        var visitId = visit["id"]!.GetValue<Guid>();
+        await shenzhen.GetWhenPresentAsync("/api/contacts/entrusted", tasks => tasks.ToJsonString().Contains(visitId.ToString(), StringComparison.Ordinal));
+        await PostOkAsync(shenzhen, $"/api/contacts/entrusted/{visitId}/schedule", new
+        {
+            plannedStart = DateTimeOffset.UtcNow.AddDays(3), plannedEnd = DateTimeOffset.UtcNow.AddDays(3).AddHours(1), visitor = "深圳海关 陈科长",
+        });
+        await PostOkAsync(shenzhen, $"/api/contacts/entrusted/{visitId}/report", new
+        {
+            outcome = "FaceToFaceRequested", report = "当面走访代表，介绍办理进展，代表要求当面答复。", occurredAt = DateTimeOffset.UtcNow,
+        });
+
+        // the co-handler's opinion, attached to the lead unit's draft; sign-off; the reply to every co-signer
+        await PostOkAsync(_office, $"/api/assignment/assignments/{id}/co-handlers/HQ-TARIFF/opinion", new { by = "关税征管司", opinion = "同意主办单位意见。" });
+        await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>() && r["opinions"]!.AsArray().All(o => o!["submitted"]!.GetValue<bool>()));
+        await _office.DraftAndSignOffAsync(id, "关于您提出的建议，答复如下：正在推进。联系电话：13912345678。");
+        var first = await PostOkAsync(_office, $"/api/replies/{id}/issue", Items.Issue("B"));
+
+        // the submitter is dissatisfied: re-handling, a new contact, a second reply, then satisfied
+        await PostOkAsync(_office, $"/api/replies/{id}/feedback", new { onResult = "Dissatisfied", onAttitude = "Satisfied", comments = "希望加快进度" });
+        await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["round"]!.GetValue<int>() == 2);
+        await PostCreatedAsync(_office, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
+        await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>());
+        await _office.DraftAndSignOffAsync(id, "关于您提出的建议，再次答复如下：已经解决。");
+        await PostOkAsync(_office, $"/api/replies/{id}/issue", Items.Issue("A"));
+        await PostOkAsync(_office, $"/api/replies/{id}/feedback", new { onResult = "Satisfied", onAttitude = "Satisfied" });
+
+        // Assert: the first reply went to all three submitters, with the phone number removed from its public text
+        var firstReply = first["replies"]!.AsArray()[0]!;
+        Assert.Equal(3, firstReply["recipients"]!.AsArray().Count);
+        Assert.DoesNotContain("13912345678", firstReply["publicText"]!.GetValue<string>(), StringComparison.Ordinal);
+        var assignment = await _office.GetWhenPresentAsync($"/api/assignment/assignments/{id}", a => a["round"]!.GetValue<int>() == 2);
+        Assert.True(assignment["dueAt"]!.GetValue<DateTimeOffset>() < DateTimeOffset.UtcNow.AddMonths(1).AddDays(1));
+
+        // the item's whole story, from every service, both rounds
+        var story = await _office.GetWhenPresentAsync($"/api/intake/proposals/{id}/story", s => s["status"]!.GetValue<string>() == "Satisfied");
+        Assert.Equal(2, story["round"]!.GetValue<int>());
+        var steps = story["timeline"]!.AsArray().Select(s => (Step: s!["step"]!.GetValue<string>(), Round: s["round"]?.GetValue<int>())).ToList();
+        foreach (var expected in new[] { "Registered", "Assigned", "CoHandlingAssigned", "ContactScheduled", "ContactOutcome", "CoHandlingOpinion", "ReplyDrafted", "SignOff", "Feedback", "ReHandlingRequested", "Reopened" })
+        {
+            Assert.Contains(steps, s => s.Step == expected);
+        }
+
+        Assert.Equal([1, 2], steps.Where(s => s.Step == "Replied").Select(s => s.Round ?? 0));
+        Assert.Equal([1, 2], steps.Where(s => s.Step == "ContactCompleted").Select(s => s.Round ?? 0));
+
+        // the district visited on the unit's behalf; the item itself is not one it registered or handles
+        using var notTheirs = await shenzhen.GetAsync($"/api/intake/proposals/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+    }
+
+    private static async Task<JsonNode> PostOkAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadJsonAsync();
+    }
+
+    private static async Task PostCreatedAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+}
