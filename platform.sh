@@ -39,6 +39,8 @@ case "${1:-}" in
     dotnet build AppHost/ProposalPlatform.AppHost.csproj -c Release -v quiet -nologo
     echo "Gateway: http://localhost:5100  (API under /api/, reference UI at /scalar)"
     echo "Dashboard: http://localhost:18888  (the login link with its token follows)"
+    if [ "$(id -u)" = 0 ]; then data=/var/lib/proposalplatform; else data="$HOME/.local/share/proposalplatform"; fi
+    echo "The proposal office's API key (X-Api-Key): $data/office.key  (made on the first start)"
     exec dotnet run --project AppHost/ProposalPlatform.AppHost.csproj -c Release --no-build --launch-profile http
     ;;
   test)

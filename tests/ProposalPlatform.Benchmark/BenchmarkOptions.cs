@@ -9,8 +9,14 @@ public sealed record BenchmarkOptions(
     int Proposals,
     int BatchSize,
     int Rate,
-    int Seconds)
+    int Seconds,
+    string ApiKey)
 {
+    /// <summary>Where <c>./platform.sh run</c> keeps the proposal office's key (as root; else under ~/.local/share).</summary>
+    public static string DefaultKeyFile => Environment.UserName == "root"
+        ? "/var/lib/proposalplatform/office.key"
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "proposalplatform", "office.key");
+
     public static BenchmarkOptions Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -28,6 +34,7 @@ public sealed record BenchmarkOptions(
             Number("--proposals", 5_900),
             Number("--batch-size", 1_000),
             Number("--rate", 200),
-            Number("--seconds", 15));
+            Number("--seconds", 15),
+            Value("--api-key", File.Exists(DefaultKeyFile) ? File.ReadAllText(DefaultKeyFile).Trim() : ""));
     }
 }

@@ -2,9 +2,11 @@ using ProposalPlatform.Benchmark;
 
 // Measures the running platform (./platform.sh run) and prints its figures:
 //   dotnet run -c Release --project tests/ProposalPlatform.Benchmark -- [--gateway URL] [--intake URL]
-//       [--suggestions 9200] [--proposals 5900] [--batch-size 1000] [--rate 200] [--seconds 15]
+//       [--suggestions 9200] [--proposals 5900] [--batch-size 1000] [--rate 200] [--seconds 15] [--api-key KEY]
+// The gateway takes the proposal office's key, read from the platform's office.key unless --api-key gives one.
 var options = BenchmarkOptions.Parse(args);
 using var gateway = new HttpClient { BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromMinutes(5) };
+gateway.DefaultRequestHeaders.Add("X-Api-Key", options.ApiKey);
 using var intake = new HttpClient { BaseAddress = new Uri(options.Intake), Timeout = TimeSpan.FromMinutes(5) };
 var run = new BenchmarkRun(options, gateway, intake);
 
