@@ -3,6 +3,7 @@ using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Domain;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Infrastructure.Hosting;
 
 namespace ProposalPlatform.Assignment.Scheduling;
 
@@ -19,44 +20,12 @@ public sealed partial class DeadlineScheduler(
 {
     private readonly AssignmentOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(_options.DeadlineScanInterval, clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await ScanAsync(stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogScanFailed(logger, ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // stopping
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicScan.RunAsync(_options.DeadlineScanInterval, clock, ScanAsync, ex => LogScanFailed(logger, ex), stoppingToken);
 
-    /// <summary>Sends every alert now due, a batch per transaction; returns how many were sent.</summary>
-    public async Task<int> ScanAsync(CancellationToken cancellationToken)
-    {
-        var sent = 0;
-        while (true)
-        {
-            var batch = await ScanBatchAsync(cancellationToken);
-            sent += batch.Sent;
-            if (batch.Taken < _options.DeadlineScanBatchSize || batch.Sent == 0)
-            {
-                return sent;
-            }
-        }
-    }
+    /// <summary>Sends everything now due, a batch per transaction; returns how many were sent.</summary>
+    public Task<int> ScanAsync(CancellationToken cancellationToken) =>
+        PeriodicScan.InBatchesAsync(ScanBatchAsync, _options.DeadlineScanBatchSize, cancellationToken);
 
     private async Task<(int Taken, int Sent)> ScanBatchAsync(CancellationToken cancellationToken)
     {

@@ -201,9 +201,9 @@ public static class ReplyRepository
         }
 
         var signOffs = row.DraftVersion is { } version
-            ? await work.Connection.QueryAsync<SignOffRow>(new CommandDefinition(
+            ? await work.Connection.QueryAsync<SignOffHistoryRow>(new CommandDefinition(
                 """
-                SELECT step AS Step, approved AS Approved, signed_by AS SignedBy, comments AS Comments, signed_at AS SignedAt,
+                SELECT round AS Round, draft_version AS DraftVersion, step AS Step, approved AS Approved, signed_by AS SignedBy, comments AS Comments, signed_at AS SignedAt,
                        publication AS Publication, summary AS Summary
                 FROM reply_sign_offs WHERE proposal_id = @proposalId AND round = @round AND draft_version = @version ORDER BY id
                 """,
@@ -363,17 +363,3 @@ public sealed record IssuedReply(
     PublicationDecision Publication,
     string? PublicText,
     DateTimeOffset IssuedAt);
-
-internal sealed class SignOffRow
-{
-    public short Step { get; set; }
-    public bool Approved { get; set; }
-    public string SignedBy { get; set; } = "";
-    public string? Comments { get; set; }
-    public DateTimeOffset SignedAt { get; set; }
-    public short? Publication { get; set; }
-    public string? Summary { get; set; }
-
-    public SignOffEntry ToEntry() =>
-        new((SignOffStep)Step, Approved, SignedBy, Comments, SignedAt, Publication is { } p ? (PublicationDecision)p : null, Summary);
-}

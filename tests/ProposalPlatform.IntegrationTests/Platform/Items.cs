@@ -21,7 +21,8 @@ public static class Items
         ["text"] = "建议支持在本市设立综合保税区，促进加工贸易转型升级。",
         ["leadSubmitter"] = new JsonObject
         {
-            ["name"] = "张三",
+            // each item its own deputy: contacts with one submitter may not overlap, across items too
+            ["name"] = $"张三{number}",
             ["delegation"] = "广东代表团",
             ["province"] = "广东省",
             ["city"] = "深圳市",
