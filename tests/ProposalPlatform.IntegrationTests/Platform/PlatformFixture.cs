@@ -39,10 +39,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ProposalPlatform_AppHost>(args, timeout.Token);
         foreach (var service in builder.Resources.OfType<ProjectResource>())
         {
-            // a clock the tests can move (deadlines months away), and a deadline scan every second
+            // a clock the tests can move (deadlines months away), and the schedulers looking every second
             builder.CreateResourceBuilder(service)
                 .WithEnvironment("Testing__ClockControl", "true")
-                .WithEnvironment("Assignment__DeadlineScanInterval", "00:00:01");
+                .WithEnvironment("Assignment__DeadlineScanInterval", "00:00:01")
+                .WithEnvironment("ContactScheduling__ReminderScanInterval", "00:00:01");
         }
 
         _app = await builder.BuildAsync(timeout.Token);
