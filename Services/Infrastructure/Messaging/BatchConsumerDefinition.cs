@@ -11,7 +11,7 @@ public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TC
     where TConsumer : class, IConsumer
 {
     public const int MessageLimit = 200;
-    public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(10);
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(2);
 
     protected BatchConsumerDefinition() =>
         Endpoint(endpoint => endpoint.PrefetchCount = MessageLimit * 4);

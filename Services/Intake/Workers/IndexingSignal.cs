@@ -21,6 +21,13 @@ public sealed class IndexingSignal(TimeProvider clock) : WakeSignal
     /// <summary>Intake is busy with work that indexing should not slow (items being assigned).</summary>
     public void NoteActivity() => Interlocked.Exchange(ref _lastActivity, clock.GetTimestamp());
 
+    /// <summary>Whether intake was busy within the last <paramref name="period"/>.</summary>
+    public bool BusyWithin(TimeSpan period)
+    {
+        var last = Interlocked.Read(ref _lastActivity);
+        return last != long.MinValue && clock.GetElapsedTime(last) < period;
+    }
+
     /// <summary>
     /// Waits until intake has been quiet for <paramref name="quietPeriod"/>, but no longer than
     /// <paramref name="maxWait"/> in all, so that a steady stream of items cannot hold indexing off.
@@ -31,14 +38,18 @@ public sealed class IndexingSignal(TimeProvider clock) : WakeSignal
         while (!cancellationToken.IsCancellationRequested)
         {
             var last = Interlocked.Read(ref _lastActivity);
-            var quietFor = last == long.MinValue ? TimeSpan.MaxValue : clock.GetElapsedTime(last);
             var left = maxWait - clock.GetElapsedTime(started);
-            if (quietFor >= quietPeriod || left <= TimeSpan.Zero)
+            if (!BusyWithin(quietPeriod) || left <= TimeSpan.Zero)
             {
                 return;
             }
 
-            var wait = quietPeriod - quietFor;
+            var wait = quietPeriod - clock.GetElapsedTime(last);
+            if (wait < TimeSpan.FromMilliseconds(1))
+            {
+                wait = TimeSpan.FromMilliseconds(1); // activity came between the two reads: look again
+            }
+
             await Task.Delay(wait < left ? wait : left, clock, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }

@@ -33,8 +33,15 @@ public sealed partial class IndexingWorker(
             await signal.WaitForQuietAsync(_options.QuietPeriod, _options.MaxDeferral, cancellationToken);
         }
 
+        var started = clock.GetTimestamp();
         var indexed = await IndexChunkAsync(cancellationToken);
         _catchingUp = indexed == _options.ChunkSize;
+        if (_catchingUp && signal.BusyWithin(_options.QuietPeriod))
+        {
+            // catching up while items keep coming: half the time at most, the rest is theirs
+            await Task.Delay(clock.GetElapsedTime(started), clock, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         return indexed;
     }
 

@@ -49,6 +49,8 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>() && r["opinions"]!.AsArray().All(o => o!["submitted"]!.GetValue<bool>()));
         await _office.DraftAndSignOffAsync(id, "关于您提出的建议，答复如下：正在推进。联系电话：13912345678。");
         var first = await PostOkAsync(_office, $"/api/replies/{id}/issue", Items.Issue("B"));
+        var followedUp = await _office.GetWhenPresentAsync("/api/replies/follow-ups");
+        Assert.Contains(id.ToString(), followedUp.ToJsonString(), StringComparison.Ordinal);
 
         // the submitter is dissatisfied: re-handling, a new contact, a second reply, then satisfied
         await PostOkAsync(_office, $"/api/replies/{id}/feedback", new { onResult = "Dissatisfied", onAttitude = "Satisfied", comments = "希望加快进度" });
@@ -59,7 +61,11 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         await PostOkAsync(_office, $"/api/replies/{id}/issue", Items.Issue("A"));
         await PostOkAsync(_office, $"/api/replies/{id}/feedback", new { onResult = "Satisfied", onAttitude = "Satisfied" });
 
-        // Assert: the first reply went to all three submitters, with the phone number removed from its public text
+        // Assert: the B-class reply left the follow-up list when the A-class one closed it
+        var stillFollowedUp = await _office.GetWhenPresentAsync("/api/replies/follow-ups");
+        Assert.DoesNotContain(id.ToString(), stillFollowedUp.ToJsonString(), StringComparison.Ordinal);
+
+        // the first reply went to all three submitters, with the phone number removed from its public text
         var firstReply = first["replies"]!.AsArray()[0]!;
         Assert.Equal(3, firstReply["recipients"]!.AsArray().Count);
         Assert.DoesNotContain("13912345678", firstReply["publicText"]!.GetValue<string>(), StringComparison.Ordinal);
