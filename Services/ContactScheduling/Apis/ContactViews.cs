@@ -1,4 +1,5 @@
 using ProposalPlatform.ContactScheduling.Data;
+using ProposalPlatform.ContactScheduling.Domain;
 using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.ContactScheduling.Apis;
@@ -72,9 +73,12 @@ public sealed record ContactTaskView(
     DateTimeOffset? ClosedAt,
     string? ClosedReason,
     int Round,
-    DateTimeOffset RoundOpenedAt)
+    DateTimeOffset RoundOpenedAt,
+    string? LeadSubmitterName,
+    IReadOnlyList<string> CoSignerNames)
 {
-    public static ContactTaskView From(ContactTaskRecord task, IReadOnlyList<ContactRow> contacts) => new(
+    /// <param name="submitters">Whom the contact may be with (names only); null until intake's registration has arrived.</param>
+    public static ContactTaskView From(ContactTaskRecord task, IReadOnlyList<ContactRow> contacts, ItemSubmitters? submitters) => new(
         task.ProposalId,
         task.UnitCode,
         task.OpenedAt,
@@ -85,5 +89,7 @@ public sealed record ContactTaskView(
         task.ClosedAt,
         task.ClosedReason,
         task.Round,
-        task.RoundOpenedAt);
+        task.RoundOpenedAt,
+        submitters?.LeadSubmitterName,
+        submitters?.CoSignerNames ?? []);
 }

@@ -47,11 +47,11 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<ContactTaskView>, ProblemHttpResult>> GetTask(
-        Guid proposalId, ContactRepository contacts, CancellationToken cancellationToken)
+        Guid proposalId, ContactRepository contacts, PlatformDatabase database, CancellationToken cancellationToken)
     {
         var found = await contacts.FindAsync(proposalId, cancellationToken);
         return found is { } f
-            ? TypedResults.Ok(ContactTaskView.From(f.Task, f.Contacts))
+            ? TypedResults.Ok(ContactTaskView.From(f.Task, f.Contacts, await SubmitterRepository.FindAsync(database, proposalId, cancellationToken)))
             : Problems.NoTask(proposalId);
     }
 

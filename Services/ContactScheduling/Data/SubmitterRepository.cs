@@ -8,11 +8,19 @@ namespace ProposalPlatform.ContactScheduling.Data;
 /// <summary>Each item's submitters and place, as intake registered it.</summary>
 public static class SubmitterRepository
 {
-    /// <summary>Stores what <paramref name="registered"/> says of each item; a later registration of an item replaces an earlier one.</summary>
-    public static Task UpsertAsync(UnitOfWork work, IReadOnlyList<ProposalRegistered> registered, CancellationToken cancellationToken)
+    /// <summary>Stores what registration says of each item.</summary>
+    public static Task UpsertAsync(UnitOfWork work, IReadOnlyList<ProposalRegistered> registered, CancellationToken cancellationToken) =>
+        UpsertAsync(work, [.. registered.Select(r => new SubmitterFacts(r.ProposalId, r.LeadSubmitterName, r.Province, r.City, r.CoSignerNames, r.RegisteredAt))], cancellationToken);
+
+    /// <summary>An office correction may change the lead submitter, the place or the co-signers.</summary>
+    public static Task UpsertAsync(UnitOfWork work, ProposalCorrected corrected, CancellationToken cancellationToken) =>
+        UpsertAsync(work, [new SubmitterFacts(corrected.ProposalId, corrected.LeadSubmitterName, corrected.Province, corrected.City, corrected.CoSignerNames, corrected.CorrectedAt)], cancellationToken);
+
+    /// <summary>Stores the facts of each item; newer facts (by <see cref="SubmitterFacts.AsOf"/>) replace older ones, never the reverse.</summary>
+    private static Task UpsertAsync(UnitOfWork work, IReadOnlyList<SubmitterFacts> facts, CancellationToken cancellationToken)
     {
         // one row per item: an upsert may not touch the same row twice in one statement
-        var items = registered.GroupBy(r => r.ProposalId).Select(g => g.MaxBy(r => r.RegisteredAt)!).ToList();
+        var items = facts.GroupBy(r => r.ProposalId).Select(g => g.MaxBy(r => r.AsOf)!).ToList();
         if (items.Count == 0)
         {
             return Task.CompletedTask;
@@ -37,7 +45,7 @@ public static class SubmitterRepository
                 cities = items.Select(r => r.City).ToArray(),
                 // text[][] cannot be ragged: each item's co-signers travel as one string split by the unit separator
                 coSigners = items.Select(r => string.Join('\u001f', (r.CoSignerNames ?? []).Where(n => !string.IsNullOrWhiteSpace(n)))).ToArray(),
-                registeredAt = items.Select(r => r.RegisteredAt.UtcDateTime).ToArray(),
+                registeredAt = items.Select(r => r.AsOf.UtcDateTime).ToArray(),
             },
             work.Transaction, cancellationToken: cancellationToken));
     }
@@ -62,3 +70,7 @@ public static class SubmitterRepository
         public string[] CoSignerNames { get; set; } = [];
     }
 }
+
+/// <summary>What an event says of an item's submitters, as of when it happened.</summary>
+internal sealed record SubmitterFacts(
+    Guid ProposalId, string LeadSubmitterName, string Province, string City, IReadOnlyList<string>? CoSignerNames, DateTimeOffset AsOf);

@@ -6,6 +6,7 @@ namespace ProposalPlatform.Contracts.Intake;
 /// </summary>
 /// <param name="Version">The item's version after the correction (the registered item is version 1).</param>
 /// <param name="ChangedFields">The fields the correction changed, by their JSON paths (title, text, tags, leadSubmitter, …).</param>
+/// <param name="CoSignerNames">Every co-signer as the item now has them (names only).</param>
 public record ProposalCorrected(
     Guid ProposalId,
     int Version,
@@ -20,4 +21,5 @@ public record ProposalCorrected(
     string? SupervisingBody,
     string LeadSubmitterName,
     string Province,
-    string City);
+    string City,
+    IReadOnlyList<string>? CoSignerNames = null);

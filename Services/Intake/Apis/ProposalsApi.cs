@@ -213,7 +213,7 @@ public static class ProposalsApi
             var p = applied.Corrected;
             await work.PublishAsync(new ProposalCorrected(
                 id, current.Version + 1, applied.ChangedFields, applied.Reason, now, p.Title, p.Topic, p.Tags, p.HandlingMode,
-                p.IsKeyItem, p.SupervisingBody, p.SubmitterName, p.Province, p.City), cancellationToken);
+                p.IsKeyItem, p.SupervisingBody, p.SubmitterName, p.Province, p.City, [.. p.CoSigners.Select(c => c.Name)]), cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
 

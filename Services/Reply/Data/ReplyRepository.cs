@@ -86,19 +86,28 @@ public static class ReplyRepository
     }
 
     /// <summary>
-    /// An office correction may make an item key or change its lead submitter; a correction older than
-    /// the one recorded changes nothing. (The event carries no co-signers: those stay as registered.)
+    /// An office correction may make an item key or change its lead submitter or co-signers; a correction
+    /// older than the one recorded changes nothing. (Events from before co-signers travelled with
+    /// corrections carry none: the registered ones stay.)
     /// </summary>
     public static Task RecordCorrectedAsync(UnitOfWork work, ProposalCorrected corrected, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO reply_cases (proposal_id, is_key_item, lead_submitter_name, item_version)
-            VALUES (@ProposalId, @IsKeyItem, @lead, @Version)
+            INSERT INTO reply_cases (proposal_id, is_key_item, lead_submitter_name, co_signer_names, item_version)
+            VALUES (@ProposalId, @IsKeyItem, @lead, COALESCE(@coSigners::text[], '{}'), @Version)
             ON CONFLICT (proposal_id) DO UPDATE SET is_key_item = EXCLUDED.is_key_item,
-                lead_submitter_name = EXCLUDED.lead_submitter_name, item_version = EXCLUDED.item_version
+                lead_submitter_name = EXCLUDED.lead_submitter_name, item_version = EXCLUDED.item_version,
+                co_signer_names = COALESCE(@coSigners::text[], reply_cases.co_signer_names)
             WHERE reply_cases.item_version < EXCLUDED.item_version
             """,
-            new { corrected.ProposalId, corrected.IsKeyItem, lead = corrected.LeadSubmitterName.Trim(), corrected.Version },
+            new
+            {
+                corrected.ProposalId,
+                corrected.IsKeyItem,
+                lead = corrected.LeadSubmitterName.Trim(),
+                coSigners = corrected.CoSignerNames?.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToArray(),
+                corrected.Version,
+            },
             work.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>A completed contact counts for its round; the first one of a round is kept.</summary>

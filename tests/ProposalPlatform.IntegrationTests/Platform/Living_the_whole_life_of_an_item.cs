@@ -89,6 +89,35 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
     }
 
+    [Fact]
+    public async Task A_co_signer_added_by_a_correction_may_be_contacted_and_gets_the_reply()
+    {
+        // Arrange: a single deputy's suggestion, assigned
+        var id = (await _office.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
+        await _office.GetWhenPresentAsync($"/api/replies/{id}");
+
+        // Act: the office corrects it with a co-signer the assigning office had left out
+        await PostOkAsync(_office, $"/api/intake/proposals/{id}/corrections", new
+        {
+            reason = "交办单漏列附议代表",
+            coSigners = new[] { new { name = "周六", province = "广东省", city = "东莞市" } },
+        });
+        await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["coSignerNames"]!.AsArray().Count == 1);
+        await _office.GetWhenPresentAsync($"/api/contacts/tasks/{id}", t => t["coSignerNames"]!.AsArray().Count == 1);
+        var contact = Items.Contact(DateTimeOffset.UtcNow);
+        contact["submitterName"] = "周六";
+        await PostCreatedAsync(_office, $"/api/contacts/tasks/{id}/contacts", contact);
+        await PostCreatedAsync(_office, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
+        await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>());
+        await _office.DraftAndSignOffAsync(id);
+        var issued = await PostOkAsync(_office, $"/api/replies/{id}/issue", Items.Issue("A"));
+
+        // Assert: the reply went to the lead submitter and the added co-signer
+        var recipients = issued["replies"]!.AsArray()[0]!["recipients"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, recipients.Count);
+        Assert.Contains("周六", recipients);
+    }
+
     private static async Task<JsonNode> PostOkAsync(HttpClient client, string path, object body)
     {
         using var response = await client.PostAsJsonAsync(path, body);
