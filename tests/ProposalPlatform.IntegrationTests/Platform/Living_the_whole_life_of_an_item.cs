@@ -118,6 +118,36 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         Assert.Contains("周六", recipients);
     }
 
+    [Fact]
+    public async Task A_key_item_is_issued_only_after_the_proposal_office_signs_off()
+    {
+        // Arrange: a key item under a committee's supervision, contact made, signed off by handler and unit head
+        var item = Items.Suggestion(Items.NextNumber());
+        item["isKeyItem"] = true;
+        item["supervisingBody"] = "全国人大财政经济委员会";
+        var id = (await _office.RegisterAsync(item))["id"]!.GetValue<Guid>();
+        await _office.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
+        await PostCreatedAsync(_office, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
+        await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>() && r["isKeyItem"]!.GetValue<bool>());
+        using var draft = await _office.PutAsJsonAsync($"/api/replies/{id}/draft", new { text = "关于您提出的重点建议，答复如下：……", by = "李明" });
+        var version = (await draft.ReadJsonAsync())["version"]!.GetValue<int>();
+        await _office.SignOffAsync(id, new { draftVersion = version, step = "Handler", decision = "Approve", by = "李明" });
+        await _office.SignOffAsync(id, new { draftVersion = version, step = "UnitHead", decision = "Approve", by = "王芳" });
+
+        // Act
+        using var early = await _office.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
+        await _office.SignOffAsync(id, new { draftVersion = version, step = "ProposalOffice", decision = "Approve", by = "办公厅 赵主任", publication = "Summary", summary = "已采纳，正在落实。" });
+        using var issued = await _office.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("signOff", (await early.ReadJsonAsync())["missing"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        var reply = (await issued.ReadJsonAsync())["replies"]!.AsArray()[0]!;
+        Assert.Equal("Summary", reply["publication"]!.GetValue<string>());
+        Assert.Equal("已采纳，正在落实。", reply["publicText"]!.GetValue<string>());
+    }
+
     private static async Task<JsonNode> PostOkAsync(HttpClient client, string path, object body)
     {
         using var response = await client.PostAsJsonAsync(path, body);

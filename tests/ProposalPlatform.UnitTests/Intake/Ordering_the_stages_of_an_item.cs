@@ -20,4 +20,21 @@ public class Ordering_the_stages_of_an_item
 
         Assert.Equal(handling.Order(), handling);
     }
+
+    [Fact]
+    public void The_submitters_answer_comes_after_the_reply()
+    {
+        Assert.True(ProposalStage.Satisfied > ProposalStage.Replied);
+        Assert.True(ProposalStage.Dissatisfied > ProposalStage.Replied);
+    }
+
+    [Theory]
+    [InlineData(ProposalStage.Assigned, 1, "Assigned")]
+    [InlineData(ProposalStage.Assigned, 2, "ReHandling")]
+    [InlineData(ProposalStage.Replied, 2, "Replied")]
+    [InlineData(ProposalStage.Dissatisfied, 1, "Dissatisfied")]
+    public void A_reopened_item_being_handled_again_shows_as_ReHandling(ProposalStage stage, int round, string status)
+    {
+        Assert.Equal(status, ProposalStatus.Of((short)stage, round));
+    }
 }
