@@ -71,6 +71,25 @@ public static class PlatformInfrastructureExtensions
 
         return service
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")
+            .WithTraceSampling()
             .WithHttpHealthCheck("/health");
+    }
+
+    /// <summary>
+    /// How many traces are kept is the operations team's choice: <c>OTEL_TRACES_SAMPLER</c> and
+    /// <c>OTEL_TRACES_SAMPLER_ARG</c> given to the AppHost (e.g. <c>parentbased_traceidratio</c> and
+    /// <c>0.1</c>) reach every service, so one trace is kept or dropped whole. Unset: every trace is kept.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithTraceSampling(this IResourceBuilder<ProjectResource> service)
+    {
+        foreach (var name in (string[])["OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG"])
+        {
+            if (service.ApplicationBuilder.Configuration[name] is { Length: > 0 } value)
+            {
+                service.WithEnvironment(name, value);
+            }
+        }
+
+        return service;
     }
 }
