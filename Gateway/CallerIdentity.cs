@@ -91,7 +91,7 @@ public static class CallerIdentityExtensions
             {
                 unit = await context.RequestServices.GetRequiredService<CallerIdentity>().FindAsync(key, context.RequestAborted);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
             {
                 await ProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Keys cannot be checked now.",
                     "The unit registry (assignment service) did not answer; nothing was changed by this request. Retry later.");
