@@ -1,7 +1,6 @@
 using MassTransit;
 using ProposalPlatform.Contracts.ContactScheduling;
 using ProposalPlatform.Infrastructure.Data;
-using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
 
 namespace ProposalPlatform.Intake.Consumers;
@@ -11,14 +10,8 @@ public sealed class ContactCompletedConsumer(PlatformDatabase database, ILogger<
     public Task Consume(ConsumeContext<ContactCompleted> context)
     {
         var contact = context.Message;
-        return database.ApplyOnceAsync(context, this, async work =>
-        {
-            if (!await ProposalRepository.TryAppendStepAsync(
-                work, contact.ProposalId, nameof(ProposalStage.ContactCompleted), ProposalStage.ContactCompleted, contact.CompletedAt,
-                $"Contact with the lead submitter completed ({contact.Channel})", context.CancellationToken, contact.Round, StorySources.Contacts))
-            {
-                UnknownItemLog.Skipped(logger, nameof(ContactCompleted), contact.ProposalId);
-            }
-        });
+        return database.AppendOnceAsync(
+            context, this, logger, contact.ProposalId, nameof(ProposalStage.ContactCompleted), ProposalStage.ContactCompleted, contact.CompletedAt,
+            $"Contact with the lead submitter completed ({contact.Channel})", contact.Round, StorySources.Contacts);
     }
 }

@@ -1,7 +1,6 @@
 using MassTransit;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
-using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
 
 namespace ProposalPlatform.Intake.Consumers;
@@ -11,16 +10,8 @@ public sealed class DeadlineExtendedConsumer(PlatformDatabase database, ILogger<
     public Task Consume(ConsumeContext<DeadlineExtended> context)
     {
         var extended = context.Message;
-        return database.ApplyOnceAsync(context, this, async work =>
-        {
-            var known = await ProposalRepository.TryAppendStepAsync(
-                work, extended.ProposalId, TimelineSteps.DeadlineExtended, reached: null, extended.ExtendedAt,
-                $"Reply now due {extended.NewDueAt:yyyy-MM-dd} (was {extended.PreviousDueAt:yyyy-MM-dd}), approved by {extended.ApprovedBy}: {extended.Reason}",
-                context.CancellationToken);
-            if (!known)
-            {
-                UnknownItemLog.Skipped(logger, nameof(DeadlineExtended), extended.ProposalId);
-            }
-        });
+        return database.AppendOnceAsync(
+            context, this, logger, extended.ProposalId, TimelineSteps.DeadlineExtended, reached: null, extended.ExtendedAt,
+            $"Reply now due {extended.NewDueAt:yyyy-MM-dd} (was {extended.PreviousDueAt:yyyy-MM-dd}), approved by {extended.ApprovedBy}: {extended.Reason}");
     }
 }

@@ -5,7 +5,6 @@ using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Contracts.ContactScheduling;
 using ProposalPlatform.Contracts.Reply;
 using ProposalPlatform.Infrastructure.Data;
-using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
 
 namespace ProposalPlatform.Intake.Consumers;
@@ -125,13 +124,7 @@ public sealed class ItemStoryConsumer(PlatformDatabase database, ILogger<ItemSto
         ConsumeContext<T> context, Guid proposalId, string step, string source, DateTimeOffset at, string detail,
         int? round = null, ProposalStage? reached = null)
         where T : class =>
-        database.ApplyOnceAsync(context, this, async work =>
-        {
-            if (!await ProposalRepository.TryAppendStepAsync(work, proposalId, step, reached, at, detail, context.CancellationToken, round, source))
-            {
-                UnknownItemLog.Skipped(logger, typeof(T).Name, proposalId);
-            }
-        });
+        database.AppendOnceAsync(context, this, logger, proposalId, step, reached, at, detail, round, source);
 
     private static string Day(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,7 +1,6 @@
 using MassTransit;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
-using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
 
 namespace ProposalPlatform.Intake.Consumers;
@@ -12,16 +11,8 @@ public sealed class ProposalReturnedConsumer(PlatformDatabase database, ILogger<
     public Task Consume(ConsumeContext<ProposalReturned> context)
     {
         var returned = context.Message;
-        return database.ApplyOnceAsync(context, this, async work =>
-        {
-            var known = await ProposalRepository.TryAppendStepAsync(
-                work, returned.ProposalId, nameof(ProposalStage.Returned), ProposalStage.Returned, returned.ReturnedAt,
-                $"Returned to the assigning office by {returned.By} (was with {returned.UnitCode}): {returned.Reason}",
-                context.CancellationToken);
-            if (!known)
-            {
-                UnknownItemLog.Skipped(logger, nameof(ProposalReturned), returned.ProposalId);
-            }
-        });
+        return database.AppendOnceAsync(
+            context, this, logger, returned.ProposalId, nameof(ProposalStage.Returned), ProposalStage.Returned, returned.ReturnedAt,
+            $"Returned to the assigning office by {returned.By} (was with {returned.UnitCode}): {returned.Reason}");
     }
 }
