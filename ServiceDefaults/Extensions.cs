@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -22,6 +23,9 @@ public static class Extensions
 
     /// <summary>Activity sources and meters of the platform's own code and of the libraries it uses.</summary>
     public static readonly string[] TelemetrySources = ["MassTransit", "ProposalPlatform.*", "Npgsql"];
+
+    /// <summary>New traces a service keeps a second at most, unless configured otherwise.</summary>
+    public const double DefaultNewTracesPerSecond = 2;
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -70,6 +74,15 @@ public static class Extensions
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                 .AddHttpClientInstrumentation());
+
+        // The operations team may choose otherwise (OTEL_TRACES_SAMPLER, which the SDK reads);
+        // unless it does, a service keeps at most Telemetry:NewTracesPerSecond new traces a second.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_TRACES_SAMPLER"]))
+        {
+            var perSecond = builder.Configuration.GetValue("Telemetry:NewTracesPerSecond", DefaultNewTracesPerSecond);
+            builder.Services.ConfigureOpenTelemetryTracerProvider(tracing =>
+                tracing.SetSampler(new ParentBasedSampler(new TraceBudgetSampler(perSecond))));
+        }
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

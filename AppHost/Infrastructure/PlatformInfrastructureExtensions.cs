@@ -43,8 +43,10 @@ public static class PlatformInfrastructureExtensions
 
     private static PlatformInfrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
     {
-        var broker = builder.AddRabbitMQ(ResourceNames.Broker).WithManagementPlugin().WithDataVolume();
-        var server = builder.AddPostgres(ResourceNames.DatabaseServer).WithDataVolume();
+        var broker = builder.AddRabbitMQ(ResourceNames.Broker).WithManagementPlugin().WithDataVolume()
+            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", ServerTuning.RabbitMqErlangArguments);
+        var server = builder.AddPostgres(ResourceNames.DatabaseServer).WithDataVolume()
+            .WithArgs(ServerTuning.PostgresArguments);
         var databases = DatabaseNames.ToDictionary(
             name => name,
             name => (IResourceBuilder<IResourceWithConnectionString>)server.AddDatabase(name));
@@ -78,18 +80,35 @@ public static class PlatformInfrastructureExtensions
     /// <summary>
     /// How many traces are kept is the operations team's choice: <c>OTEL_TRACES_SAMPLER</c> and
     /// <c>OTEL_TRACES_SAMPLER_ARG</c> given to the AppHost (e.g. <c>parentbased_traceidratio</c> and
-    /// <c>0.1</c>) reach every service, so one trace is kept or dropped whole. Unset: every trace is kept.
+    /// <c>0.1</c>, or <c>parentbased_always_on</c> to keep every trace) reach every service, so one trace
+    /// is kept or dropped whole. Unset: each service keeps every new trace up to 10 a second, and 10 a
+    /// second beyond (<c>TraceBudgetSampler</c>).
     /// </summary>
+    private const string MetricExportIntervalMilliseconds = "5000";
+
     public static IResourceBuilder<ProjectResource> WithTraceSampling(this IResourceBuilder<ProjectResource> service)
     {
-        foreach (var name in (string[])["OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG"])
+        var configuration = service.ApplicationBuilder.Configuration;
+        return service.WithEnvironment(context =>
         {
-            if (service.ApplicationBuilder.Configuration[name] is { Length: > 0 } value)
+            foreach (var name in (string[])["OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG"])
             {
-                service.WithEnvironment(name, value);
+                // Aspire gives every project always_on; only the operations team's choice is passed on
+                if (configuration[name] is { Length: > 0 } value)
+                {
+                    context.EnvironmentVariables[name] = value;
+                }
+                else
+                {
+                    context.EnvironmentVariables.Remove(name);
+                }
             }
-        }
 
-        return service;
+            // Aspire has every project export its metrics each second, for quick feedback while
+            // developing; the dashboard's work grows with it. Every 5 s is enough to watch the platform.
+            context.EnvironmentVariables["OTEL_METRIC_EXPORT_INTERVAL"] = configuration["OTEL_METRIC_EXPORT_INTERVAL"] is { Length: > 0 } interval
+                ? interval
+                : MetricExportIntervalMilliseconds;
+        });
     }
 }

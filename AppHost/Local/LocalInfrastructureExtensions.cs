@@ -59,6 +59,7 @@ public static class LocalInfrastructureExtensions
             .WithEnvironment("ERL_EPMD_PORT", options.EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             // a stable node name: RabbitMQ keeps its data under the node's name
             .WithEnvironment("RABBITMQ_NODENAME", "proposalplatform@localhost")
+            .WithEnvironment("RABBITMQ_TUNING", ServerTuning.RabbitMqErlangArguments)
             .WithHealthCheck(healthCheck);
     }
 
@@ -85,7 +86,7 @@ public static class LocalInfrastructureExtensions
         });
 
         return builder.AddResource(resource)
-            .WithArgs(Path.Combine(ScriptsDirectory, "postgres.sh"))
+            .WithArgs([Path.Combine(ScriptsDirectory, "postgres.sh"), .. ServerTuning.PostgresArguments])
             .WithEndpoint(port: options.PostgresPort, targetPort: options.PostgresPort, scheme: "tcp", name: LocalPostgresServerResource.TcpEndpointName, env: "PGPORT", isProxied: false)
             .WithEnvironment("PGDATA_DIR", Path.Combine(dataDirectory, "postgres"))
             .WithEnvironment("POSTGRES_PASSWORD", password)

@@ -2,7 +2,8 @@
 # Runs Debian's PostgreSQL 15 as a child of the AppHost on its own data folder and port.
 # PostgreSQL refuses to run as root, so as root the server runs as the 'postgres' user
 # (setpriv execs in place, so the signal the AppHost sends reaches the server itself).
-# Inputs (environment): PGDATA_DIR, PGPORT, POSTGRES_PASSWORD.
+# Inputs (environment): PGDATA_DIR, PGPORT, POSTGRES_PASSWORD; arguments: the server's settings
+# ("-c name=value" ...), passed on to postgres.
 set -euo pipefail
 
 : "${PGDATA_DIR:?}" "${PGPORT:?}" "${POSTGRES_PASSWORD:?}"
@@ -32,9 +33,7 @@ if [ ! -s "$PGDATA_DIR/PG_VERSION" ]; then
 fi
 
 "${as_owner[@]}" "$bin/postgres" -D "$PGDATA_DIR" -p "$PGPORT" \
-  -c listen_addresses=127.0.0.1 -c unix_socket_directories='' \
-  -c max_connections=300 -c shared_buffers=256MB -c synchronous_commit=on \
-  -c shared_preload_libraries=pg_stat_statements &
+  -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "$@" &
 child=$!
 # SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect.
 trap 'kill -INT "$child" 2>/dev/null || true' TERM INT HUP

@@ -2,7 +2,7 @@
 # Runs Debian's RabbitMQ as a child of the AppHost: own data folder, node name, ports and epmd,
 # so nothing is shared with a system broker and nothing is left behind when the AppHost stops it.
 # Inputs (environment): RABBITMQ_DATA_DIR, RABBITMQ_NODE_PORT, RABBITMQ_MANAGEMENT_PORT,
-# RABBITMQ_DIST_PORT, ERL_EPMD_PORT, RABBITMQ_NODENAME.
+# RABBITMQ_DIST_PORT, ERL_EPMD_PORT, RABBITMQ_NODENAME, RABBITMQ_TUNING (the Erlang VM's tuning).
 set -euo pipefail
 
 : "${RABBITMQ_DATA_DIR:?}" "${RABBITMQ_NODE_PORT:?}" "${RABBITMQ_MANAGEMENT_PORT:?}" "${ERL_EPMD_PORT:?}"
@@ -38,7 +38,7 @@ export RABBITMQ_PID_FILE="$RABBITMQ_DATA_DIR/rabbitmq.pid"
 export RABBITMQ_CONF_ENV_FILE=/dev/null
 export ERL_EPMD_ADDRESS=127.0.0.1
 
-export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} ${RABBITMQ_TUNING:-}"
 
 # Our own epmd, in the foreground as a child of this script rather than the daemon Erlang would
 # start (which detaches and outlives everything). One left by an unclean stop is ended first.

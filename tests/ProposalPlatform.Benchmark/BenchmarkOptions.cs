@@ -10,7 +10,8 @@ public sealed record BenchmarkOptions(
     int BatchSize,
     int Rate,
     int Seconds,
-    string ApiKey)
+    string ApiKey,
+    string? LatencyFile)
 {
     /// <summary>Where <c>./platform.sh run</c> keeps the proposal office's key (as root; else under ~/.local/share).</summary>
     public static string DefaultKeyFile => Environment.UserName == "root"
@@ -35,6 +36,7 @@ public sealed record BenchmarkOptions(
             Number("--batch-size", 1_000),
             Number("--rate", 200),
             Number("--seconds", 15),
-            Value("--api-key", File.Exists(DefaultKeyFile) ? File.ReadAllText(DefaultKeyFile).Trim() : ""));
+            Value("--api-key", File.Exists(DefaultKeyFile) ? File.ReadAllText(DefaultKeyFile).Trim() : ""),
+            args.Contains("--latencies") ? Value("--latencies", "latencies.csv") : null);
     }
 }

@@ -8,6 +8,9 @@ namespace ProposalPlatform.Benchmark;
 
 public sealed record SessionResult(int Items, int Accepted, int Rejected, TimeSpan StoredAfter, TimeSpan AssignedAfter, long Stored, long Assigned, long Duplicates);
 
+/// <summary>Where the CPU went while single items were sent at a steady rate: milliseconds per item, by process.</summary>
+public sealed record SteadyCpu(double Utilisation, IReadOnlyList<(string Group, double MillisecondsPerItem)> PerItem);
+
 public sealed record SteadyResult(int Sent, int Assigned, double SubmitP50, double SubmitP99, double AssignedP50, double AssignedP99, double AssignedMax)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
@@ -33,14 +36,13 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     // run's session from being measured against the sessions earlier runs left in the database.
     private int SessionYear => 1954 + (_runBase / 100_000 % 72);
 
-    public async Task WarmUpAsync()
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            await SubmitAsync(gateway, NextSingle());
-            await SubmitAsync(intake, NextSingle());
-        }
-    }
+    /// <summary>
+    /// Both routes, concurrently, as the steady phase sends: connections are open and the code paths
+    /// compiled, in the benchmark and in the platform, before anything is measured.
+    /// </summary>
+    public async Task WarmUpAsync() =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, 200), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            await SubmitAsync(i % 2 == 0 ? gateway : intake, NextSingle()));
 
     public async Task<SessionResult> SessionThroughputAsync()
     {
@@ -83,11 +85,12 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     /// Single items at a steady rate, every other one through the gateway and the rest straight to
     /// intake: both see the same load at the same time, so their difference is the gateway's.
     /// </summary>
-    public async Task<(SteadyResult ViaGateway, SteadyResult Direct)> SteadyRateAsync()
+    public async Task<(SteadyResult ViaGateway, SteadyResult Direct, SteadyCpu Cpu)> SteadyRateAsync()
     {
         var total = options.Rate * options.Seconds;
         var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
         var submits = new ConcurrentBag<(bool ViaGateway, Guid Id, DateTimeOffset SentAt, double SubmitMs)>();
+        var cpuBefore = ProcessCpu.Read();
         var clock = Stopwatch.StartNew();
         var inFlight = new List<Task>(total);
         for (var i = 0; i < total; i++)
@@ -111,8 +114,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         }
 
         await Task.WhenAll(inFlight);
+        var cpuAfter = ProcessCpu.Read();
+        var cpu = new SteadyCpu(cpuAfter.UtilisationSince(cpuBefore), [.. cpuAfter.Since(cpuBefore).Select(g => (g.Group, g.Milliseconds / total))]);
 
-        var assignedLatencies = new ConcurrentBag<(bool ViaGateway, double Ms)>();
+        var assignedLatencies = new ConcurrentBag<(bool ViaGateway, double Ms, DateTimeOffset SentAt, double SubmitMs)>();
         await Parallel.ForEachAsync(submits, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (submit, cancellationToken) =>
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -122,7 +127,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
                 if (response.IsSuccessStatusCode)
                 {
                     var assignedAt = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!["assignedAt"]!.GetValue<DateTimeOffset>();
-                    assignedLatencies.Add((submit.ViaGateway, (assignedAt - submit.SentAt).TotalMilliseconds));
+                    assignedLatencies.Add((submit.ViaGateway, (assignedAt - submit.SentAt).TotalMilliseconds, submit.SentAt, submit.SubmitMs));
                     return;
                 }
 
@@ -131,7 +136,14 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         });
 
         Console.WriteLine($"  (steady phase took {clock.Elapsed.TotalSeconds:F1} s)");
-        return (Result(true), Result(false));
+        if (options.LatencyFile is { } file)
+        {
+            var start = submits.Min(s => s.SentAt);
+            await File.WriteAllLinesAsync(file, assignedLatencies.OrderBy(a => a.SentAt).Select(a => string.Create(CultureInfo.InvariantCulture,
+                $"{(a.SentAt - start).TotalMilliseconds:F0},{(a.ViaGateway ? "gateway" : "direct")},{a.SubmitMs:F1},{a.Ms:F1}")).Prepend("sent_ms,route,submit_ms,assigned_ms"));
+            Console.WriteLine($"  (each item's latencies: {file})");
+        }
+        return (Result(true), Result(false), cpu);
 
         SteadyResult Result(bool viaGateway)
         {

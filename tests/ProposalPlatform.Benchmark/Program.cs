@@ -3,6 +3,7 @@ using ProposalPlatform.Benchmark;
 // Measures the running platform (./platform.sh run) and prints its figures:
 //   dotnet run -c Release --project tests/ProposalPlatform.Benchmark -- [--gateway URL] [--intake URL]
 //       [--suggestions 9200] [--proposals 5900] [--batch-size 1000] [--rate 200] [--seconds 15] [--api-key KEY]
+//       [--latencies FILE]   (each steady item's send time and latencies, as CSV)
 // The gateway takes the proposal office's key, read from the platform's office.key unless --api-key gives one.
 var options = BenchmarkOptions.Parse(args);
 using var gateway = new HttpClient { BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromMinutes(5) };
@@ -22,10 +23,16 @@ Console.WriteLine($"  reconciliation: sent {session.Items}, stored {session.Stor
 
 Console.WriteLine();
 Console.WriteLine($"Single items at a steady {options.Rate}/s for {options.Seconds} s, alternately through the gateway and straight to intake (submit -> assigned):");
-var (viaGateway, direct) = await run.SteadyRateAsync();
+var (viaGateway, direct, cpu) = await run.SteadyRateAsync();
 Console.WriteLine($"  via gateway:   {viaGateway}");
 Console.WriteLine($"  intake direct: {direct}");
 Console.WriteLine($"  gateway overhead on the submit round trip: p50 x{viaGateway.SubmitP50 / direct.SubmitP50:F2}, p99 x{viaGateway.SubmitP99 / direct.SubmitP99:F2}; target submit->assigned p99 <= 100 ms");
+
+Console.WriteLine($"  CPU while sending: cores {cpu.Utilisation * 100:F0}% busy; {cpu.PerItem.Sum(g => g.MillisecondsPerItem):F2} ms per item in all, of which:");
+foreach (var (group, ms) in cpu.PerItem.Where(g => g.MillisecondsPerItem >= 0.05))
+{
+    Console.WriteLine($"    {group,-40} {ms,6:F2} ms");
+}
 
 Console.WriteLine();
 Console.WriteLine("Peak resident memory (VmHWM) of each .NET process:");

@@ -31,6 +31,8 @@ public sealed class SimilarityRepository(PlatformDatabase database)
         var ids = rows.Select(r => r.Id).ToArray();
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """
+            -- an insert that finds the search index's pending list full merges it, in this much memory
+            SET LOCAL work_mem = '64MB';
             INSERT INTO proposal_index (proposal_id, search_grams, similarity_bands)
             SELECT r.id, string_to_array(r.grams, ',')::integer[], string_to_array(r.bands, ',')::integer[]
             FROM unnest(@Ids, @Grams, @Bands) AS r(id, grams, bands)
@@ -41,6 +43,18 @@ public sealed class SimilarityRepository(PlatformDatabase database)
         await work.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE proposals SET indexed_at = @now WHERE id = ANY(@Ids)",
             new { Ids = ids, now = now.UtcDateTime }, work.Transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Merges the entries waiting in the search index's pending list into its tree, so that searches
+    /// need not scan them: in one pass, with memory enough for thousands of items at once.
+    /// </summary>
+    public static async Task MergeSearchIndexAsync(UnitOfWork work, CancellationToken cancellationToken)
+    {
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "SET LOCAL maintenance_work_mem = '128MB'", transaction: work.Transaction, cancellationToken: cancellationToken));
+        await work.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT gin_clean_pending_list('ix_proposal_index_search'::regclass)", transaction: work.Transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>For each item, the other items of its session that share an LSH band with it (the keys hold the session year).</summary>

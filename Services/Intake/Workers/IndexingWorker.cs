@@ -22,6 +22,7 @@ public sealed partial class IndexingWorker(
 {
     private readonly SimilarityOptions _options = options.Value;
     private bool _catchingUp;
+    private bool _searchIndexToMerge = true; // a start may follow a stop that left entries pending
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         signal.RunChunksAsync(IndexWhenQuietAsync, _options.ChunkSize, _options.PollInterval, ex => LogChunkFailed(logger, ex), stoppingToken);
@@ -36,6 +37,12 @@ public sealed partial class IndexingWorker(
         var started = clock.GetTimestamp();
         var indexed = await IndexChunkAsync(cancellationToken);
         _catchingUp = indexed == _options.ChunkSize;
+        _searchIndexToMerge |= indexed > 0;
+        if (!_catchingUp && _searchIndexToMerge)
+        {
+            await MergeSearchIndexAsync(cancellationToken);
+        }
+
         if (_catchingUp && signal.BusyWithin(_options.QuietPeriod))
         {
             // catching up while items keep coming: half the time at most, the rest is theirs
@@ -43,6 +50,15 @@ public sealed partial class IndexingWorker(
         }
 
         return indexed;
+    }
+
+    /// <summary>Once caught up: what the chunks left in the search index's pending list goes into its tree.</summary>
+    public async Task MergeSearchIndexAsync(CancellationToken cancellationToken)
+    {
+        await using var work = await database.BeginAsync(cancellationToken);
+        await SimilarityRepository.MergeSearchIndexAsync(work, cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        _searchIndexToMerge = false;
     }
 
     public async Task<int> IndexChunkAsync(CancellationToken cancellationToken)
