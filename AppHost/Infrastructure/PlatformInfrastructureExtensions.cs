@@ -81,7 +81,7 @@ public static class PlatformInfrastructureExtensions
     /// How many traces are kept is the operations team's choice: <c>OTEL_TRACES_SAMPLER</c> and
     /// <c>OTEL_TRACES_SAMPLER_ARG</c> given to the AppHost (e.g. <c>parentbased_traceidratio</c> and
     /// <c>0.1</c>, or <c>parentbased_always_on</c> to keep every trace) reach every service, so one trace
-    /// is kept or dropped whole. Unset: each service keeps every new trace up to 10 a second, and 10 a
+    /// is kept or dropped whole. Unset: each service keeps every new trace up to 2 a second, and 2 a
     /// second beyond (<c>TraceBudgetSampler</c>).
     /// </summary>
     private const string MetricExportIntervalMilliseconds = "5000";
@@ -102,6 +102,11 @@ public static class PlatformInfrastructureExtensions
                 {
                     context.EnvironmentVariables.Remove(name);
                 }
+            }
+
+            if (configuration["Telemetry:NewTracesPerSecond"] is { Length: > 0 } perSecond)
+            {
+                context.EnvironmentVariables["Telemetry__NewTracesPerSecond"] = perSecond;
             }
 
             // Aspire has every project export its metrics each second, for quick feedback while
