@@ -45,7 +45,6 @@ public static class ProposalsApi
         ProposalSubmission submission,
         HttpRequest request,
         PlatformDatabase database,
-        ProposalRepository proposals,
         IndexingSignal indexing,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -73,27 +72,20 @@ public static class ProposalsApi
             return TypedResults.ValidationProblem(errors, title: "The item is not valid.");
         }
 
-        ProposalRecord stored;
-        bool created;
-        await using (var work = await database.BeginAsync(cancellationToken))
+        await using var work = await database.BeginAsync(cancellationToken);
+        var (stored, timeline, created) = await ProposalRepository.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
+        if (created)
         {
-            (stored, created) = await proposals.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
-            if (created)
-            {
-                await work.PublishAsync(Registered(stored.Id, proposal, now), cancellationToken);
-            }
-
-            await work.CommitAsync(cancellationToken);
+            await work.PublishAsync(Registered(stored.Id, proposal, now), cancellationToken);
         }
 
-        // the connection is back in the pool before the next is taken: under load, holding one while
-        // waiting for another exhausts the pool
+        await work.CommitAsync(cancellationToken);
         if (created)
         {
             indexing.Notify();
         }
 
-        var view = ProposalView.From(stored, await proposals.TimelineAsync(stored.Id, cancellationToken));
+        var view = ProposalView.From(stored, timeline);
         return created
             ? TypedResults.Created($"/api/intake/proposals/{stored.Id}", view)
             : TypedResults.Ok(view);

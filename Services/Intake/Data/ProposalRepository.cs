@@ -29,6 +29,9 @@ public sealed class ProposalRepository(PlatformDatabase database)
 
     private const string SelectProposal = "SELECT " + Columns + " FROM proposals";
 
+    private const string SelectTimeline =
+        "SELECT step AS Step, occurred_at AS OccurredAt, detail AS Detail, round::int AS Round, source AS Source FROM proposal_timeline";
+
     // Lists never read the confidential columns nor the full text.
     private const string SelectSummary =
         """
@@ -68,17 +71,23 @@ public sealed class ProposalRepository(PlatformDatabase database)
 
     /// <summary>
     /// Stores a new item; when its kind, session and number are already known, returns the item
-    /// stored before and changes nothing.
+    /// stored before and changes nothing. The item and its story so far come back in one round trip.
     /// </summary>
-    public async Task<(ProposalRecord Proposal, bool Created)> RegisterAsync(
+    public static async Task<(ProposalRecord Proposal, IReadOnlyList<TimelineEntry> Timeline, bool Created)> RegisterAsync(
         UnitOfWork work, Guid id, NewProposal proposal, DateTimeOffset registeredAt, CancellationToken cancellationToken)
     {
         var inserted = await RegisterManyAsync(work, [(id, proposal)], registeredAt, cancellationToken);
-        var stored = await work.Connection.QuerySingleAsync<ProposalRecord>(new CommandDefinition(
-            SelectProposal + " WHERE kind = @Kind AND session_year = @SessionYear AND number = @Number",
+        const string byNumber = "kind = @Kind AND session_year = @SessionYear AND number = @Number";
+        await using var results = await work.Connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            {SelectProposal} WHERE {byNumber};
+            {SelectTimeline} WHERE proposal_id = (SELECT id FROM proposals WHERE {byNumber}) ORDER BY occurred_at, id
+            """,
             new { Kind = (short)proposal.Kind, proposal.SessionYear, proposal.Number },
             work.Transaction, cancellationToken: cancellationToken));
-        return (stored, inserted.Count == 1);
+        var stored = await results.ReadSingleAsync<ProposalRecord>();
+        var timeline = (await results.ReadAsync<TimelineEntry>()).AsList();
+        return (stored, timeline, inserted.Count == 1);
     }
 
     /// <summary>
@@ -173,10 +182,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var entries = await connection.QueryAsync<TimelineEntry>(new CommandDefinition(
-            """
-            SELECT step AS Step, occurred_at AS OccurredAt, detail AS Detail, round::int AS Round, source AS Source
-            FROM proposal_timeline WHERE proposal_id = @id ORDER BY occurred_at, id
-            """,
+            SelectTimeline + " WHERE proposal_id = @id ORDER BY occurred_at, id",
             new { id }, cancellationToken: cancellationToken));
         return entries.AsList();
     }
