@@ -44,6 +44,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         await Parallel.ForEachAsync(Enumerable.Range(0, 200), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
             await SubmitAsync(i % 2 == 0 ? gateway : intake, NextSingle()));
 
+    /// <summary>How many items the platform holds already: a database of many sessions makes every index larger.</summary>
+    public async Task<long> StoredItemsAsync() =>
+        (await gateway.GetFromJsonAsync<JsonObject>("/api/intake/proposals?pageSize=1"))!["total"]!.GetValue<long>();
+
     public async Task<SessionResult> SessionThroughputAsync()
     {
         var reference = string.Create(CultureInfo.InvariantCulture, $"BENCH-{_runBase}");

@@ -13,6 +13,7 @@ var run = new BenchmarkRun(options, gateway, intake);
 
 Console.WriteLine($"ProposalPlatform benchmark — gateway {options.Gateway}, intake direct {options.Intake}, {Environment.ProcessorCount} cores");
 await run.WarmUpAsync();
+Console.WriteLine($"The platform holds {await run.StoredItemsAsync():N0} items before this run.");
 
 var session = await run.SessionThroughputAsync();
 Console.WriteLine();
