@@ -73,47 +73,50 @@ public static class PlatformInfrastructureExtensions
 
         return service
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")
-            .WithTraceSampling()
+            .WithTelemetryChoices()
             .WithHttpHealthCheck("/health");
     }
+
+    /// <summary>
+    /// The telemetry settings the operations team may give the AppHost, each passed on to every
+    /// service as the variable it reads, and the platform's choice where none is given (null: none,
+    /// which also takes away what Aspire sets itself).
+    /// </summary>
+    private static readonly (string Setting, string Variable, string? Default)[] TelemetryChoices =
+    [
+        // Aspire gives every project always_on; a service without a sampler keeps within its budget
+        ("OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER", null),
+        ("OTEL_TRACES_SAMPLER_ARG", "OTEL_TRACES_SAMPLER_ARG", null),
+        ("Telemetry:NewTracesPerSecond", "Telemetry__NewTracesPerSecond", null),
+        // Aspire has every project export its metrics each second, for quick feedback while
+        // developing; the dashboard's work grows with it. Every 5 s is enough to watch the platform.
+        ("OTEL_METRIC_EXPORT_INTERVAL", "OTEL_METRIC_EXPORT_INTERVAL", "5000"),
+    ];
 
     /// <summary>
     /// How many traces are kept is the operations team's choice: <c>OTEL_TRACES_SAMPLER</c> and
     /// <c>OTEL_TRACES_SAMPLER_ARG</c> given to the AppHost (e.g. <c>parentbased_traceidratio</c> and
     /// <c>0.1</c>, or <c>parentbased_always_on</c> to keep every trace) reach every service, so one trace
     /// is kept or dropped whole. Unset: each service keeps every new trace up to 2 a second, and 2 a
-    /// second beyond (<c>TraceBudgetSampler</c>).
+    /// second beyond (<c>TraceBudgetSampler</c>, <c>Telemetry:NewTracesPerSecond</c>). Metrics are
+    /// exported every 5 s unless <c>OTEL_METRIC_EXPORT_INTERVAL</c> says otherwise.
     /// </summary>
-    private const string MetricExportIntervalMilliseconds = "5000";
-
-    public static IResourceBuilder<ProjectResource> WithTraceSampling(this IResourceBuilder<ProjectResource> service)
+    public static IResourceBuilder<ProjectResource> WithTelemetryChoices(this IResourceBuilder<ProjectResource> service)
     {
         var configuration = service.ApplicationBuilder.Configuration;
         return service.WithEnvironment(context =>
         {
-            foreach (var name in (string[])["OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG"])
+            foreach (var (setting, variable, fallback) in TelemetryChoices)
             {
-                // Aspire gives every project always_on; only the operations team's choice is passed on
-                if (configuration[name] is { Length: > 0 } value)
+                if ((configuration[setting] is { Length: > 0 } given ? given : fallback) is { } value)
                 {
-                    context.EnvironmentVariables[name] = value;
+                    context.EnvironmentVariables[variable] = value;
                 }
                 else
                 {
-                    context.EnvironmentVariables.Remove(name);
+                    context.EnvironmentVariables.Remove(variable);
                 }
             }
-
-            if (configuration["Telemetry:NewTracesPerSecond"] is { Length: > 0 } perSecond)
-            {
-                context.EnvironmentVariables["Telemetry__NewTracesPerSecond"] = perSecond;
-            }
-
-            // Aspire has every project export its metrics each second, for quick feedback while
-            // developing; the dashboard's work grows with it. Every 5 s is enough to watch the platform.
-            context.EnvironmentVariables["OTEL_METRIC_EXPORT_INTERVAL"] = configuration["OTEL_METRIC_EXPORT_INTERVAL"] is { Length: > 0 } interval
-                ? interval
-                : MetricExportIntervalMilliseconds;
         });
     }
 }

@@ -121,7 +121,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         var cpuAfter = ProcessCpu.Read();
         var cpu = new SteadyCpu(cpuAfter.UtilisationSince(cpuBefore), [.. cpuAfter.Since(cpuBefore).Select(g => (g.Group, g.Milliseconds / total))]);
 
-        var assignedLatencies = new ConcurrentBag<(bool ViaGateway, double Ms, DateTimeOffset SentAt, double SubmitMs)>();
+        var assignedLatencies = new ConcurrentBag<((bool ViaGateway, Guid Id, DateTimeOffset SentAt, double SubmitMs) Submit, double Ms)>();
         await Parallel.ForEachAsync(submits, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (submit, cancellationToken) =>
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -131,7 +131,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
                 if (response.IsSuccessStatusCode)
                 {
                     var assignedAt = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!["assignedAt"]!.GetValue<DateTimeOffset>();
-                    assignedLatencies.Add((submit.ViaGateway, (assignedAt - submit.SentAt).TotalMilliseconds, submit.SentAt, submit.SubmitMs));
+                    assignedLatencies.Add((submit, (assignedAt - submit.SentAt).TotalMilliseconds));
                     return;
                 }
 
@@ -143,8 +143,8 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         if (options.LatencyFile is { } file)
         {
             var start = submits.Min(s => s.SentAt);
-            await File.WriteAllLinesAsync(file, assignedLatencies.OrderBy(a => a.SentAt).Select(a => string.Create(CultureInfo.InvariantCulture,
-                $"{(a.SentAt - start).TotalMilliseconds:F0},{(a.ViaGateway ? "gateway" : "direct")},{a.SubmitMs:F1},{a.Ms:F1}")).Prepend("sent_ms,route,submit_ms,assigned_ms"));
+            await File.WriteAllLinesAsync(file, assignedLatencies.OrderBy(a => a.Submit.SentAt).Select(a => string.Create(CultureInfo.InvariantCulture,
+                $"{(a.Submit.SentAt - start).TotalMilliseconds:F0},{(a.Submit.ViaGateway ? "gateway" : "direct")},{a.Submit.SubmitMs:F1},{a.Ms:F1}")).Prepend("sent_ms,route,submit_ms,assigned_ms"));
             Console.WriteLine($"  (each item's latencies: {file})");
         }
         return (Result(true), Result(false), cpu);
@@ -152,7 +152,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         SteadyResult Result(bool viaGateway)
         {
             var submitMs = submits.Where(s => s.ViaGateway == viaGateway).Select(s => s.SubmitMs).Order().ToArray();
-            var assignedMs = assignedLatencies.Where(a => a.ViaGateway == viaGateway).Select(a => a.Ms).Order().ToArray();
+            var assignedMs = assignedLatencies.Where(a => a.Submit.ViaGateway == viaGateway).Select(a => a.Ms).Order().ToArray();
             return new SteadyResult(submitMs.Length, assignedMs.Length, Percentile(submitMs, 50), Percentile(submitMs, 99),
                 Percentile(assignedMs, 50), Percentile(assignedMs, 99), assignedMs.LastOrDefault());
         }

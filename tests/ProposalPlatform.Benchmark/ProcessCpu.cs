@@ -38,7 +38,7 @@ public sealed class ProcessCpu
                 // the fields after the command name, which may itself hold spaces and parentheses
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
+                var cmdline = PlatformProcess.CommandLine(dir);
                 byProcess[pid] = (GroupOf(cmdline, stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')]), ticks);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -79,10 +79,7 @@ public sealed class ProcessCpu
             return "RabbitMQ";
         }
 
-        var program = cmdline.Split(' ').Select(Path.GetFileName).FirstOrDefault(part =>
-            part is not null && (part.StartsWith("ProposalPlatform.", StringComparison.Ordinal) || part.StartsWith("Aspire.Dashboard", StringComparison.Ordinal))
-            && !part.EndsWith(".csproj", StringComparison.Ordinal));
-        return program?.Replace(".dll", "", StringComparison.Ordinal) ?? name switch
+        return PlatformProcess.ProgramOf(cmdline) ?? name switch
         {
             "dcp" => "Aspire orchestrator (dcp)",
             "postgres" => "PostgreSQL (server)",

@@ -13,20 +13,8 @@ public static class ProcessMemory
             try
             {
                 var status = File.ReadAllLines(Path.Combine(dir, "status"));
-                var name = status.FirstOrDefault(l => l.StartsWith("Name:", StringComparison.Ordinal))?[5..].Trim();
-                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
-                if (cmdline.Contains(".csproj", StringComparison.Ordinal))
-                {
-                    continue; // the `dotnet run` launcher the orchestrator starts, not the service itself
-                }
-
-                var service = cmdline.Split(' ').Select(Path.GetFileName).FirstOrDefault(part =>
-                    part is not null && part.StartsWith("ProposalPlatform.", StringComparison.Ordinal) && !part.EndsWith(".Benchmark", StringComparison.Ordinal)
-                    && !part.EndsWith(".dll", StringComparison.Ordinal));
-                service ??= cmdline.Split(' ').Select(Path.GetFileName).FirstOrDefault(part =>
-                    part is not null && part.StartsWith("ProposalPlatform.", StringComparison.Ordinal) && part.EndsWith(".dll", StringComparison.Ordinal)
-                    && !part.Contains("Benchmark", StringComparison.Ordinal))?.Replace(".dll", "", StringComparison.Ordinal);
-                if (service is null || name is null)
+                var service = PlatformProcess.ProgramOf(PlatformProcess.CommandLine(dir));
+                if (service is null || !service.StartsWith("ProposalPlatform.", StringComparison.Ordinal) || service == "ProposalPlatform.Benchmark")
                 {
                     continue;
                 }
