@@ -9,6 +9,9 @@ namespace ProposalPlatform.Infrastructure.Messaging;
 
 public static class MessagingExtensions
 {
+    /// <summary>Messages one endpoint handles at once: enough to keep two cores and a database busy.</summary>
+    public const int ConcurrentMessageLimit = 8;
+
     /// <summary>
     /// MassTransit on RabbitMQ, set once for every service: consumers found by scanning the service's
     /// assembly, one queue per consumer named after the service, retry before a message is faulted to
@@ -33,6 +36,10 @@ public static class MessagingExtensions
             {
                 ConfigureHost(rabbit, new Uri(connectionString));
                 rabbit.PrefetchCount = 64;
+                // RabbitMQ.Client runs one dispatch loop per message that may be handled at once
+                // (MassTransit passes ConcurrentMessageLimit, else PrefetchCount), and every loop
+                // wakes for every delivery: 64 loops cost 64 thread-pool work items per message.
+                rabbit.ConcurrentMessageLimit = ConcurrentMessageLimit;
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
                 rabbit.ConfigureEndpoints(context);
             });
