@@ -10,6 +10,7 @@ namespace ProposalPlatform.Intake.Workers;
 public sealed class IndexingSignal(TimeProvider clock) : WakeSignal
 {
     private long _lastActivity = long.MinValue;
+    private long _heldOffSince = long.MinValue; // the worker's own: one worker per process
 
     /// <summary>Items came in: wake the worker, and note that intake is busy.</summary>
     public override void Notify()
@@ -27,6 +28,31 @@ public sealed class IndexingSignal(TimeProvider clock) : WakeSignal
         var last = Interlocked.Read(ref _lastActivity);
         return last != long.MinValue && clock.GetElapsedTime(last) < period;
     }
+
+    /// <summary>
+    /// While intake is busy, holds indexing off until intake has been quiet for <paramref name="quietPeriod"/>;
+    /// but no longer than <paramref name="maxDeferral"/> in all from the first time it held indexing off
+    /// until indexing next catches up (<see cref="CaughtUp"/>). A chunk indexed in a pause between
+    /// bursts does not start the deferral again.
+    /// </summary>
+    public Task HoldOffWhileBusyAsync(TimeSpan quietPeriod, TimeSpan maxDeferral, CancellationToken cancellationToken)
+    {
+        if (!BusyWithin(quietPeriod))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_heldOffSince == long.MinValue)
+        {
+            _heldOffSince = clock.GetTimestamp();
+        }
+
+        var left = maxDeferral - clock.GetElapsedTime(_heldOffSince);
+        return left > TimeSpan.Zero ? WaitForQuietAsync(quietPeriod, left, cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <summary>Indexing has caught up: the next burst may hold it off for the whole deferral again.</summary>
+    public void CaughtUp() => _heldOffSince = long.MinValue;
 
     /// <summary>
     /// Waits until intake has been quiet for <paramref name="quietPeriod"/>, but no longer than

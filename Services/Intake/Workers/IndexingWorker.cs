@@ -21,7 +21,6 @@ public sealed partial class IndexingWorker(
     ILogger<IndexingWorker> logger) : BackgroundService
 {
     private readonly SimilarityOptions _options = options.Value;
-    private bool _catchingUp;
     private bool _searchIndexToMerge = true; // a start may follow a stop that left entries pending
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -29,21 +28,21 @@ public sealed partial class IndexingWorker(
 
     private async Task<int> IndexWhenQuietAsync(CancellationToken cancellationToken)
     {
-        if (!_catchingUp)
-        {
-            await signal.WaitForQuietAsync(_options.QuietPeriod, _options.MaxDeferral, cancellationToken);
-        }
+        // every chunk, not only the first: a chunk indexed in a pause must not let the rest run into the next burst
+        await signal.HoldOffWhileBusyAsync(_options.QuietPeriod, _options.MaxDeferral, cancellationToken);
 
         var started = clock.GetTimestamp();
         var indexed = await IndexChunkAsync(cancellationToken);
-        _catchingUp = indexed == _options.ChunkSize;
         _searchIndexToMerge |= indexed > 0;
-        if (!_catchingUp && _searchIndexToMerge)
+        if (indexed < _options.ChunkSize)
         {
-            await MergeSearchIndexAsync(cancellationToken);
+            signal.CaughtUp();
+            if (_searchIndexToMerge)
+            {
+                await MergeSearchIndexAsync(cancellationToken);
+            }
         }
-
-        if (_catchingUp && signal.BusyWithin(_options.QuietPeriod))
+        else if (signal.BusyWithin(_options.QuietPeriod))
         {
             // catching up while items keep coming: half the time at most, the rest is theirs
             await Task.Delay(clock.GetElapsedTime(started), clock, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -69,6 +69,80 @@ public class Waiting_for_intake_to_be_quiet
         Assert.True(signal.BusyWithin(Quiet));
     }
 
+    [Fact]
+    public async Task A_chunk_indexed_in_a_pause_does_not_start_the_deferral_again()
+    {
+        // Arrange: held off for 50 s, then a pause in which one chunk is indexed
+        var clock = new FakeTimeProvider();
+        var signal = new IndexingSignal(clock);
+        signal.Notify();
+        var first = signal.HoldOffWhileBusyAsync(Quiet, MaxWait, CancellationToken.None);
+        for (var step = 0; step < 48; step++)
+        {
+            signal.NoteActivity();
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        await FinishAsync(first, clock); // 2 s of quiet: 50 s held off
+
+        // Act: the next burst
+        signal.NoteActivity();
+        var second = signal.HoldOffWhileBusyAsync(Quiet, MaxWait, CancellationToken.None);
+        var seconds = 0;
+        var deadline = Stopwatch.StartNew();
+        while (!second.IsCompleted && deadline.Elapsed < RealDeadline)
+        {
+            signal.NoteActivity();
+            clock.Advance(TimeSpan.FromSeconds(1));
+            seconds++;
+            await Task.Yield();
+        }
+
+        // Assert: only what was left of the minute
+        Assert.True(second.IsCompleted);
+        Assert.InRange(seconds, 8, 11);
+    }
+
+    [Fact]
+    public async Task Catching_up_gives_the_next_burst_the_whole_deferral()
+    {
+        // Arrange: held off for the whole minute, then caught up
+        var clock = new FakeTimeProvider();
+        var signal = new IndexingSignal(clock);
+        signal.Notify();
+        var first = signal.HoldOffWhileBusyAsync(Quiet, MaxWait, CancellationToken.None);
+        clock.Advance(MaxWait);
+        await FinishAsync(first, clock);
+        signal.CaughtUp();
+
+        // Act
+        signal.NoteActivity();
+        var second = signal.HoldOffWhileBusyAsync(Quiet, MaxWait, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        signal.NoteActivity();
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        // Assert
+        Assert.False(second.IsCompleted);
+        await FinishAsync(second, clock);
+    }
+
+    [Fact]
+    public void Does_not_hold_off_once_the_deferral_is_spent()
+    {
+        var clock = new FakeTimeProvider();
+        var signal = new IndexingSignal(clock);
+        signal.Notify();
+        _ = signal.HoldOffWhileBusyAsync(Quiet, MaxWait, CancellationToken.None);
+        clock.Advance(MaxWait);
+
+        signal.NoteActivity();
+        var again = signal.HoldOffWhileBusyAsync(Quiet, MaxWait, CancellationToken.None);
+
+        Assert.True(again.IsCompleted);
+    }
+
     /// <summary>
     /// The waiter looks at the clock and then sets its next timer on a thread of its own, so a timer can
     /// be set just after the test's last step: move the clock on in small steps until it has finished.
