@@ -20,6 +20,7 @@ var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Re
 
 builder.AddProject<Projects.ProposalPlatform_Gateway>(ResourceNames.Gateway)
     .WithExternalHttpEndpoints()
+    .ServedDirectly()
     .WithTelemetryChoices()
     .WithReference(intake).WaitFor(intake)
     .WithReference(assignment).WaitFor(assignment)

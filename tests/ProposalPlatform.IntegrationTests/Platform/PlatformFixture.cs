@@ -37,10 +37,14 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ProposalPlatform_AppHost>(args, timeout.Token);
-        foreach (var service in builder.Resources.OfType<ProjectResource>())
+        var services = builder.Resources.OfType<ProjectResource>().ToList();
+        var servicePorts = FreePorts.Take(services.Count);
+        foreach (var (service, port) in services.Zip(servicePorts))
         {
             // a clock the tests can move (deadlines months away), and the schedulers looking every second
             builder.CreateResourceBuilder(service)
+                // each service listens on its own port, not on its launch profile's: a platform may be running
+                .WithEndpoint("http", endpoint => endpoint.Port = endpoint.TargetPort = port)
                 .WithEnvironment("Testing__ClockControl", "true")
                 .WithEnvironment("Assignment__DeadlineScanInterval", "00:00:01")
                 .WithEnvironment("ContactScheduling__ReminderScanInterval", "00:00:01");
