@@ -14,9 +14,11 @@ var assignment = builder.AddProject<Projects.ProposalPlatform_Assignment>(Resour
 var contactScheduling = builder.AddProject<Projects.ProposalPlatform_ContactScheduling>(ResourceNames.ContactScheduling)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ContactSchedulingDatabase)
     // entrusted visits ask assignment which customs district covers the submitter's place
-    .WithReference(assignment);
+    .WithReference(assignment)
+    .GivingWayToTheItemPath();
 var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Reply)
-    .WithPlatformInfrastructure(infrastructure, ResourceNames.ReplyDatabase);
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.ReplyDatabase)
+    .GivingWayToTheItemPath();
 
 builder.AddProject<Projects.ProposalPlatform_Gateway>(ResourceNames.Gateway)
     .WithExternalHttpEndpoints()

@@ -29,6 +29,7 @@ public static class Extensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        ProcessPriority.Lower(builder.Configuration.GetValue<int>(ProcessPriority.Setting));
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 

@@ -79,6 +79,15 @@ public static class PlatformInfrastructureExtensions
     }
 
     /// <summary>
+    /// For a service that keeps its own records of every item but is not on the path by which an item
+    /// is taken in and assigned (contact scheduling, reply): on a host the services share, it runs at a
+    /// lower CPU priority (nice 10), so that a flood of items is taken in and assigned first and its
+    /// records follow a moment later. Where it has cores of its own this changes nothing.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> GivingWayToTheItemPath(this IResourceBuilder<ProjectResource> service) =>
+        service.WithEnvironment("Hosting__Niceness", "10");
+
+    /// <summary>
     /// The service listens on its own port (its launch profile's) instead of behind the proxy the
     /// orchestrator would put in front of it: every request through the gateway crossed that proxy
     /// twice, which cost time and CPU on every item.

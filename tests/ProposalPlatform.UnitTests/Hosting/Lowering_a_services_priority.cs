@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Hosting;
+
+namespace ProposalPlatform.UnitTests.Hosting;
+
+public class Lowering_a_services_priority
+{
+    [Fact]
+    public void Every_thread_and_every_thread_to_come_runs_at_the_lower_priority()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // Act: 1, the least lowering there is (this is the test process's own priority)
+        ProcessPriority.Lower(1);
+        var laterThread = 0;
+        var thread = new Thread(() => laterThread = NiceOf("thread-self"));
+        thread.Start();
+        thread.Join();
+
+        // Assert
+        var threads = Directory.EnumerateDirectories("/proc/self/task").Select(task => NiceOf($"self/task/{Path.GetFileName(task)}")).ToList();
+        Assert.All(threads, nice => Assert.True(nice >= 1, $"a thread runs at nice {nice}"));
+        Assert.True(laterThread >= 1, $"a thread started afterwards runs at nice {laterThread}");
+    }
+
+    [Fact]
+    public void Nothing_is_lowered_without_the_setting()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var before = File.ReadAllText("/proc/self/stat");
+
+        ProcessPriority.Lower(0);
+
+        Assert.Equal(NiceIn(before), NiceOf("self"));
+    }
+
+    private static int NiceOf(string procPath) => NiceIn(File.ReadAllText($"/proc/{procPath}/stat"));
+
+    // the 19th field of stat; the command name in the 2nd may hold spaces, so count from its ')'
+    private static int NiceIn(string stat) => int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16]);
+}
