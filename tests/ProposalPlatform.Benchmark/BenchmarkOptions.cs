@@ -10,6 +10,7 @@ public sealed record BenchmarkOptions(
     int BatchSize,
     int Rate,
     int Seconds,
+    int WarmUpSeconds,
     string ApiKey,
     string? LatencyFile)
 {
@@ -36,6 +37,7 @@ public sealed record BenchmarkOptions(
             Number("--batch-size", 1_000),
             Number("--rate", 200),
             Number("--seconds", 15),
+            Number("--warm-up-seconds", 10),
             Value("--api-key", File.Exists(DefaultKeyFile) ? File.ReadAllText(DefaultKeyFile).Trim() : ""),
             args.Contains("--latencies") ? Value("--latencies", "latencies.csv") : null);
     }

@@ -19,6 +19,9 @@ public sealed record SteadyResult(int Sent, int Assigned, double SubmitP50, doub
         $"{Sent} sent, {Assigned} assigned; submit p50 {SubmitP50:F1} ms p99 {SubmitP99:F1} ms; submit->assigned p50 {AssignedP50:F1} ms p99 {AssignedP99:F1} ms max {AssignedMax:F1} ms");
 }
 
+/// <summary>One single item sent in a steady phase: by which route, its id, when, and how long the submit took.</summary>
+public sealed record SingleSubmit(bool ViaGateway, Guid Id, DateTimeOffset SentAt, double SubmitMs);
+
 public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, HttpClient intake)
 {
     // Each run uses its own range of numbers in one session year, so runs never collide.
@@ -39,12 +42,26 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     private int SessionYear => 1954 + (_runBase / 100_000 % 72);
 
     /// <summary>
-    /// Both routes, concurrently, as the steady phase sends: connections are open and the code paths
-    /// compiled, in the benchmark and in the platform, before anything is measured.
+    /// Before anything is measured, the platform's code paths run until .NET has compiled them fully
+    /// (it does so only for code that has run a while, in the background): one small batch, then
+    /// single items on both routes at the steady rate for <see cref="BenchmarkOptions.WarmUpSeconds"/>,
+    /// until all of them are assigned. Connections are open, in the benchmark and in the platform.
     /// </summary>
-    public async Task WarmUpAsync() =>
-        await Parallel.ForEachAsync(Enumerable.Range(0, 200), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-            await SubmitAsync(i % 2 == 0 ? gateway : intake, NextSingle()));
+    public async Task WarmUpAsync()
+    {
+        var batch = new JsonObject
+        {
+            ["batchReference"] = string.Create(CultureInfo.InvariantCulture, $"BENCH-{_runBase}-WARM"),
+            ["items"] = new JsonArray([.. _generator.Items(SessionYear, 100, 100, _runBase + 60_000)]),
+        };
+        using (var response = await gateway.PostAsJsonAsync("/api/intake/batches", batch))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        var submits = await SendAtSteadyRateAsync(options.Rate * options.WarmUpSeconds);
+        await AssignedLatenciesAsync(submits);
+    }
 
     /// <summary>How many items the platform holds already: a database of many sessions makes every index larger.</summary>
     public async Task<long> StoredItemsAsync() =>
@@ -94,11 +111,39 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     public async Task<(SteadyResult ViaGateway, SteadyResult Direct, SteadyCpu Cpu)> SteadyRateAsync()
     {
         var total = options.Rate * options.Seconds;
+        var clock = Stopwatch.StartNew();
+        var cpuBefore = ProcessCpu.Read();
+        var submits = await SendAtSteadyRateAsync(total);
+        var cpuAfter = ProcessCpu.Read();
+        var cpu = new SteadyCpu(cpuAfter.UtilisationSince(cpuBefore), [.. cpuAfter.Since(cpuBefore).Select(g => (g.Group, g.Milliseconds / total))]);
+
+        var assignedLatencies = await AssignedLatenciesAsync(submits);
+        Console.WriteLine($"  (steady phase took {clock.Elapsed.TotalSeconds:F1} s)");
+        if (options.LatencyFile is { } file)
+        {
+            var start = submits.Min(s => s.SentAt);
+            await File.WriteAllLinesAsync(file, assignedLatencies.OrderBy(a => a.Submit.SentAt).Select(a => string.Create(CultureInfo.InvariantCulture,
+                $"{(a.Submit.SentAt - start).TotalMilliseconds:F0},{(a.Submit.ViaGateway ? "gateway" : "direct")},{a.Submit.SubmitMs:F1},{a.Ms:F1},{a.Submit.SentAt.ToUnixTimeMilliseconds()}")).Prepend("sent_ms,route,submit_ms,assigned_ms,sent_unix_ms"));
+            Console.WriteLine($"  (each item's latencies: {file})");
+        }
+        return (Result(true), Result(false), cpu);
+
+        SteadyResult Result(bool viaGateway)
+        {
+            var submitMs = submits.Where(s => s.ViaGateway == viaGateway).Select(s => s.SubmitMs).Order().ToArray();
+            var assignedMs = assignedLatencies.Where(a => a.Submit.ViaGateway == viaGateway).Select(a => a.Ms).Order().ToArray();
+            return new SteadyResult(submitMs.Length, assignedMs.Length, Percentile(submitMs, 50), Percentile(submitMs, 99),
+                Percentile(assignedMs, 50), Percentile(assignedMs, 99), assignedMs.LastOrDefault());
+        }
+    }
+
+    /// <summary><paramref name="total"/> single items at the steady rate, every other one through the gateway.</summary>
+    private async Task<IReadOnlyCollection<SingleSubmit>> SendAtSteadyRateAsync(int total)
+    {
         var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
         // made before the clock starts: the benchmark shares the cores with what it measures
         var items = Enumerable.Range(0, total).Select(_ => JsonSerializer.SerializeToUtf8Bytes(NextSingle())).ToArray();
-        var submits = new ConcurrentBag<(bool ViaGateway, Guid Id, DateTimeOffset SentAt, double SubmitMs)>();
-        var cpuBefore = ProcessCpu.Read();
+        var submits = new ConcurrentBag<SingleSubmit>();
         var clock = Stopwatch.StartNew();
         var inFlight = new List<Task>(total);
         for (var i = 0; i < total; i++)
@@ -117,15 +162,18 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
                 var sentAt = DateTimeOffset.UtcNow;
                 var started = Stopwatch.GetTimestamp();
                 var id = await SubmitAsync(viaGateway ? gateway : intake, item);
-                submits.Add((viaGateway, id, sentAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                submits.Add(new SingleSubmit(viaGateway, id, sentAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             }));
         }
 
         await Task.WhenAll(inFlight);
-        var cpuAfter = ProcessCpu.Read();
-        var cpu = new SteadyCpu(cpuAfter.UtilisationSince(cpuBefore), [.. cpuAfter.Since(cpuBefore).Select(g => (g.Group, g.Milliseconds / total))]);
+        return submits;
+    }
 
-        var assignedLatencies = new ConcurrentBag<((bool ViaGateway, Guid Id, DateTimeOffset SentAt, double SubmitMs) Submit, double Ms)>();
+    /// <summary>Each item's time from its send until assignment recorded it, looked up once it is assigned.</summary>
+    private async Task<IReadOnlyCollection<(SingleSubmit Submit, double Ms)>> AssignedLatenciesAsync(IReadOnlyCollection<SingleSubmit> submits)
+    {
+        var assignedLatencies = new ConcurrentBag<(SingleSubmit Submit, double Ms)>();
         await Parallel.ForEachAsync(submits, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (submit, cancellationToken) =>
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -142,24 +190,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
                 await Task.Delay(AssignmentPollInterval, cancellationToken);
             }
         });
-
-        Console.WriteLine($"  (steady phase took {clock.Elapsed.TotalSeconds:F1} s)");
-        if (options.LatencyFile is { } file)
-        {
-            var start = submits.Min(s => s.SentAt);
-            await File.WriteAllLinesAsync(file, assignedLatencies.OrderBy(a => a.Submit.SentAt).Select(a => string.Create(CultureInfo.InvariantCulture,
-                $"{(a.Submit.SentAt - start).TotalMilliseconds:F0},{(a.Submit.ViaGateway ? "gateway" : "direct")},{a.Submit.SubmitMs:F1},{a.Ms:F1},{a.Submit.SentAt.ToUnixTimeMilliseconds()}")).Prepend("sent_ms,route,submit_ms,assigned_ms,sent_unix_ms"));
-            Console.WriteLine($"  (each item's latencies: {file})");
-        }
-        return (Result(true), Result(false), cpu);
-
-        SteadyResult Result(bool viaGateway)
-        {
-            var submitMs = submits.Where(s => s.ViaGateway == viaGateway).Select(s => s.SubmitMs).Order().ToArray();
-            var assignedMs = assignedLatencies.Where(a => a.Submit.ViaGateway == viaGateway).Select(a => a.Ms).Order().ToArray();
-            return new SteadyResult(submitMs.Length, assignedMs.Length, Percentile(submitMs, 50), Percentile(submitMs, 99),
-                Percentile(assignedMs, 50), Percentile(assignedMs, 99), assignedMs.LastOrDefault());
-        }
+        return assignedLatencies;
     }
 
     private JsonObject NextSingle() =>

@@ -3,7 +3,7 @@ using ProposalPlatform.Benchmark;
 // Measures the running platform (./platform.sh run) and prints its figures:
 //   dotnet run -c Release --project tests/ProposalPlatform.Benchmark -- [--gateway URL] [--intake URL]
 //       [--suggestions 9200] [--proposals 5900] [--batch-size 1000] [--rate 200] [--seconds 15] [--api-key KEY]
-//       [--latencies FILE]   (each steady item's send time and latencies, as CSV)
+//       [--warm-up-seconds 10] [--latencies FILE]   (each steady item's send time and latencies, as CSV)
 // The gateway takes the proposal office's key, read from the platform's office.key unless --api-key gives one.
 var options = BenchmarkOptions.Parse(args);
 using var gateway = new HttpClient { BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromMinutes(5) };
@@ -12,6 +12,7 @@ using var intake = new HttpClient { BaseAddress = new Uri(options.Intake), Timeo
 var run = new BenchmarkRun(options, gateway, intake);
 
 Console.WriteLine($"ProposalPlatform benchmark — gateway {options.Gateway}, intake direct {options.Intake}, {Environment.ProcessorCount} cores");
+Console.WriteLine($"Warming up: a batch of 200 items, then single items at {options.Rate}/s for {options.WarmUpSeconds} s, until all are assigned.");
 await run.WarmUpAsync();
 Console.WriteLine($"The platform holds {await run.StoredItemsAsync():N0} items before this run.");
 
