@@ -20,9 +20,6 @@ public static class ServerTuning
         "-c", "max_wal_size=4GB",
         "-c", "checkpoint_timeout=15min",
         "-c", "wal_compression=lz4",
-        // After a session, autovacuum visits every large table of every database at once; at a
-        // fifth of its default pace it takes the same work over longer, in smaller bites.
-        "-c", "autovacuum_vacuum_cost_delay=10ms",
         // where the database time goes, for the operations team (pg_stat_statements)
         "-c", "shared_preload_libraries=pg_stat_statements",
     ];
