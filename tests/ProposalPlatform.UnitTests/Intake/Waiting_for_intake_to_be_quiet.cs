@@ -53,15 +53,7 @@ public class Waiting_for_intake_to_be_quiet
         var waiting = signal.WaitForQuietAsync(Quiet, MaxWait, CancellationToken.None);
 
         // Act: an item every second until it stops waiting
-        var seconds = 0;
-        var deadline = Stopwatch.StartNew();
-        while (!waiting.IsCompleted && deadline.Elapsed < RealDeadline)
-        {
-            signal.NoteActivity();
-            clock.Advance(TimeSpan.FromSeconds(1));
-            seconds++;
-            await Task.Yield(); // the waiter's continuation runs on the test's context
-        }
+        var seconds = await KeepBusyAsync(signal, clock, until: waiting);
 
         // Assert
         Assert.True(waiting.IsCompleted, "it kept waiting while items kept coming");
@@ -77,27 +69,13 @@ public class Waiting_for_intake_to_be_quiet
         var signal = new IndexingSignal(clock);
         signal.Notify();
         var first = signal.HoldOffWhileBusyAsync(Quiet, MaxWait, CancellationToken.None);
-        for (var step = 0; step < 48; step++)
-        {
-            signal.NoteActivity();
-            clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
-        }
-
+        await KeepBusyAsync(signal, clock, seconds: 48);
         await FinishAsync(first, clock); // 2 s of quiet: 50 s held off
 
         // Act: the next burst
         signal.NoteActivity();
         var second = signal.HoldOffWhileBusyAsync(Quiet, MaxWait, CancellationToken.None);
-        var seconds = 0;
-        var deadline = Stopwatch.StartNew();
-        while (!second.IsCompleted && deadline.Elapsed < RealDeadline)
-        {
-            signal.NoteActivity();
-            clock.Advance(TimeSpan.FromSeconds(1));
-            seconds++;
-            await Task.Yield();
-        }
+        var seconds = await KeepBusyAsync(signal, clock, until: second);
 
         // Assert: only what was left of the minute
         Assert.True(second.IsCompleted);
@@ -141,6 +119,25 @@ public class Waiting_for_intake_to_be_quiet
         var again = signal.HoldOffWhileBusyAsync(Quiet, MaxWait, CancellationToken.None);
 
         Assert.True(again.IsCompleted);
+    }
+
+    /// <summary>
+    /// An item every second: for <paramref name="seconds"/>, or until <paramref name="until"/> has
+    /// finished (within a real deadline). Returns the seconds that passed.
+    /// </summary>
+    private static async Task<int> KeepBusyAsync(IndexingSignal signal, FakeTimeProvider clock, Task? until = null, int seconds = int.MaxValue)
+    {
+        var passed = 0;
+        var deadline = Stopwatch.StartNew();
+        while (passed < seconds && until?.IsCompleted != true && deadline.Elapsed < RealDeadline)
+        {
+            signal.NoteActivity();
+            clock.Advance(TimeSpan.FromSeconds(1));
+            passed++;
+            await Task.Yield(); // the waiter's continuation runs on the test's context
+        }
+
+        return passed;
     }
 
     /// <summary>
