@@ -19,6 +19,9 @@ public sealed class SimilarityOptions
     /// <summary>Indexing starts once intake has taken in and assigned nothing for this long.</summary>
     public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Indexing waits for quiet at most this long, then catches up even while items keep coming.</summary>
+    /// <summary>
+    /// Indexing waits for quiet at most this long in all until it has caught up (chunks indexed in
+    /// pauses between bursts included), then catches up even while items keep coming.
+    /// </summary>
     public TimeSpan MaxDeferral { get; set; } = TimeSpan.FromSeconds(60);
 }
