@@ -196,9 +196,6 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     private JsonObject NextSingle() =>
         _generator.Item("Suggestion", SessionYear, _runBase + Interlocked.Increment(ref _nextSingle));
 
-    private static Task<Guid> SubmitAsync(HttpClient client, JsonObject item) =>
-        SubmitAsync(client, JsonSerializer.SerializeToUtf8Bytes(item));
-
     private static async Task<Guid> SubmitAsync(HttpClient client, byte[] item)
     {
         using var content = new ByteArrayContent(item);
