@@ -14,6 +14,11 @@ public static class ServerTuning
         // (buffers_backend against buffers_checkpoint), a write on the path of a request each time.
         "-c", "shared_buffers=512MB",
         "-c", "bgwriter_lru_maxpages=400",
+        // Backends write most pages out themselves (a session's bulk inserts fill the buffers), and
+        // without this the kernel holds them as dirty cache and writes them back 30 s later in one
+        // burst of several hundred MB (400 MB in a second, ten processes blocked on I/O): every
+        // commit's WAL flush waited behind it. Asking for write-back every 512 kB spreads it out.
+        "-c", "backend_flush_after=512kB",
         // Taking in a session writes a few GB of WAL, most of it GIN index pages: with the default
         // 1 GB a checkpoint came every few seconds, and each one made the next change of every page a
         // full-page image again (7.9 GB of WAL a minute while indexing). Compressed images halve the rest.

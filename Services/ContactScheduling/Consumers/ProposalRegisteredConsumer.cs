@@ -19,4 +19,4 @@ public sealed class ProposalRegisteredConsumer(PlatformDatabase database) : ICon
         database.ApplyOnceAsync(context, this, work => SubmitterRepository.UpsertAsync(work, context.Message.Proposals, context.CancellationToken));
 }
 
-public sealed class ProposalRegisteredConsumerDefinition : BatchConsumerDefinition<ProposalRegisteredConsumer>;
+public sealed class ProposalRegisteredConsumerDefinition() : BatchConsumerDefinition<ProposalRegisteredConsumer>(inBackground: true);

@@ -3,10 +3,12 @@ using MassTransit;
 namespace ProposalPlatform.Infrastructure.Messaging;
 
 /// <summary>
-/// For consumers of <c>Batch&lt;T&gt;</c> on hot paths (every single item passes them): up to
-/// <see cref="MessageLimit"/> messages in one transaction, waiting at most <see cref="TimeLimit"/>
-/// for a batch to fill, so a lone message is not held back noticeably. A session's items do not
-/// come this way: each chunk of the office's batch is one message already.
+/// For consumers of <c>Batch&lt;T&gt;</c> that every single item passes: up to
+/// <see cref="MessageLimit"/> messages in one transaction. A consumer on the path someone waits for
+/// (assignment) waits at most <see cref="TimeLimit"/> for a batch to fill, so a lone message is not
+/// held back noticeably; one that only keeps a record waits up to <see cref="BackgroundTimeLimit"/>,
+/// so that at a steady stream of items it pays for one transaction per batch, not one per item.
+/// A session's items do not come this way: each chunk of the office's batch is one message already.
 /// </summary>
 public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
@@ -14,15 +16,21 @@ public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TC
     public const int MessageLimit = 16;
     public const int ConcurrentBatches = 2;
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(2);
+    public static readonly TimeSpan BackgroundTimeLimit = TimeSpan.FromMilliseconds(100);
+
+    private readonly TimeSpan _timeLimit;
 
     // A message waits in its batch while it is being handled, so the endpoint must let MessageLimit
     // times ConcurrentBatches messages be handled at once. No more: see MessagingExtensions.
-    protected BatchConsumerDefinition() =>
+    protected BatchConsumerDefinition(bool inBackground = false)
+    {
+        _timeLimit = inBackground ? BackgroundTimeLimit : TimeLimit;
         Endpoint(endpoint =>
         {
             endpoint.ConcurrentMessageLimit = MessageLimit * ConcurrentBatches;
             endpoint.PrefetchCount = MessageLimit * ConcurrentBatches * 2;
         });
+    }
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
@@ -30,7 +38,7 @@ public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TC
         IRegistrationContext context) =>
         consumerConfigurator.Options<BatchOptions>(options => options
             .SetMessageLimit(MessageLimit)
-            .SetTimeLimit(TimeLimit)
+            .SetTimeLimit(_timeLimit)
             .SetTimeLimitStart(BatchTimeLimitStart.FromFirst)
             .SetConcurrencyLimit(ConcurrentBatches));
 }

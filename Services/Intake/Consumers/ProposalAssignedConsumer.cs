@@ -9,13 +9,13 @@ namespace ProposalPlatform.Intake.Consumers;
 
 /// <summary>Every item of a session passes here once it is assigned: many at a time, one transaction each.</summary>
 public sealed partial class ProposalAssignedConsumer(PlatformDatabase database, IndexingSignal indexing, ILogger<ProposalAssignedConsumer> logger)
-    : IConsumer<Batch<ProposalAssigned>>, IConsumer<ProposalsAssigned>
+    : IConsumer<Batch<ProposalAssigned>>, IConsumer<Batch<ProposalsAssigned>>
 {
     public Task Consume(ConsumeContext<Batch<ProposalAssigned>> context) =>
         database.ApplyOnceAsync(context, this, (work, assigned) => RecordAsync(work, assigned, context.CancellationToken));
 
-    public Task Consume(ConsumeContext<ProposalsAssigned> context) =>
-        database.ApplyOnceAsync(context, this, work => RecordAsync(work, context.Message.Assignments, context.CancellationToken));
+    public Task Consume(ConsumeContext<Batch<ProposalsAssigned>> context) =>
+        database.ApplyOnceAsync(context, this, (work, messages) => RecordAsync(work, [.. messages.SelectMany(m => m.Assignments)], context.CancellationToken));
 
     private async Task RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
     {
@@ -33,4 +33,4 @@ public sealed partial class ProposalAssignedConsumer(PlatformDatabase database, 
     private static partial void LogUnknown(ILogger logger, int count);
 }
 
-public sealed class ProposalAssignedConsumerDefinition : BatchConsumerDefinition<ProposalAssignedConsumer>;
+public sealed class ProposalAssignedConsumerDefinition() : BatchConsumerDefinition<ProposalAssignedConsumer>(inBackground: true);

@@ -9,6 +9,9 @@ namespace ProposalPlatform.Intake.Workers;
 /// </summary>
 public sealed class IndexingSignal(TimeProvider clock) : WakeSignal
 {
+    /// <summary>How often <see cref="RunUntilBusyAsync"/> looks whether intake has become busy.</summary>
+    public static readonly TimeSpan BusyCheckInterval = TimeSpan.FromMilliseconds(100);
+
     private long _lastActivity = long.MinValue;
     private long _heldOffSince = long.MinValue; // the worker's own: one worker per process
 
@@ -53,6 +56,38 @@ public sealed class IndexingSignal(TimeProvider clock) : WakeSignal
 
     /// <summary>Indexing has caught up: the next burst may hold it off for the whole deferral again.</summary>
     public void CaughtUp() => _heldOffSince = long.MinValue;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> until it has finished or intake has become busy, whichever is first;
+    /// then cancels its token. For work that may stop halfway without loss and go on later. Returns
+    /// whether it finished.
+    /// </summary>
+    public async Task<bool> RunUntilBusyAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        using var giveWay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = work(giveWay.Token);
+        while (!running.IsCompleted && !cancellationToken.IsCancellationRequested)
+        {
+            if (Interlocked.Read(ref _lastActivity) > started)
+            {
+                await giveWay.CancelAsync();
+                break;
+            }
+
+            await Task.WhenAny(running, Task.Delay(BusyCheckInterval, clock, cancellationToken));
+        }
+
+        try
+        {
+            await running;
+            return true;
+        }
+        catch (OperationCanceledException) when (giveWay.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Waits until intake has been quiet for <paramref name="quietPeriod"/>, but no longer than

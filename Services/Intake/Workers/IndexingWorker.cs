@@ -37,9 +37,10 @@ public sealed partial class IndexingWorker(
         if (indexed < _options.ChunkSize)
         {
             signal.CaughtUp();
-            if (_searchIndexToMerge)
+            if (_searchIndexToMerge && !await signal.RunUntilBusyAsync(MergeSearchIndexAsync, cancellationToken))
             {
-                await MergeSearchIndexAsync(cancellationToken);
+                // a merge takes seconds of a core: it gives way to items coming in, and what it merged stays merged
+                LogMergeGaveWay(logger);
             }
         }
         else if (signal.BusyWithin(_options.QuietPeriod))
@@ -111,6 +112,9 @@ public sealed partial class IndexingWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Items} items; {Pairs} pairs of similar items are candidates for merged handling")]
     private static partial void LogPairsFound(ILogger logger, int items, int pairs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Merging the search index's pending list gave way to items coming in; it goes on when intake is quiet")]
+    private static partial void LogMergeGaveWay(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Indexing a chunk of items failed; retrying")]
     private static partial void LogChunkFailed(ILogger logger, Exception exception);

@@ -21,7 +21,9 @@ public sealed class SimilarityOptions
 
     /// <summary>
     /// Indexing waits for quiet at most this long in all until it has caught up (chunks indexed in
-    /// pauses between bursts included), then catches up even while items keep coming.
+    /// pauses between bursts included), then catches up even while items keep coming. A session's
+    /// upload and the single items that follow it are over in well under this; a longer stream
+    /// only delays search and similarity, never intake or assignment.
     /// </summary>
-    public TimeSpan MaxDeferral { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan MaxDeferral { get; set; } = TimeSpan.FromMinutes(5);
 }

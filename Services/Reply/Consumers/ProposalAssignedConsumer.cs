@@ -6,13 +6,13 @@ using ProposalPlatform.Reply.Data;
 
 namespace ProposalPlatform.Reply.Consumers;
 
-public sealed class ProposalAssignedConsumer(PlatformDatabase database) : IConsumer<Batch<ProposalAssigned>>, IConsumer<ProposalsAssigned>
+public sealed class ProposalAssignedConsumer(PlatformDatabase database) : IConsumer<Batch<ProposalAssigned>>, IConsumer<Batch<ProposalsAssigned>>
 {
     public Task Consume(ConsumeContext<Batch<ProposalAssigned>> context) =>
         database.ApplyOnceAsync(context, this, (work, assigned) => ReplyRepository.RecordAssignedAsync(work, assigned, context.CancellationToken));
 
-    public Task Consume(ConsumeContext<ProposalsAssigned> context) =>
-        database.ApplyOnceAsync(context, this, work => ReplyRepository.RecordAssignedAsync(work, context.Message.Assignments, context.CancellationToken));
+    public Task Consume(ConsumeContext<Batch<ProposalsAssigned>> context) =>
+        database.ApplyOnceAsync(context, this, (work, messages) => ReplyRepository.RecordAssignedAsync(work, [.. messages.SelectMany(m => m.Assignments)], context.CancellationToken));
 }
 
-public sealed class ProposalAssignedConsumerDefinition : BatchConsumerDefinition<ProposalAssignedConsumer>;
+public sealed class ProposalAssignedConsumerDefinition() : BatchConsumerDefinition<ProposalAssignedConsumer>(inBackground: true);

@@ -16,4 +16,4 @@ public sealed class ProposalRegisteredConsumer(PlatformDatabase database) : ICon
         database.ApplyOnceAsync(context, this, work => ReplyRepository.RecordRegisteredAsync(work, context.Message.Proposals, context.CancellationToken));
 }
 
-public sealed class ProposalRegisteredConsumerDefinition : BatchConsumerDefinition<ProposalRegisteredConsumer>;
+public sealed class ProposalRegisteredConsumerDefinition() : BatchConsumerDefinition<ProposalRegisteredConsumer>(inBackground: true);

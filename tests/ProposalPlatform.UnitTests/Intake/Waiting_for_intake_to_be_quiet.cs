@@ -121,6 +121,55 @@ public class Waiting_for_intake_to_be_quiet
         Assert.True(again.IsCompleted);
     }
 
+    [Fact]
+    public async Task Work_that_gives_way_is_stopped_when_items_come_in()
+    {
+        // Arrange: work that runs until its token is cancelled
+        var clock = new FakeTimeProvider();
+        var signal = new IndexingSignal(clock);
+        var started = new TaskCompletionSource();
+        var running = signal.RunUntilBusyAsync(async token =>
+        {
+            started.SetResult();
+            await Task.Delay(Timeout.Infinite, token);
+        }, CancellationToken.None);
+        await started.Task;
+
+        // Act
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        signal.NoteActivity();
+        var finished = await FinishWithin(running, clock);
+
+        // Assert
+        Assert.False(finished, "the work said it had finished");
+    }
+
+    [Fact]
+    public async Task Work_that_gives_way_finishes_while_intake_stays_quiet()
+    {
+        // Arrange: intake was busy before the work began, not since
+        var clock = new FakeTimeProvider();
+        var signal = new IndexingSignal(clock);
+        signal.NoteActivity();
+        clock.Advance(Quiet);
+        var release = new TaskCompletionSource();
+        var running = signal.RunUntilBusyAsync(token => release.Task.WaitAsync(token), CancellationToken.None);
+
+        // Act
+        clock.Advance(TimeSpan.FromSeconds(5));
+        release.SetResult();
+        var finished = await FinishWithin(running, clock);
+
+        // Assert
+        Assert.True(finished, "the work was stopped although nothing came in");
+    }
+
+    private static async Task<bool> FinishWithin(Task<bool> running, FakeTimeProvider clock)
+    {
+        await FinishAsync(running, clock);
+        return await running;
+    }
+
     /// <summary>
     /// An item every second: for <paramref name="seconds"/>, or until <paramref name="until"/> has
     /// finished (within a real deadline). Returns the seconds that passed.
