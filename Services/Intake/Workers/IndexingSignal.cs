@@ -36,26 +36,33 @@ public sealed class IndexingSignal(TimeProvider clock) : WakeSignal
     /// While intake is busy, holds indexing off until intake has been quiet for <paramref name="quietPeriod"/>;
     /// but no longer than <paramref name="maxDeferral"/> in all from the first time it held indexing off
     /// until indexing next catches up (<see cref="CaughtUp"/>). A chunk indexed in a pause between
-    /// bursts does not start the deferral again.
+    /// bursts does not start the deferral again. Returns whether any of the deferral is left: while it
+    /// is, indexing gives way to intake (<see cref="RunUntilBusyAsync"/>); once it is spent, it goes on.
     /// </summary>
-    public Task HoldOffWhileBusyAsync(TimeSpan quietPeriod, TimeSpan maxDeferral, CancellationToken cancellationToken)
+    public async Task<bool> HoldOffWhileBusyAsync(TimeSpan quietPeriod, TimeSpan maxDeferral, CancellationToken cancellationToken)
     {
-        if (!BusyWithin(quietPeriod))
+        if (BusyWithin(quietPeriod))
         {
-            return Task.CompletedTask;
+            if (_heldOffSince == long.MinValue)
+            {
+                _heldOffSince = clock.GetTimestamp();
+            }
+
+            var left = DeferralLeft(maxDeferral);
+            if (left > TimeSpan.Zero)
+            {
+                await WaitForQuietAsync(quietPeriod, left, cancellationToken);
+            }
         }
 
-        if (_heldOffSince == long.MinValue)
-        {
-            _heldOffSince = clock.GetTimestamp();
-        }
-
-        var left = maxDeferral - clock.GetElapsedTime(_heldOffSince);
-        return left > TimeSpan.Zero ? WaitForQuietAsync(quietPeriod, left, cancellationToken) : Task.CompletedTask;
+        return DeferralLeft(maxDeferral) > TimeSpan.Zero;
     }
 
     /// <summary>Indexing has caught up: the next burst may hold it off for the whole deferral again.</summary>
     public void CaughtUp() => _heldOffSince = long.MinValue;
+
+    private TimeSpan DeferralLeft(TimeSpan maxDeferral) =>
+        _heldOffSince == long.MinValue ? maxDeferral : maxDeferral - clock.GetElapsedTime(_heldOffSince);
 
     /// <summary>
     /// Runs <paramref name="work"/> until it has finished or intake has become busy, whichever is first;

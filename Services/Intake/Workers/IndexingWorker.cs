@@ -29,10 +29,22 @@ public sealed partial class IndexingWorker(
     private async Task<int> IndexWhenQuietAsync(CancellationToken cancellationToken)
     {
         // every chunk, not only the first: a chunk indexed in a pause must not let the rest run into the next burst
-        await signal.HoldOffWhileBusyAsync(_options.QuietPeriod, _options.MaxDeferral, cancellationToken);
+        var mayDefer = await signal.HoldOffWhileBusyAsync(_options.QuietPeriod, _options.MaxDeferral, cancellationToken);
 
         var started = clock.GetTimestamp();
-        var indexed = await IndexChunkAsync(cancellationToken);
+        var indexed = 0;
+        if (!mayDefer)
+        {
+            indexed = await IndexChunkAsync(cancellationToken);
+        }
+        else if (!await signal.RunUntilBusyAsync(async token => indexed = await IndexChunkAsync(token), cancellationToken))
+        {
+            // a chunk begun in a pause takes about a second of a core: it is rolled back if items come
+            // in meanwhile, and indexed again when intake is quiet (or the deferral is spent)
+            LogChunkGaveWay(logger);
+            return 0;
+        }
+
         _searchIndexToMerge |= indexed > 0;
         if (indexed < _options.ChunkSize)
         {
@@ -112,6 +124,9 @@ public sealed partial class IndexingWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Items} items; {Pairs} pairs of similar items are candidates for merged handling")]
     private static partial void LogPairsFound(ILogger logger, int items, int pairs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Indexing a chunk of items gave way to items coming in; it is indexed again when intake is quiet")]
+    private static partial void LogChunkGaveWay(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Merging the search index's pending list gave way to items coming in; it goes on when intake is quiet")]
     private static partial void LogMergeGaveWay(ILogger logger);

@@ -104,10 +104,11 @@ public class Waiting_for_intake_to_be_quiet
         // Assert
         Assert.False(second.IsCompleted);
         await FinishAsync(second, clock);
+        Assert.True(await second, "the deferral was spent already");
     }
 
     [Fact]
-    public void Does_not_hold_off_once_the_deferral_is_spent()
+    public async Task Does_not_hold_off_once_the_deferral_is_spent_and_says_so()
     {
         var clock = new FakeTimeProvider();
         var signal = new IndexingSignal(clock);
@@ -119,6 +120,7 @@ public class Waiting_for_intake_to_be_quiet
         var again = signal.HoldOffWhileBusyAsync(Quiet, MaxWait, CancellationToken.None);
 
         Assert.True(again.IsCompleted);
+        Assert.False(await again, "indexing would still give way to intake");
     }
 
     [Fact]
