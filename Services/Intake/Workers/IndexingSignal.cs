@@ -51,7 +51,8 @@ public sealed class IndexingSignal(TimeProvider clock) : WakeSignal
             var left = DeferralLeft(maxDeferral);
             if (left > TimeSpan.Zero)
             {
-                await WaitForQuietAsync(quietPeriod, left, cancellationToken);
+                // on the thread that ends the wait: the deferral is measured from then, not from a later turn
+                await WaitForQuietAsync(quietPeriod, left, cancellationToken).ConfigureAwait(false);
             }
         }
 
