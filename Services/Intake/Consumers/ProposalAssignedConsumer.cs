@@ -7,7 +7,7 @@ using ProposalPlatform.Intake.Workers;
 
 namespace ProposalPlatform.Intake.Consumers;
 
-/// <summary>Every item of a session passes here once it is assigned: many at a time, one transaction each.</summary>
+/// <summary>Every item passes here once it is assigned: many at a time (a chunk of a session, or a batch of single items), one transaction each.</summary>
 public sealed partial class ProposalAssignedConsumer(PlatformDatabase database, IndexingSignal indexing, ILogger<ProposalAssignedConsumer> logger)
     : IConsumer<Batch<ProposalAssigned>>, IConsumer<Batch<ProposalsAssigned>>
 {
