@@ -32,6 +32,11 @@ public static class PlatformInfrastructureExtensions
                 "Infrastructure mode {Mode} (configured {Configured})", mode, options.Mode);
         }
 
+        if (mode != InfrastructureMode.Containers)
+        {
+            ContainerRuntime.LeaveUnwatched(builder.Configuration);
+        }
+
         return mode switch
         {
             InfrastructureMode.Containers => builder.AddContainerInfrastructure(),
