@@ -8,7 +8,8 @@ namespace ProposalPlatform.Infrastructure.Messaging;
 /// (assignment) waits at most <see cref="TimeLimit"/> for a batch to fill, so a lone message is not
 /// held back noticeably; one that only keeps a record waits up to <see cref="BackgroundTimeLimit"/>,
 /// so that at a steady stream of items it pays for one transaction per batch, not one per item.
-/// A session's items do not come this way: each chunk of the office's batch is one message already.
+/// A session's items come as one message per chunk of the office's batch; assignment takes those one
+/// at a time, the record-keeping consumers in batches like the rest.
 /// </summary>
 public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
@@ -21,7 +22,8 @@ public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TC
     private readonly TimeSpan _timeLimit;
 
     // A message waits in its batch while it is being handled, so the endpoint must let MessageLimit
-    // times ConcurrentBatches messages be handled at once. No more: see MessagingExtensions.
+    // times ConcurrentBatches messages be handled at once. No more: see MessagingExtensions. (A
+    // consumer of two batched types shares that; a batch that cannot fill goes at its time limit.)
     protected BatchConsumerDefinition(bool inBackground = false)
     {
         _timeLimit = inBackground ? BackgroundTimeLimit : TimeLimit;
