@@ -13,7 +13,7 @@ namespace ProposalPlatform.Infrastructure.Data;
 /// </summary>
 public sealed class UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxSignal signal) : IAsyncDisposable
 {
-    private bool _wroteOutbox;
+    private readonly List<long> _outboxRows = [];
 
     public NpgsqlConnection Connection { get; } = connection;
     public NpgsqlTransaction Transaction { get; } = transaction;
@@ -42,15 +42,15 @@ public sealed class UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction tr
             index++;
         }
 
-        await Connection.ExecuteAsync(new CommandDefinition(
+        _outboxRows.AddRange(await Connection.QueryAsync<long>(new CommandDefinition(
             """
             INSERT INTO outbox_messages (message_id, message_type, payload, trace_parent)
             SELECT id, type, payload::jsonb, @TraceParent
             FROM unnest(@ids, @types, @payloads) AS m(id, type, payload)
+            RETURNING id
             """,
             new { ids, types, payloads, TraceParent = Activity.Current?.Id },
-            Transaction, cancellationToken: cancellationToken));
-        _wroteOutbox = true;
+            Transaction, cancellationToken: cancellationToken)));
     }
 
     /// <summary>
@@ -82,9 +82,9 @@ public sealed class UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction tr
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         await Transaction.CommitAsync(cancellationToken);
-        if (_wroteOutbox)
+        if (_outboxRows.Count > 0)
         {
-            signal.Notify();
+            signal.Notify(_outboxRows);
         }
     }
 

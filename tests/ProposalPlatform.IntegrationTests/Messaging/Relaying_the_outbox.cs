@@ -1,3 +1,6 @@
+using System.Text.Json;
+using ProposalPlatform.Infrastructure.Outbox;
+
 namespace ProposalPlatform.IntegrationTests.Messaging;
 
 [Collection(MessagingCollection.Name)]
@@ -17,6 +20,29 @@ public sealed class Relaying_the_outbox(MessagingFixture fixture)
         }
 
         // Assert
+        await Eventually.Until(() => Task.FromResult(fixture.Services.GetDeliveries(key)), n => n >= 1, "the probe to arrive");
+        Assert.Equal(1L, await fixture.QueryAsync<long>("SELECT count(*) FROM probe_applications WHERE message_key = @key", new { key }));
+        Assert.Equal(1L, await fixture.QueryAsync<long>(
+            "SELECT count(*) FROM outbox_messages WHERE payload->>'key' = @key AND sent_at IS NOT NULL", new { key = key.ToString() }));
+    }
+
+    [Fact]
+    public async Task A_message_this_instance_was_not_told_of_is_found_by_the_relays_search()
+    {
+        // Arrange: a row committed elsewhere (another instance of the service, or before a stop)
+        var key = Guid.NewGuid();
+
+        // Act
+        await fixture.QueryAsync<long>(
+            "INSERT INTO outbox_messages (message_id, message_type, payload) VALUES (@id, @type, @payload::jsonb) RETURNING id",
+            new
+            {
+                id = Guid.NewGuid(),
+                type = OutboxMessageTypes.NameOf(typeof(OutboxProbe)),
+                payload = JsonSerializer.Serialize(new OutboxProbe(key), OutboxMessageTypes.Json),
+            });
+
+        // Assert: the relay's search, once a second, publishes it
         await Eventually.Until(() => Task.FromResult(fixture.Services.GetDeliveries(key)), n => n >= 1, "the probe to arrive");
         Assert.Equal(1L, await fixture.QueryAsync<long>("SELECT count(*) FROM probe_applications WHERE message_key = @key", new { key }));
         Assert.Equal(1L, await fixture.QueryAsync<long>(
