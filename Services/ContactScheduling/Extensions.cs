@@ -1,8 +1,11 @@
 using ProposalPlatform.ContactScheduling.Clients;
+using ProposalPlatform.ContactScheduling.Consumers;
 using ProposalPlatform.ContactScheduling.Data;
 using ProposalPlatform.ContactScheduling.Scheduling;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Infrastructure.Messaging;
 
 namespace ProposalPlatform.ContactScheduling.Extensions;
 
@@ -11,6 +14,8 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformInfrastructure(ResourceNames.ContactScheduling, ResourceNames.ContactSchedulingDatabase, typeof(Extensions).Assembly);
+        // the registration facts come with each assignment now: two fewer deliveries per item
+        builder.Services.AddRetiredSubscription<ProposalRegisteredConsumer>(typeof(ProposalRegistered), typeof(ProposalsRegistered));
         builder.Services.AddOptions<ContactSchedulingOptions>()
             .BindConfiguration(ContactSchedulingOptions.Section)
             .Validate(o => o.ReminderDays >= 0, "ContactScheduling:ReminderDays cannot be negative.")

@@ -1,5 +1,8 @@
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Infrastructure.Messaging;
+using ProposalPlatform.Reply.Consumers;
 using ProposalPlatform.Reply.Data;
 
 namespace ProposalPlatform.Reply.Extensions;
@@ -9,6 +12,8 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformInfrastructure(ResourceNames.Reply, ResourceNames.ReplyDatabase, typeof(Extensions).Assembly);
+        // the registration facts come with each assignment now: two fewer deliveries per item
+        builder.Services.AddRetiredSubscription<ProposalRegisteredConsumer>(typeof(ProposalRegistered), typeof(ProposalsRegistered));
         builder.Services.AddSingleton<ReplyReadModel>();
         return builder;
     }

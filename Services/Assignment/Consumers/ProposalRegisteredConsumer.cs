@@ -58,7 +58,7 @@ public sealed class ProposalRegisteredConsumer(PlatformDatabase database, TimePr
             new ProposalsAssigned([.. plain.Where(p => inserted.Contains(p.Item.ProposalId))
                 .Select(p => new ProposalAssigned(
                     p.Item.ProposalId, p.Assignment.UnitCode, names[p.Assignment.UnitCode], p.Assignment.AssignedAt, p.Assignment.DueAt,
-                    [], p.Item.HandlingMode, p.Assignment.ClockStartedAt))]),
+                    [], p.Item.HandlingMode, p.Assignment.ClockStartedAt, RegisteredItem.Of(p.Item)))]),
             cancellationToken);
     }
 
@@ -97,7 +97,7 @@ public sealed class ProposalRegisteredConsumer(PlatformDatabase database, TimePr
 
         await work.PublishAsync(new ProposalAssigned(
             assignment.ProposalId, assignment.UnitCode, assignment.UnitName, assignment.AssignedAt, assignment.DueAt,
-            coHandlers.Select(c => c.UnitCode).ToList(), item.HandlingMode, assignment.ClockStartedAt), cancellationToken);
+            coHandlers.Select(c => c.UnitCode).ToList(), item.HandlingMode, assignment.ClockStartedAt, RegisteredItem.Of(item)), cancellationToken);
         await work.PublishManyAsync(
             coHandlers.Select(c => new CoHandlingAssigned(c.ProposalId, assignment.UnitCode, c.UnitCode, c.UnitName, c.AssignedAt, c.DueAt)).ToList(),
             cancellationToken);

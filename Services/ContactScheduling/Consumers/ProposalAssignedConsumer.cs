@@ -6,14 +6,24 @@ using ProposalPlatform.Infrastructure.Messaging;
 
 namespace ProposalPlatform.ContactScheduling.Consumers;
 
-/// <summary>Every assigned item gets a contact task: the unit must talk with the submitter before replying.</summary>
+/// <summary>
+/// Every assigned item gets a contact task: the unit must talk with the submitter before replying. The
+/// assignment also says whom the contact must reach (its lead submitter, its co-signers) and where
+/// they live (for an entrusted visit).
+/// </summary>
 public sealed class ProposalAssignedConsumer(PlatformDatabase database) : IConsumer<Batch<ProposalAssigned>>, IConsumer<Batch<ProposalsAssigned>>
 {
     public Task Consume(ConsumeContext<Batch<ProposalAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, (work, assigned) => ContactRepository.OpenTasksAsync(work, assigned, context.CancellationToken));
+        database.ApplyOnceAsync(context, this, (work, assigned) => RecordAsync(work, assigned, context.CancellationToken));
 
     public Task Consume(ConsumeContext<Batch<ProposalsAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, (work, messages) => ContactRepository.OpenTasksAsync(work, [.. messages.SelectMany(m => m.Assignments)], context.CancellationToken));
+        database.ApplyOnceAsync(context, this, (work, messages) => RecordAsync(work, [.. messages.SelectMany(m => m.Assignments)], context.CancellationToken));
+
+    private static async Task RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
+    {
+        await SubmitterRepository.UpsertAsync(work, assigned, cancellationToken);
+        await ContactRepository.OpenTasksAsync(work, assigned, cancellationToken);
+    }
 }
 
 public sealed class ProposalAssignedConsumerDefinition() : BatchConsumerDefinition<ProposalAssignedConsumer>(inBackground: true);

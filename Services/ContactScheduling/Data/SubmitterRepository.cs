@@ -1,5 +1,6 @@
 using Dapper;
 using ProposalPlatform.ContactScheduling.Domain;
+using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure.Data;
 
@@ -11,6 +12,11 @@ public static class SubmitterRepository
     /// <summary>Stores what registration says of each item.</summary>
     public static Task UpsertAsync(UnitOfWork work, IReadOnlyList<ProposalRegistered> registered, CancellationToken cancellationToken) =>
         UpsertAsync(work, [.. registered.Select(r => new SubmitterFacts(r.ProposalId, r.LeadSubmitterName, r.Province, r.City, r.CoSignerNames, r.RegisteredAt))], cancellationToken);
+
+    /// <summary>Stores what registration said of each assigned item, as its assignment carries it.</summary>
+    public static Task UpsertAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken) =>
+        UpsertAsync(work, [.. assigned.Where(a => a.Item is not null).Select(a => new SubmitterFacts(
+            a.ProposalId, a.Item!.LeadSubmitterName, a.Item.Province, a.Item.City, a.Item.CoSignerNames, a.Item.RegisteredAt))], cancellationToken);
 
     /// <summary>An office correction may change the lead submitter, the place or the co-signers.</summary>
     public static Task UpsertAsync(UnitOfWork work, ProposalCorrected corrected, CancellationToken cancellationToken) =>

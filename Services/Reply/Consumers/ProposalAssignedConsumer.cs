@@ -6,13 +6,24 @@ using ProposalPlatform.Reply.Data;
 
 namespace ProposalPlatform.Reply.Consumers;
 
+/// <summary>
+/// Opens the reply case of every assigned item: which unit replies, and by when. The assignment also
+/// says whether the item is key (the proposal office signs off too) and whom the reply goes to: the
+/// lead submitter and every co-signer.
+/// </summary>
 public sealed class ProposalAssignedConsumer(PlatformDatabase database) : IConsumer<Batch<ProposalAssigned>>, IConsumer<Batch<ProposalsAssigned>>
 {
     public Task Consume(ConsumeContext<Batch<ProposalAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, (work, assigned) => ReplyRepository.RecordAssignedAsync(work, assigned, context.CancellationToken));
+        database.ApplyOnceAsync(context, this, (work, assigned) => RecordAsync(work, assigned, context.CancellationToken));
 
     public Task Consume(ConsumeContext<Batch<ProposalsAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, (work, messages) => ReplyRepository.RecordAssignedAsync(work, [.. messages.SelectMany(m => m.Assignments)], context.CancellationToken));
+        database.ApplyOnceAsync(context, this, (work, messages) => RecordAsync(work, [.. messages.SelectMany(m => m.Assignments)], context.CancellationToken));
+
+    private static async Task RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
+    {
+        await ReplyRepository.RecordRegisteredAsync(work, assigned, cancellationToken);
+        await ReplyRepository.RecordAssignedAsync(work, assigned, cancellationToken);
+    }
 }
 
 public sealed class ProposalAssignedConsumerDefinition() : BatchConsumerDefinition<ProposalAssignedConsumer>(inBackground: true);

@@ -59,9 +59,21 @@ public static class ReplyRepository
     }
 
     /// <summary>What the reply needs from intake: whether the item is key (the proposal office signs off too) and whom the reply goes to.</summary>
-    public static Task RecordRegisteredAsync(UnitOfWork work, IReadOnlyList<ProposalRegistered> batch, CancellationToken cancellationToken)
+    public static Task RecordRegisteredAsync(UnitOfWork work, IReadOnlyList<ProposalRegistered> batch, CancellationToken cancellationToken) =>
+        RecordRegisteredAsync(work, [.. batch.Select(p => (p.ProposalId, RegisteredItem.Of(p)))], cancellationToken);
+
+    /// <summary>The same, as an item's assignment carries it.</summary>
+    public static Task RecordRegisteredAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> batch, CancellationToken cancellationToken) =>
+        RecordRegisteredAsync(work, [.. batch.Where(a => a.Item is not null).Select(a => (a.ProposalId, a.Item!))], cancellationToken);
+
+    private static Task RecordRegisteredAsync(UnitOfWork work, IReadOnlyList<(Guid ProposalId, RegisteredItem Item)> batch, CancellationToken cancellationToken)
     {
-        var registered = batch.GroupBy(p => p.ProposalId).Select(g => g.MaxBy(p => p.RegisteredAt)!).ToList();
+        if (batch.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var registered = batch.GroupBy(p => p.ProposalId).Select(g => g.MaxBy(p => p.Item.RegisteredAt)).ToList();
         return work.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO reply_cases (proposal_id, is_key_item, lead_submitter_name, co_signer_names, registered_at)
@@ -76,11 +88,11 @@ public static class ReplyRepository
             new
             {
                 ids = registered.Select(p => p.ProposalId).ToArray(),
-                keyItems = registered.Select(p => p.IsKeyItem).ToArray(),
-                leads = registered.Select(p => p.LeadSubmitterName.Trim()).ToArray(),
+                keyItems = registered.Select(p => p.Item.IsKeyItem).ToArray(),
+                leads = registered.Select(p => p.Item.LeadSubmitterName.Trim()).ToArray(),
                 coSigners = registered.Select(p => JsonSerializer.Serialize(
-                    (p.CoSignerNames ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToArray())).ToArray(),
-                registeredAt = registered.Select(p => p.RegisteredAt.UtcDateTime).ToArray(),
+                    (p.Item.CoSignerNames ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToArray())).ToArray(),
+                registeredAt = registered.Select(p => p.Item.RegisteredAt.UtcDateTime).ToArray(),
             },
             work.Transaction, cancellationToken: cancellationToken));
     }

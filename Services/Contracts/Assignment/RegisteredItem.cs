@@ -1,0 +1,21 @@
+using ProposalPlatform.Contracts.Intake;
+
+namespace ProposalPlatform.Contracts.Assignment;
+
+/// <summary>
+/// What intake registered about an assigned item that contact scheduling and reply keep: whom the
+/// contact and the reply go to, where the lead submitter lives, and whether the item is key. Names and
+/// place only, as in <see cref="ProposalRegistered"/>: the contact details stay in intake.
+/// </summary>
+/// <param name="RegisteredAt">When intake registered the item (a later correction replaces these facts only if newer).</param>
+public record RegisteredItem(
+    string LeadSubmitterName,
+    string Province,
+    string City,
+    IReadOnlyList<string>? CoSignerNames,
+    bool IsKeyItem,
+    DateTimeOffset RegisteredAt)
+{
+    public static RegisteredItem Of(ProposalRegistered registered) => new(
+        registered.LeadSubmitterName, registered.Province, registered.City, registered.CoSignerNames, registered.IsKeyItem, registered.RegisteredAt);
+}
