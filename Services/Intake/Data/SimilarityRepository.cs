@@ -26,6 +26,13 @@ public sealed class SimilarityRepository(PlatformDatabase database)
             """,
             new { limit }, work.Transaction, cancellationToken: cancellationToken))).AsList();
 
+    /// <summary>
+    /// The statements that may merge the search index's pending list (thousands of items) may take
+    /// longer than Npgsql's default 30 s on two busy cores: cut off there, a chunk failed, was logged as
+    /// an error and was taken again. The indexing worker still cancels them when items come in.
+    /// </summary>
+    private const int MergeTimeoutSeconds = 600;
+
     public static async Task SaveIndexAsync(UnitOfWork work, IReadOnlyList<(Guid Id, string Grams, string Bands)> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = rows.Select(r => r.Id).ToArray();
@@ -39,7 +46,7 @@ public sealed class SimilarityRepository(PlatformDatabase database)
             ON CONFLICT (proposal_id) DO UPDATE SET search_grams = EXCLUDED.search_grams, similarity_bands = EXCLUDED.similarity_bands
             """,
             new { Ids = ids, Grams = rows.Select(r => r.Grams).ToArray(), Bands = rows.Select(r => r.Bands).ToArray() },
-            work.Transaction, cancellationToken: cancellationToken));
+            work.Transaction, MergeTimeoutSeconds, cancellationToken: cancellationToken));
         await work.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE proposals SET indexed_at = @now WHERE id = ANY(@Ids)",
             new { Ids = ids, now = now.UtcDateTime }, work.Transaction, cancellationToken: cancellationToken));
@@ -54,7 +61,8 @@ public sealed class SimilarityRepository(PlatformDatabase database)
         await work.Connection.ExecuteAsync(new CommandDefinition(
             "SET LOCAL maintenance_work_mem = '128MB'", transaction: work.Transaction, cancellationToken: cancellationToken));
         await work.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT gin_clean_pending_list('ix_proposal_index_search'::regclass)", transaction: work.Transaction, cancellationToken: cancellationToken));
+            "SELECT gin_clean_pending_list('ix_proposal_index_search'::regclass)", transaction: work.Transaction,
+            commandTimeout: MergeTimeoutSeconds, cancellationToken: cancellationToken));
     }
 
     /// <summary>For each item, the other items of its session that share an LSH band with it (the keys hold the session year).</summary>
