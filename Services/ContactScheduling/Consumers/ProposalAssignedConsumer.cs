@@ -1,4 +1,3 @@
-using MassTransit;
 using ProposalPlatform.ContactScheduling.Data;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
@@ -11,15 +10,9 @@ namespace ProposalPlatform.ContactScheduling.Consumers;
 /// assignment also says whom the contact must reach (its lead submitter, its co-signers) and where
 /// they live (for an entrusted visit).
 /// </summary>
-public sealed class ProposalAssignedConsumer(PlatformDatabase database) : IConsumer<Batch<ProposalAssigned>>, IConsumer<Batch<ProposalsAssigned>>
+public sealed class ProposalAssignedConsumer(PlatformDatabase database) : AssignedItemsConsumer(database)
 {
-    public Task Consume(ConsumeContext<Batch<ProposalAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, (work, assigned) => RecordAsync(work, assigned, context.CancellationToken));
-
-    public Task Consume(ConsumeContext<Batch<ProposalsAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, (work, messages) => RecordAsync(work, [.. messages.SelectMany(m => m.Assignments)], context.CancellationToken));
-
-    private static async Task RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
+    protected override async Task RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
     {
         await SubmitterRepository.UpsertAsync(work, assigned, cancellationToken);
         await ContactRepository.OpenTasksAsync(work, assigned, cancellationToken);

@@ -1,4 +1,3 @@
-using MassTransit;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.Messaging;
@@ -9,15 +8,9 @@ namespace ProposalPlatform.Intake.Consumers;
 
 /// <summary>Every item passes here once it is assigned: many at a time (a chunk of a session, or a batch of single items), one transaction each.</summary>
 public sealed partial class ProposalAssignedConsumer(PlatformDatabase database, IndexingSignal indexing, ILogger<ProposalAssignedConsumer> logger)
-    : IConsumer<Batch<ProposalAssigned>>, IConsumer<Batch<ProposalsAssigned>>
+    : AssignedItemsConsumer(database)
 {
-    public Task Consume(ConsumeContext<Batch<ProposalAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, (work, assigned) => RecordAsync(work, assigned, context.CancellationToken));
-
-    public Task Consume(ConsumeContext<Batch<ProposalsAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, (work, messages) => RecordAsync(work, [.. messages.SelectMany(m => m.Assignments)], context.CancellationToken));
-
-    private async Task RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
+    protected override async Task RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
     {
         indexing.NoteActivity();
         var known = await AssignedItems.RecordAsync(work, assigned, cancellationToken);

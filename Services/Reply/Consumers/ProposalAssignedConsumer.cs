@@ -1,4 +1,3 @@
-using MassTransit;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.Messaging;
@@ -11,15 +10,9 @@ namespace ProposalPlatform.Reply.Consumers;
 /// says whether the item is key (the proposal office signs off too) and whom the reply goes to: the
 /// lead submitter and every co-signer.
 /// </summary>
-public sealed class ProposalAssignedConsumer(PlatformDatabase database) : IConsumer<Batch<ProposalAssigned>>, IConsumer<Batch<ProposalsAssigned>>
+public sealed class ProposalAssignedConsumer(PlatformDatabase database) : AssignedItemsConsumer(database)
 {
-    public Task Consume(ConsumeContext<Batch<ProposalAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, (work, assigned) => RecordAsync(work, assigned, context.CancellationToken));
-
-    public Task Consume(ConsumeContext<Batch<ProposalsAssigned>> context) =>
-        database.ApplyOnceAsync(context, this, (work, messages) => RecordAsync(work, [.. messages.SelectMany(m => m.Assignments)], context.CancellationToken));
-
-    private static async Task RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
+    protected override async Task RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
     {
         await ReplyRepository.RecordRegisteredAsync(work, assigned, cancellationToken);
         await ReplyRepository.RecordAssignedAsync(work, assigned, cancellationToken);
