@@ -25,13 +25,11 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Broker)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Broker} is not configured.");
 
-        var endpointNames = new PlatformEndpointNames(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-        builder.Services.AddSingleton(endpointNames);
         builder.Services.AddMassTransit(bus =>
         {
             // A government platform never calls home (and this network is closed).
             bus.DisableUsageTelemetry();
-            bus.SetEndpointNameFormatter(endpointNames.Formatter);
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             bus.AddConsumers(consumersAssembly);
 
             bus.UsingRabbitMq((context, rabbit) =>

@@ -49,7 +49,7 @@ public static class RetiredSubscriptionExtensions
 /// <summary>Removes the bindings of retired subscriptions, once at start; a broker that cannot be reached leaves them to the next start.</summary>
 public sealed partial class RetiredSubscriptionRemover(
     IEnumerable<RetiredSubscription> retired,
-    PlatformEndpointNames names,
+    IBusRegistrationContext registration,
     IBus bus,
     IConfiguration configuration,
     ILogger<RetiredSubscriptionRemover> logger) : IHostedService
@@ -68,7 +68,7 @@ public sealed partial class RetiredSubscriptionRemover(
                 }
 
                 var messageExchange = Uri.UnescapeDataString(address.Segments[^1]);
-                var endpoint = subscription.Endpoint(names.Formatter);
+                var endpoint = subscription.Endpoint(registration.EndpointNameFormatter);
                 try
                 {
                     // MassTransit binds the message type's exchange to an exchange named after the
@@ -97,6 +97,3 @@ public sealed partial class RetiredSubscriptionRemover(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retired subscriptions could not be unbound; the next start tries again")]
     private static partial void LogNotReached(ILogger logger, Exception exception);
 }
-
-/// <summary>How this service names its endpoints (the same formatter MassTransit is given).</summary>
-public sealed record PlatformEndpointNames(IEndpointNameFormatter Formatter);

@@ -36,7 +36,7 @@ public sealed class Retiring_a_subscription(MessagingFixture fixture)
 
         var remover = new RetiredSubscriptionRemover(
             [new RetiredSubscription(_ => retired, typeof(RetiredProbe))],
-            fixture.Services.GetRequiredService<PlatformEndpointNames>(),
+            fixture.Services.GetRequiredService<IBusRegistrationContext>(),
             fixture.Bus,
             fixture.Services.GetRequiredService<IConfiguration>(),
             NullLogger<RetiredSubscriptionRemover>.Instance);
@@ -55,7 +55,7 @@ public sealed class Retiring_a_subscription(MessagingFixture fixture)
     {
         var remover = new RetiredSubscriptionRemover(
             [new RetiredSubscription(_ => $"never-declared-{Guid.NewGuid():N}", typeof(RetiredProbe))],
-            fixture.Services.GetRequiredService<PlatformEndpointNames>(),
+            fixture.Services.GetRequiredService<IBusRegistrationContext>(),
             fixture.Bus,
             fixture.Services.GetRequiredService<IConfiguration>(),
             NullLogger<RetiredSubscriptionRemover>.Instance);
