@@ -4,26 +4,41 @@ using ProposalPlatform.Contracts;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var infrastructure = builder.AddPlatformInfrastructure();
-var officeKey = builder.AddOfficeKey();
+
+// the gateway is the platform's one public address, and so the issuer every token names
+var gateway = builder.AddProject<Projects.ProposalPlatform_Gateway>(ResourceNames.Gateway)
+    .WithExternalHttpEndpoints()
+    .ServedDirectly()
+    .WithTelemetryChoices();
+var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
+
+var identity = builder.AddProject<Projects.ProposalPlatform_Identity>(ResourceNames.Identity)
+    .WithIdentityDatabase(infrastructure)
+    .WithEnvironment("Identity__Issuer", issuer);
+foreach (var (setting, value) in builder.AddIdentityBootstrap())
+{
+    identity.WithEnvironment($"Identity__Bootstrap__{setting}", value);
+}
 
 var intake = builder.AddProject<Projects.ProposalPlatform_Intake>(ResourceNames.Intake)
-    .WithPlatformInfrastructure(infrastructure, ResourceNames.IntakeDatabase);
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.IntakeDatabase)
+    .CheckingTokensOf(identity, issuer);
 var assignment = builder.AddProject<Projects.ProposalPlatform_Assignment>(ResourceNames.Assignment)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.AssignmentDatabase)
-    .WithEnvironment("Identity__OfficeKey", officeKey);
+    .CheckingTokensOf(identity, issuer);
 var contactScheduling = builder.AddProject<Projects.ProposalPlatform_ContactScheduling>(ResourceNames.ContactScheduling)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ContactSchedulingDatabase)
+    .CheckingTokensOf(identity, issuer)
     // entrusted visits ask assignment which customs district covers the submitter's place
     .WithReference(assignment)
     .GivingWayToTheItemPath();
 var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Reply)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ReplyDatabase)
+    .CheckingTokensOf(identity, issuer)
     .GivingWayToTheItemPath();
 
-builder.AddProject<Projects.ProposalPlatform_Gateway>(ResourceNames.Gateway)
-    .WithExternalHttpEndpoints()
-    .ServedDirectly()
-    .WithTelemetryChoices()
+gateway
+    .CheckingTokensOf(identity, issuer).WaitFor(identity)
     .WithReference(intake).WaitFor(intake)
     .WithReference(assignment).WaitFor(assignment)
     .WithReference(contactScheduling).WaitFor(contactScheduling)

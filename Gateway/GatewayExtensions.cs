@@ -50,7 +50,7 @@ public static class GatewayExtensions
             {
                 options.AddDocument(service, title, $"/openapi/{service}/v1.json", isDefault: service == GatewayRoutes.Services[0].Service);
             }
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -19,7 +19,18 @@ public static class GatewayRoutes
         (ResourceNames.Assignment, "Assignment", "/api/assignment"),
         (ResourceNames.ContactScheduling, "Contact scheduling", "/api/contacts"),
         (ResourceNames.Reply, "Reply", "/api/replies"),
+        (ResourceNames.Identity, "Identity", "/api/identity"),
     ];
+
+    /// <summary>
+    /// The identity service's public paths: discovery and signing keys, the token, authorization and
+    /// sign-out endpoints, the sign-in pages. They are for callers without a token yet.
+    /// </summary>
+    public static readonly IReadOnlyList<string> IdentityPublicPrefixes = ["/.well-known", "/connect", "/account"];
+
+    /// <summary>YARP's name for "no token needed"; API routes need an authenticated caller ("default").</summary>
+    private const string Anonymous = "anonymous";
+    private const string Authenticated = "default";
 
     public static IReadOnlyList<RouteConfig> Routes =>
     [
@@ -28,6 +39,8 @@ public static class GatewayRoutes
             RouteId = $"{s.Service}-api",
             ClusterId = s.Service,
             Match = new RouteMatch { Path = s.ApiPrefix + "/{**rest}" },
+            // the gateway checks the token too; each service checks it again, and decides what the caller may do
+            AuthorizationPolicy = Authenticated,
             // a whole session's batch from the assigning office is tens of megabytes
             MaxRequestBodySize = s.Service == ResourceNames.Intake ? MaxBatchBytes : null,
         }),
@@ -36,6 +49,7 @@ public static class GatewayRoutes
             RouteId = $"{s.Service}-openapi",
             ClusterId = s.Service,
             Match = new RouteMatch { Path = $"/openapi/{s.Service}/v1.json" },
+            AuthorizationPolicy = Anonymous,
             Transforms =
             [
                 new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" },
@@ -43,7 +57,19 @@ public static class GatewayRoutes
                 new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" },
             ],
         }),
+        .. IdentityPublicRoutes,
     ];
+
+    private static IEnumerable<RouteConfig> IdentityPublicRoutes =>
+        IdentityPublicPrefixes.Select(prefix => new RouteConfig
+        {
+            RouteId = $"identity{prefix.Replace('/', '-')}",
+            ClusterId = ResourceNames.Identity,
+            Match = new RouteMatch { Path = prefix + "/{**rest}" },
+            AuthorizationPolicy = Anonymous,
+            // the sign-in pages and the issuer are the gateway's public address
+            Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+        });
 
     public static IReadOnlyList<ClusterConfig> Clusters =>
     [

@@ -14,6 +14,7 @@ public static class PlatformInfrastructureExtensions
         ResourceNames.AssignmentDatabase,
         ResourceNames.ContactSchedulingDatabase,
         ResourceNames.ReplyDatabase,
+        ResourceNames.IdentityDatabase,
     ];
 
     /// <summary>The broker and one database per service, provided as <c>Infrastructure:Mode</c> says.</summary>
@@ -82,6 +83,31 @@ public static class PlatformInfrastructureExtensions
             .WithTelemetryChoices()
             .WithHttpHealthCheck("/health");
     }
+
+    /// <summary>Gives the identity service its database, and holds it back until the database answers.</summary>
+    public static IResourceBuilder<ProjectResource> WithIdentityDatabase(
+        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure)
+    {
+        var database = infrastructure.Databases[ResourceNames.IdentityDatabase];
+        service.WithReference(database);
+        if (infrastructure.Mode != InfrastructureMode.External)
+        {
+            service.WaitFor(database);
+        }
+
+        return service
+            .ServedDirectly()
+            .WithTelemetryChoices()
+            .WithHttpHealthCheck("/health");
+    }
+
+    /// <summary>
+    /// The service checks every caller's token itself: it learns the identity service's signing keys
+    /// from it directly and accepts the tokens issued for <paramref name="issuer"/>, the gateway's address.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> CheckingTokensOf(
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> identity, ReferenceExpression issuer) =>
+        service.WithReference(identity).WithEnvironment("Identity__Issuer", issuer);
 
     /// <summary>
     /// For a service that keeps its own records of every item but is not on the path by which an item

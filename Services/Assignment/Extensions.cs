@@ -19,8 +19,6 @@ public static class Extensions
         builder.Services.AddSingleton<UnitRepository>();
         builder.Services.AddSingleton<RuleRepository>();
         builder.Services.AddSingleton<DeadlineRepository>();
-        builder.Services.AddSingleton<CredentialRepository>();
-        builder.Services.AddHostedService<OfficeKeySeeder>();
         // after the migrator (registered above): the first scan finds the schema in place
         builder.Services.AddHostedService<DeadlineScheduler>();
         return builder;

@@ -10,9 +10,9 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseProblemDetailsDefaults();
+app.UsePlatformAuthentication();
 app.MapAssignmentsApi();
 app.MapUnitsApi();
-app.MapCredentialsApi();
 app.MapRulesApi();
 app.MapDeadlinesApi();
 app.MapDefaultOpenApi();

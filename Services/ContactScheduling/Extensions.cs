@@ -1,3 +1,4 @@
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.ContactScheduling.Clients;
 using ProposalPlatform.ContactScheduling.Consumers;
 using ProposalPlatform.ContactScheduling.Data;
@@ -25,7 +26,8 @@ public static class Extensions
 
         // Service discovery resolves the name and the standard resilience handler (retry, timeout, circuit
         // breaker) wraps the calls: ServiceDefaults adds both to every HttpClient, so neither is added twice here.
-        builder.Services.AddHttpClient<AssignmentClient>(http => http.BaseAddress = new Uri($"http://{ResourceNames.Assignment}"));
+        builder.Services.AddHttpClient<AssignmentClient>(http => http.BaseAddress = new Uri($"http://{ResourceNames.Assignment}"))
+            .AddHttpMessageHandler<CallerTokenForwarder>();
 
         // after the migrator (registered above): the first scan finds the schema in place
         builder.Services.AddHostedService<ContactReminder>();

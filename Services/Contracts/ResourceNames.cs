@@ -10,10 +10,12 @@ public static class ResourceNames
     public const string AssignmentDatabase = "assignmentdb";
     public const string ContactSchedulingDatabase = "contactdb";
     public const string ReplyDatabase = "replydb";
+    public const string IdentityDatabase = "identitydb";
 
     public const string Intake = "intake";
     public const string Assignment = "assignment";
     public const string ContactScheduling = "contactscheduling";
     public const string Reply = "reply";
+    public const string Identity = "identity";
     public const string Gateway = "gateway";
 }

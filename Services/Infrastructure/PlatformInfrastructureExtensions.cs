@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.Infrastructure.Messaging;
@@ -24,6 +25,7 @@ public static class PlatformInfrastructureExtensions
     {
         DateTimeOffsetHandler.Register();
         builder.AddPlatformClock();
+        builder.AddPlatformAuthorization();
         builder.AddNpgsqlDataSource(databaseName, configureDataSourceBuilder: dataSource =>
         {
             // Every item passes the same few statements many times: prepared once per connection,

@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseProblemDetailsDefaults();
+app.UsePlatformAuthentication();
 app.MapProposalsApi();
 app.MapBatchesApi();
 app.MapSimilarApi();

@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseProblemDetailsDefaults();
+app.UsePlatformAuthentication();
 app.MapRepliesApi();
 app.MapDefaultOpenApi();
 app.MapDefaultEndpoints();

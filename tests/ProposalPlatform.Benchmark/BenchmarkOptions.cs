@@ -11,13 +11,13 @@ public sealed record BenchmarkOptions(
     int Rate,
     int Seconds,
     int WarmUpSeconds,
-    string ApiKey,
+    string ClientFile,
     string? LatencyFile)
 {
-    /// <summary>Where <c>./platform.sh run</c> keeps the proposal office's key (as root; else under ~/.local/share).</summary>
-    public static string DefaultKeyFile => Environment.UserName == "root"
-        ? "/var/lib/proposalplatform/office.key"
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "proposalplatform", "office.key");
+    /// <summary>Where <c>./platform.sh run</c> keeps the proposal office's machine client (as root; else under ~/.local/share).</summary>
+    public static string DefaultClientFile => Environment.UserName == "root"
+        ? "/var/lib/proposalplatform/office-client.json"
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "proposalplatform", "office-client.json");
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -38,7 +38,7 @@ public sealed record BenchmarkOptions(
             Number("--rate", 200),
             Number("--seconds", 15),
             Number("--warm-up-seconds", 10),
-            Value("--api-key", File.Exists(DefaultKeyFile) ? File.ReadAllText(DefaultKeyFile).Trim() : ""),
+            Value("--client", DefaultClientFile),
             args.Contains("--latencies") ? Value("--latencies", "latencies.csv") : null);
     }
 }

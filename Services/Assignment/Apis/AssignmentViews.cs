@@ -37,13 +37,13 @@ public sealed record ReturnView(DateTimeOffset ReturnedAt, string Reason, string
 
 public sealed record CoHandlerView(string UnitCode, string UnitName, DateTimeOffset AssignedAt, DateTimeOffset OpinionDueAt, DateTimeOffset? OpinionSubmittedAt, string? OpinionSubmittedBy);
 
-public sealed record ReassignRequest(string? UnitCode, string? Reason, string? By);
+public sealed record ReassignRequest(string? UnitCode, string? Reason);
 
-public sealed record ReturnRequest(string? Reason, string? By);
+public sealed record ReturnRequest(string? Reason);
 
 /// <summary><c>months</c> adds calendar months to the current due date; <c>newDueAt</c> names it. Give one.</summary>
-public sealed record ExtendRequest(DateTimeOffset? NewDueAt, int? Months, string? Reason, string? ApprovedBy);
+public sealed record ExtendRequest(DateTimeOffset? NewDueAt, int? Months, string? Reason);
 
-public sealed record CoHandlerRequest(string? UnitCode, string? Reason, string? By);
+public sealed record CoHandlerRequest(string? UnitCode, string? Reason);
 
-public sealed record OpinionRequest(string? By, string? Opinion);
+public sealed record OpinionRequest(string? Opinion);

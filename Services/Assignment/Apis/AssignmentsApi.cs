@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Domain;
 using ProposalPlatform.Contracts.Assignment;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 
 namespace ProposalPlatform.Assignment.Apis;
@@ -18,7 +20,8 @@ public static class AssignmentsApi
 
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/assignment/assignments").WithTags("Assignments");
+        var api = app.MapGroup("api/assignment/assignments").WithTags("Assignments")
+            .RequireAuthorization(PlatformPolicies.Staff);
 
         api.MapGet("/{proposalId:guid}", GetAssignment)
             .WithName("GetAssignment")
@@ -28,16 +31,20 @@ public static class AssignmentsApi
             .WithSummary("Who assigned the item to which unit, when and why");
         api.MapPost("/{proposalId:guid}/reassign", Reassign)
             .WithName("ReassignProposal")
-            .WithSummary("The proposal office gives the item to another lead unit, with a reason");
+            .WithSummary("The proposal office gives the item to another lead unit, with a reason")
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/{proposalId:guid}/return", Return)
             .WithName("ReturnProposal")
-            .WithSummary("Return an item outside the body's remit to the assigning office, inside the return window");
+            .WithSummary("Return an item outside the body's remit to the assigning office, inside the return window")
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/{proposalId:guid}/extend", Extend)
             .WithName("ExtendDeadline")
-            .WithSummary("Move the reply deadline, at most 6 months after assignment, with a reason and an approver");
+            .WithSummary("Move the reply deadline, at most 6 months after assignment, with a reason and an approver")
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/{proposalId:guid}/co-handlers", AddCoHandler)
             .WithName("AddCoHandler")
-            .WithSummary("Make a unit co-handler: it owes the lead unit a written opinion within 1 month of assignment");
+            .WithSummary("Make a unit co-handler: it owes the lead unit a written opinion within 1 month of assignment")
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/{proposalId:guid}/co-handlers/{unitCode}/opinion", SubmitOpinion)
             .WithName("SubmitCoHandlingOpinion")
             .WithSummary("Record that a co-handling unit sent its written opinion to the lead unit");
@@ -46,27 +53,36 @@ public static class AssignmentsApi
     }
 
     public static async Task<Results<Ok<AssignmentView>, ProblemHttpResult>> GetAssignment(
-        Guid proposalId, AssignmentRepository assignments, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
+        Guid proposalId, ClaimsPrincipal user, ItemGuard guard, AssignmentRepository assignments, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
     {
+        if (await guard.RefuseAsync(user, proposalId, await assignments.PartiesAsync(proposalId, cancellationToken), ItemOperation.Read) is { } refusal)
+        {
+            return TypedResults.Problem(refusal);
+        }
+
         var view = await ViewAsync(proposalId, assignments, options.Value, cancellationToken);
         return view is null ? Problems.NotAssigned(proposalId) : TypedResults.Ok(view);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<HistoryRow>>, ProblemHttpResult>> GetHistory(
-        Guid proposalId, AssignmentRepository assignments, CancellationToken cancellationToken)
+        Guid proposalId, ClaimsPrincipal user, ItemGuard guard, AssignmentRepository assignments, CancellationToken cancellationToken)
     {
+        if (await guard.RefuseAsync(user, proposalId, await assignments.PartiesAsync(proposalId, cancellationToken), ItemOperation.Read) is { } refusal)
+        {
+            return TypedResults.Problem(refusal);
+        }
+
         var history = await assignments.HistoryAsync(proposalId, cancellationToken);
         return history.Count == 0 ? Problems.NotAssigned(proposalId) : TypedResults.Ok(history);
     }
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Reassign(
-        Guid proposalId, ReassignRequest request, PlatformDatabase database, AssignmentRepository assignments,
+        Guid proposalId, ReassignRequest request, Caller caller, PlatformDatabase database, AssignmentRepository assignments,
         TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         Problems.Require(errors, "unitCode", request.UnitCode, "Name the unit the item goes to.");
         Problems.Require(errors, "reason", request.Reason, "A reassignment needs a reason.");
-        Problems.Require(errors, "by", request.By, "Name who in the proposal office reassigns the item.");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The reassignment is not valid.");
@@ -90,9 +106,9 @@ public static class AssignmentsApi
 
             await AssignmentRepository.ReassignAsync(work, proposalId, target.Code, cancellationToken);
             await AssignmentRepository.AddHistoryAsync(
-                work, proposalId, "Reassigned", current.UnitCode, target.Code, request.Reason!.Trim(), request.By!.Trim(), now, cancellationToken);
+                work, proposalId, "Reassigned", current.UnitCode, target.Code, request.Reason!.Trim(), caller.Name, now, cancellationToken);
             await work.PublishAsync(new ProposalReassigned(
-                proposalId, current.UnitCode, target.Code, target.Name, request.Reason.Trim(), request.By.Trim(), now), cancellationToken);
+                proposalId, current.UnitCode, target.Code, target.Name, request.Reason.Trim(), caller.Name, now), cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
 
@@ -100,12 +116,11 @@ public static class AssignmentsApi
     }
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Return(
-        Guid proposalId, ReturnRequest request, PlatformDatabase database, AssignmentRepository assignments,
+        Guid proposalId, ReturnRequest request, Caller caller, PlatformDatabase database, AssignmentRepository assignments,
         TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         Problems.Require(errors, "reason", request.Reason, "A return needs the reasons the item is outside the body's remit.");
-        Problems.Require(errors, "by", request.By, "Name who in the proposal office returns the item.");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The return is not valid.");
@@ -135,10 +150,10 @@ public static class AssignmentsApi
                 });
             }
 
-            await AssignmentRepository.ReturnAsync(work, proposalId, request.Reason!.Trim(), request.By!.Trim(), now, cancellationToken);
+            await AssignmentRepository.ReturnAsync(work, proposalId, request.Reason!.Trim(), caller.Name, now, cancellationToken);
             await AssignmentRepository.AddHistoryAsync(
-                work, proposalId, "Returned", current.UnitCode, null, request.Reason.Trim(), request.By.Trim(), now, cancellationToken);
-            await work.PublishAsync(new ProposalReturned(proposalId, current.UnitCode, request.Reason.Trim(), request.By.Trim(), now), cancellationToken);
+                work, proposalId, "Returned", current.UnitCode, null, request.Reason.Trim(), caller.Name, now, cancellationToken);
+            await work.PublishAsync(new ProposalReturned(proposalId, current.UnitCode, request.Reason.Trim(), caller.Name, now), cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
 
@@ -146,7 +161,7 @@ public static class AssignmentsApi
     }
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Extend(
-        Guid proposalId, ExtendRequest request, PlatformDatabase database, AssignmentRepository assignments,
+        Guid proposalId, ExtendRequest request, Caller caller, PlatformDatabase database, AssignmentRepository assignments,
         TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -169,14 +184,14 @@ public static class AssignmentsApi
             }
 
             var (newDueAt, errors) = DeadlineExtensions.Decide(
-                current.ClockStartedAt, current.DueAt, request.NewDueAt, request.Months, request.Reason, request.ApprovedBy);
+                current.ClockStartedAt, current.DueAt, request.NewDueAt, request.Months, request.Reason, caller.Name);
             if (newDueAt is null)
             {
                 return TypedResults.ValidationProblem(errors, title: "The extension is not valid.");
             }
 
             var reason = request.Reason!.Trim();
-            var approvedBy = request.ApprovedBy!.Trim();
+            var approvedBy = caller.Name;
             await AssignmentRepository.ExtendAsync(work, proposalId, current.DueAt, newDueAt.Value, reason, approvedBy, now, cancellationToken);
             await AssignmentRepository.AddHistoryAsync(work, proposalId, "Extended", current.UnitCode, current.UnitCode, reason, approvedBy, now, cancellationToken);
             await work.PublishAsync(new DeadlineExtended(proposalId, current.UnitCode, current.DueAt, newDueAt.Value, reason, approvedBy, now), cancellationToken);
@@ -187,13 +202,12 @@ public static class AssignmentsApi
     }
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> AddCoHandler(
-        Guid proposalId, CoHandlerRequest request, PlatformDatabase database, AssignmentRepository assignments,
+        Guid proposalId, CoHandlerRequest request, Caller caller, PlatformDatabase database, AssignmentRepository assignments,
         TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         Problems.Require(errors, "unitCode", request.UnitCode, "Name the co-handling unit.");
         Problems.Require(errors, "reason", request.Reason, "Adding a co-handler needs a reason.");
-        Problems.Require(errors, "by", request.By, "Name who in the proposal office adds the co-handler.");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The co-handler is not valid.");
@@ -223,7 +237,7 @@ public static class AssignmentsApi
             }
 
             await AssignmentRepository.AddHistoryAsync(
-                work, proposalId, "CoHandlingAssigned", null, unit.Code, request.Reason!.Trim(), request.By!.Trim(), now, cancellationToken);
+                work, proposalId, "CoHandlingAssigned", null, unit.Code, request.Reason!.Trim(), caller.Name, now, cancellationToken);
             await work.PublishAsync(new CoHandlingAssigned(proposalId, current.UnitCode, unit.Code, unit.Name, now, added[0].DueAt), cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
@@ -232,15 +246,20 @@ public static class AssignmentsApi
     }
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> SubmitOpinion(
-        Guid proposalId, string unitCode, OpinionRequest request, PlatformDatabase database, AssignmentRepository assignments,
-        TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
+        Guid proposalId, string unitCode, OpinionRequest request, Caller caller, ClaimsPrincipal user, ItemGuard guard,
+        PlatformDatabase database, AssignmentRepository assignments, TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.By))
+        if (await guard.RefuseAsync(user, proposalId, await assignments.PartiesAsync(proposalId, cancellationToken), ItemOperation.Opinion) is { } refusal)
         {
-            errors["by"] = ["Name who sent the opinion."];
+            return TypedResults.Problem(refusal);
         }
 
+        if (!caller.WorksFor(unitCode))
+        {
+            return Problems.Forbidden($"{caller.UnitCode} may give its own opinion, not {unitCode}'s.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Opinion))
         {
             errors["opinion"] = ["The written opinion is required: the lead unit attaches it to its draft reply."];
@@ -258,7 +277,7 @@ public static class AssignmentsApi
         var now = clock.GetUtcNow();
         await using (var work = await database.BeginAsync(cancellationToken))
         {
-            if (!await AssignmentRepository.SubmitOpinionAsync(work, proposalId, unitCode, request.By!.Trim(), request.Opinion!.Trim(), now, cancellationToken))
+            if (!await AssignmentRepository.SubmitOpinionAsync(work, proposalId, unitCode, caller.Name, request.Opinion!.Trim(), now, cancellationToken))
             {
                 var coHandlers = await assignments.CoHandlersAsync(proposalId, cancellationToken);
                 return coHandlers.Any(c => c.UnitCode == unitCode)
@@ -266,7 +285,7 @@ public static class AssignmentsApi
                     : Problems.NotFound("No such co-handler.", $"{unitCode} does not co-handle item {proposalId}.");
             }
 
-            await work.PublishAsync(new CoHandlingOpinionSubmitted(proposalId, unitCode, request.By.Trim(), now, request.Opinion.Trim()), cancellationToken);
+            await work.PublishAsync(new CoHandlingOpinionSubmitted(proposalId, unitCode, caller.Name, now, request.Opinion.Trim()), cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
 

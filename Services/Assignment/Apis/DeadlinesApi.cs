@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Assignment.Data;
+using ProposalPlatform.Infrastructure.Authorization;
 
 namespace ProposalPlatform.Assignment.Apis;
 
@@ -11,7 +12,9 @@ public static class DeadlinesApi
 
     public static IEndpointRouteBuilder MapDeadlinesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/assignment/deadlines").WithTags("Deadlines");
+        // the office sees every unit's deadlines, a unit's handlers and head their own unit's
+        var api = app.MapGroup("api/assignment/deadlines").WithTags("Deadlines")
+            .RequireAuthorization(PlatformPolicies.Headquarters);
 
         api.MapGet("/due-soon", DueSoon)
             .WithName("ListDeadlinesDueSoon")
@@ -24,7 +27,7 @@ public static class DeadlinesApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DeadlineRow>>, ValidationProblem>> DueSoon(
-        DeadlineRepository deadlines, TimeProvider clock, CancellationToken cancellationToken,
+        Caller caller, DeadlineRepository deadlines, TimeProvider clock, CancellationToken cancellationToken,
         [FromQuery] int days = Domain.DeadlineAlerts.DefaultWarningDays, [FromQuery] int limit = 500)
     {
         var errors = new Dictionary<string, string[]>();
@@ -40,11 +43,11 @@ public static class DeadlinesApi
         }
 
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(await deadlines.DueBetweenAsync(now, now.AddDays(days), limit, cancellationToken));
+        return TypedResults.Ok(await deadlines.DueBetweenAsync(now, now.AddDays(days), limit, VisibleUnit(caller), cancellationToken));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DeadlineRow>>, ValidationProblem>> Overdue(
-        DeadlineRepository deadlines, TimeProvider clock, CancellationToken cancellationToken, [FromQuery] int limit = 500)
+        Caller caller, DeadlineRepository deadlines, TimeProvider clock, CancellationToken cancellationToken, [FromQuery] int limit = 500)
     {
         var errors = new Dictionary<string, string[]>();
         CheckLimit(errors, limit);
@@ -53,8 +56,10 @@ public static class DeadlinesApi
             return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
         }
 
-        return TypedResults.Ok(await deadlines.DueBetweenAsync(null, clock.GetUtcNow(), limit, cancellationToken));
+        return TypedResults.Ok(await deadlines.DueBetweenAsync(null, clock.GetUtcNow(), limit, VisibleUnit(caller), cancellationToken));
     }
+
+    private static string? VisibleUnit(Caller caller) => caller.IsOffice ? null : caller.UnitCode ?? "";
 
     private static void CheckLimit(Dictionary<string, string[]> errors, int limit)
     {

@@ -20,6 +20,9 @@ public static class Problems
         return TypedResults.Problem(problem);
     }
 
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "This operation is not yours to do.", Detail = detail });
+
     public static ProblemHttpResult NotAssigned(Guid proposalId) =>
         NotFound("The item is not assigned.", $"No assignment exists for item {proposalId}: it is unknown or not yet assigned.");
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.Infrastructure.Authorization;
 
 namespace ProposalPlatform.Assignment.Apis;
 
@@ -11,7 +12,8 @@ public static class RulesApi
 
     public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/assignment/rules").WithTags("Routing rules");
+        var api = app.MapGroup("api/assignment/rules").WithTags("Routing rules")
+            .RequireAuthorization(PlatformPolicies.Headquarters);
 
         api.MapGet("/", ListRules)
             .WithName("ListRoutingRules")
@@ -21,16 +23,20 @@ public static class RulesApi
             .WithSummary("One routing rule");
         api.MapPost("/", CreateRule)
             .WithName("CreateRoutingRule")
-            .WithSummary("Add a rule: items whose topic or a tag contains the keyword go to the unit");
+            .WithSummary("Add a rule: items whose topic or a tag contains the keyword go to the unit")
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapPut("/{id:int}", UpdateRule)
             .WithName("UpdateRoutingRule")
-            .WithSummary("Replace a rule (items already assigned stay where they are)");
+            .WithSummary("Replace a rule (items already assigned stay where they are)")
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapDelete("/{id:int}", DeleteRule)
             .WithName("DeleteRoutingRule")
-            .WithSummary("Remove a rule (items already assigned stay where they are)");
+            .WithSummary("Remove a rule (items already assigned stay where they are)")
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/dry-run", DryRun)
             .WithName("DryRunRoutingRules")
-            .WithSummary("Which assigned items a proposed rule change would move, from which unit to which; changes nothing");
+            .WithSummary("Which assigned items a proposed rule change would move, from which unit to which; changes nothing")
+            .RequireAuthorization(PlatformPolicies.Office);
 
         return app;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.Infrastructure.Authorization;
 
 namespace ProposalPlatform.Assignment.Apis;
 
@@ -11,7 +12,9 @@ public static partial class UnitsApi
 {
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/assignment/units").WithTags("Units");
+        // every staff role reads the registry (names and coverage); only the office changes it
+        var api = app.MapGroup("api/assignment/units").WithTags("Units")
+            .RequireAuthorization(PlatformPolicies.Staff);
 
         api.MapGet("/", ListUnits)
             .WithName("ListUnits")
@@ -24,16 +27,19 @@ public static partial class UnitsApi
             .WithSummary("One handling unit with what it covers");
         api.MapPost("/", CreateUnit)
             .WithName("CreateUnit")
-            .WithSummary("Add a handling unit (and, for a district, what it covers)");
+            .WithSummary("Add a handling unit (and, for a district, what it covers)")
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapPut("/{code}", UpdateUnit)
             .WithName("UpdateUnit")
-            .WithSummary("Rename a unit or change its kind");
+            .WithSummary("Rename a unit or change its kind")
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapGet("/{code}/coverage", GetCoverage)
             .WithName("GetUnitCoverage")
             .WithSummary("The provinces and cities a district covers");
         api.MapPut("/{code}/coverage", ReplaceCoverage)
             .WithName("ReplaceUnitCoverage")
-            .WithSummary("Replace what a district covers; a place already covered by another district is refused");
+            .WithSummary("Replace what a district covers; a place already covered by another district is refused")
+            .RequireAuthorization(PlatformPolicies.Office);
 
         return app;
     }

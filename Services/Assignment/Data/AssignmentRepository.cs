@@ -1,5 +1,6 @@
 using Dapper;
 using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 
 namespace ProposalPlatform.Assignment.Data;
@@ -196,6 +197,19 @@ public sealed class AssignmentRepository(PlatformDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<AssignmentRow>(new CommandDefinition(
             SelectAssignment + " WHERE a.proposal_id = @proposalId", new { proposalId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The item's lead unit and co-handlers, which is what its authorization looks at; null when it has no assignment.</summary>
+    public async Task<ItemParties?> PartiesAsync(Guid proposalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string UnitCode, string[] CoHandlers)?>(new CommandDefinition(
+            """
+            SELECT a.unit_code, ARRAY(SELECT c.unit_code FROM co_handlings c WHERE c.proposal_id = a.proposal_id)
+            FROM assignments a WHERE a.proposal_id = @proposalId
+            """,
+            new { proposalId }, cancellationToken: cancellationToken));
+        return row is { } found ? new ItemParties(found.UnitCode, found.CoHandlers) : null;
     }
 
     public async Task<IReadOnlyList<CoHandlingRow>> CoHandlersAsync(Guid proposalId, CancellationToken cancellationToken)

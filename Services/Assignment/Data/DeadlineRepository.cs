@@ -23,12 +23,18 @@ public sealed class DeadlineRepository(PlatformDatabase database)
         """;
 
     /// <summary>Open deadlines due in [<paramref name="from"/>, <paramref name="until"/>), soonest first.</summary>
-    public async Task<IReadOnlyList<DeadlineRow>> DueBetweenAsync(DateTimeOffset? from, DateTimeOffset until, int limit, CancellationToken cancellationToken)
+    /// <param name="unitCode">Only the deadlines this unit owes; null for every unit's.</param>
+    public async Task<IReadOnlyList<DeadlineRow>> DueBetweenAsync(
+        DateTimeOffset? from, DateTimeOffset until, int limit, string? unitCode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<DeadlineRow>(new CommandDefinition(
-            $"SELECT * FROM ({OpenDeadlines}) d WHERE (@from::timestamptz IS NULL OR d.DueAt >= @from) AND d.DueAt < @until ORDER BY d.DueAt, d.DeadlineId LIMIT @limit",
-            new { from, until, limit }, cancellationToken: cancellationToken))).AsList();
+            $"""
+            SELECT * FROM ({OpenDeadlines}) d
+            WHERE (@from::timestamptz IS NULL OR d.DueAt >= @from) AND d.DueAt < @until AND (@unitCode::text IS NULL OR d.UnitCode = @unitCode)
+            ORDER BY d.DueAt, d.DeadlineId LIMIT @limit
+            """,
+            new { from, until, limit, unitCode }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public static class ContactChanges
     /// missing or the item was returned.
     /// </summary>
     public static async Task<(ContactTaskRecord? Task, ContactRow? Contact, ProblemHttpResult? Problem)> LockAsync(
-        UnitOfWork work, Guid contactId, CancellationToken cancellationToken)
+        UnitOfWork work, Guid contactId, Func<ContactTaskRecord, ContactRow, Task<ProblemHttpResult?>> authorize, CancellationToken cancellationToken)
     {
         if (await ContactStore.ProposalOfAsync(work, contactId, cancellationToken) is not { } proposalId)
         {
@@ -23,18 +23,19 @@ public static class ContactChanges
         }
 
         var task = await ContactRepository.LockTaskAsync(work, proposalId, cancellationToken);
-        if (task is null)
+        var contact = task is null ? null : await ContactStore.LockAsync(work, contactId, cancellationToken);
+        if (task is null || contact is null)
         {
-            return (null, null, Problems.NoTask(proposalId));
+            return (null, null, Problems.NoContact(contactId));
         }
 
-        if (task.ClosedAt is not null)
+        // who may act is asked before anything of the item's state is told
+        if (await authorize(task, contact) is { } refused)
         {
-            return (null, null, Problems.Returned(task));
+            return (null, null, refused);
         }
 
-        var contact = await ContactStore.LockAsync(work, contactId, cancellationToken);
-        return contact is null ? (null, null, Problems.NoContact(contactId)) : (task, contact, null);
+        return task.ClosedAt is not null ? (null, null, Problems.Returned(task)) : (task, contact, null);
     }
 
     /// <summary>The planned contact <paramref name="candidate"/> would clash with, under the booking lock.</summary>

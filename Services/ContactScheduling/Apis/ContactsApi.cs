@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProposalPlatform.ContactScheduling.Clients;
 using ProposalPlatform.ContactScheduling.Data;
 using ProposalPlatform.ContactScheduling.Domain;
 using ProposalPlatform.Contracts.ContactScheduling;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 
 namespace ProposalPlatform.ContactScheduling.Apis;
@@ -13,7 +15,9 @@ public static class ContactsApi
 {
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
-        var tasks = app.MapGroup("api/contacts/tasks").WithTags("Contacts");
+        // the lead unit's handlers and head plan and record contacts; the office and co-handlers read
+        var tasks = app.MapGroup("api/contacts/tasks").WithTags("Contacts")
+            .RequireAuthorization(PlatformPolicies.Staff);
 
         tasks.MapGet("/{proposalId:guid}", GetTask)
             .WithName("GetContactTask")
@@ -28,7 +32,8 @@ public static class ContactsApi
             .WithName("PlanContact")
             .WithSummary("Plan a contact (or entrust a visit to the district covering the submitter's place); refused when the handler or submitter is booked then");
 
-        var contacts = app.MapGroup("api/contacts").WithTags("Contacts");
+        var contacts = app.MapGroup("api/contacts").WithTags("Contacts")
+            .RequireAuthorization(PlatformPolicies.Staff);
 
         contacts.MapGet("/{contactId:guid}", GetContact)
             .WithName("GetContact")
@@ -47,20 +52,24 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<ContactTaskView>, ProblemHttpResult>> GetTask(
-        Guid proposalId, ContactRepository contacts, PlatformDatabase database, CancellationToken cancellationToken)
+        Guid proposalId, ClaimsPrincipal user, ItemGuard guard, ContactRepository contacts, PlatformDatabase database, CancellationToken cancellationToken)
     {
         var found = await contacts.FindAsync(proposalId, cancellationToken);
-        return found is { } f
-            ? TypedResults.Ok(ContactTaskView.From(f.Task, f.Contacts, await SubmitterRepository.FindAsync(database, proposalId, cancellationToken)))
-            : Problems.NoTask(proposalId);
+        if (await guard.RefuseAsync(user, proposalId, found is { } f ? PartiesOf(f.Task) : null, ItemOperation.Read) is { } refusal)
+        {
+            return TypedResults.Problem(refusal);
+        }
+
+        return TypedResults.Ok(ContactTaskView.From(found!.Value.Task, found.Value.Contacts, await SubmitterRepository.FindAsync(database, proposalId, cancellationToken)));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ContactView>>, ProblemHttpResult>> ListContacts(
-        Guid proposalId, ContactRepository tasks, PlatformDatabase database, CancellationToken cancellationToken)
+        Guid proposalId, ClaimsPrincipal user, ItemGuard guard, ContactRepository tasks, PlatformDatabase database, CancellationToken cancellationToken)
     {
-        if (await tasks.FindAsync(proposalId, cancellationToken) is null)
+        var found = await tasks.FindAsync(proposalId, cancellationToken);
+        if (await guard.RefuseAsync(user, proposalId, found is { } f ? PartiesOf(f.Task) : null, ItemOperation.Read) is { } refusal)
         {
-            return Problems.NoTask(proposalId);
+            return TypedResults.Problem(refusal);
         }
 
         IReadOnlyList<ContactView> views = (await ContactStore.WithHistoryAsync(database, "proposal_id = @proposalId", new { proposalId }, cancellationToken))
@@ -69,19 +78,40 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<ContactView>, ProblemHttpResult>> GetContact(
-        Guid contactId, PlatformDatabase database, CancellationToken cancellationToken)
+        Guid contactId, ClaimsPrincipal user, ItemGuard guard, ContactRepository tasks, PlatformDatabase database, CancellationToken cancellationToken)
     {
         var found = await ContactStore.WithHistoryAsync(database, "id = @contactId", new { contactId }, cancellationToken);
-        return found.Count == 1 ? TypedResults.Ok(ContactView.From(found[0].Contact, found[0].Changes)) : Problems.NoContact(contactId);
+        if (found.Count != 1)
+        {
+            return Problems.NoContact(contactId);
+        }
+
+        var task = await tasks.FindAsync(found[0].Contact.ProposalId, cancellationToken);
+        var entrustedToCaller = found[0].Contact.EntrustedUnitCode is { } district && Caller.From(user).IsOf(district);
+        if (!entrustedToCaller && (task is null || !await guard.MayReadAsync(user, PartiesOf(task.Value.Task))))
+        {
+            return Problems.NoContact(contactId);
+        }
+
+        return TypedResults.Ok(ContactView.From(found[0].Contact, found[0].Changes));
     }
 
     public static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> RecordContact(
         Guid proposalId,
         ContactSubmission submission,
+        Caller caller,
+        ClaimsPrincipal user,
+        ItemGuard guard,
         PlatformDatabase database,
+        ContactRepository tasks,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        if (await RefuseHandlingAsync(user, guard, tasks, proposalId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
         var now = clock.GetUtcNow();
         var (contact, errors) = ContactRules.Validate(submission, now);
         if (contact is null)
@@ -145,7 +175,7 @@ public static class ContactsApi
             RecordedAt = now,
         };
         await ContactStore.InsertAsync(work, row, cancellationToken);
-        await ContactStore.AddChangeAsync(work, new ContactChange(row.Id, "Recorded", contact.Handler, now, null, null, null, null, null), cancellationToken);
+        await ContactStore.AddChangeAsync(work, new ContactChange(row.Id, "Recorded", caller.Name, now, null, null, null, null, null), cancellationToken);
         await ContactChanges.PublishOutcomeAsync(work, task, row, now, cancellationToken);
 
         await work.CommitAsync(cancellationToken);
@@ -155,12 +185,20 @@ public static class ContactsApi
     public static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> PlanContact(
         Guid proposalId,
         ContactPlanRequest request,
+        Caller caller,
+        ClaimsPrincipal user,
+        ItemGuard guard,
         PlatformDatabase database,
         ContactRepository tasks,
         AssignmentClient assignment,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        if (await RefuseHandlingAsync(user, guard, tasks, proposalId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
         var now = clock.GetUtcNow();
         var (plan, errors) = PlanRules.Validate(request, now);
         if (plan is null)
@@ -239,15 +277,16 @@ public static class ContactsApi
         await ContactStore.InsertAsync(work, row, cancellationToken);
         await ContactStore.AddChangeAsync(
             work,
-            new ContactChange(row.Id, plan.Entrusted ? "Entrusted" : "Planned", plan.By, now, district is null ? null : $"Entrusted to {district}", null, null, plan.Start, plan.End),
+            new ContactChange(row.Id, plan.Entrusted ? "Entrusted" : "Planned", caller.Name, now, district is null ? null : $"Entrusted to {district}", null, null, plan.Start, plan.End),
             cancellationToken);
-        await ContactChanges.PublishScheduledAsync(work, row, row.Handler ?? plan.By, rescheduled: false, now, cancellationToken);
+        await ContactChanges.PublishScheduledAsync(work, row, row.Handler ?? caller.Name, rescheduled: false, now, cancellationToken);
         await work.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/contacts/{row.Id}", ContactView.From(row));
     }
 
     public static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> RescheduleContact(
-        Guid contactId, RescheduleRequest request, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid contactId, RescheduleRequest request, Caller caller, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (time, errors) = PlanRules.Validate(request, now);
@@ -257,7 +296,7 @@ public static class ContactsApi
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        var (task, contact, problem) = await ContactChanges.LockAsync(work, contactId, cancellationToken);
+        var (task, contact, problem) = await ContactChanges.LockAsync(work, contactId, (task, _) => RefuseAsync(user, guard, task, ItemOperation.Handle), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -276,7 +315,7 @@ public static class ContactsApi
             return Problems.Clashes(clash);
         }
 
-        var change = new ContactChange(contact.Id, "Rescheduled", request.By!.Trim(), now, request.Reason!.Trim(), contact.PlannedStart, contact.PlannedEnd, time.Start, time.End);
+        var change = new ContactChange(contact.Id, "Rescheduled", caller.Name, now, request.Reason!.Trim(), contact.PlannedStart, contact.PlannedEnd, time.Start, time.End);
         contact.PlannedStart = time.Start;
         contact.PlannedEnd = time.End;
         await ContactStore.UpdateAsync(work, contact, cancellationToken);
@@ -287,7 +326,8 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> CancelContact(
-        Guid contactId, CancelRequest request, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid contactId, CancelRequest request, Caller caller, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var errors = PlanRules.Validate(request);
@@ -297,7 +337,7 @@ public static class ContactsApi
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        var (_, contact, problem) = await ContactChanges.LockAsync(work, contactId, cancellationToken);
+        var (_, contact, problem) = await ContactChanges.LockAsync(work, contactId, (task, _) => RefuseAsync(user, guard, task, ItemOperation.Handle), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -308,7 +348,7 @@ public static class ContactsApi
             return Problems.Refused(contactId, refusal);
         }
 
-        var (reason, by) = (request.Reason!.Trim(), request.By!.Trim());
+        var (reason, by) = (request.Reason!.Trim(), caller.Name);
         contact.Status = nameof(ContactStatus.Cancelled);
         contact.CancelledReason = reason;
         await ContactStore.UpdateAsync(work, contact, cancellationToken);
@@ -319,7 +359,8 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> RecordOutcome(
-        Guid contactId, OutcomeRequest request, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid contactId, OutcomeRequest request, Caller caller, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (outcome, errors) = PlanRules.Validate(request, now);
@@ -329,7 +370,7 @@ public static class ContactsApi
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        var (task, contact, problem) = await ContactChanges.LockAsync(work, contactId, cancellationToken);
+        var (task, contact, problem) = await ContactChanges.LockAsync(work, contactId, (task, _) => RefuseAsync(user, guard, task, ItemOperation.Handle), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -347,10 +388,25 @@ public static class ContactsApi
         contact.Notes = outcome.Notes;
         await ContactStore.UpdateAsync(work, contact, cancellationToken);
         await ContactStore.AddChangeAsync(
-            work, new ContactChange(contact.Id, "OutcomeRecorded", request.By?.Trim() ?? contact.Handler ?? "", now, outcome.Outcome.ToString(), null, null, null, null), cancellationToken);
+            work, new ContactChange(contact.Id, "OutcomeRecorded", caller.Name, now, outcome.Outcome.ToString(), null, null, null, null), cancellationToken);
         await ContactChanges.PublishOutcomeAsync(work, task, contact, now, cancellationToken);
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(ContactView.From(contact));
+    }
+
+    /// <summary>What contact scheduling knows of who may see and handle an item: the unit its contact task belongs to.</summary>
+    public static ItemParties PartiesOf(ContactTaskRecord task) => new(task.UnitCode, []);
+
+    public static async Task<ProblemHttpResult?> RefuseAsync(ClaimsPrincipal user, ItemGuard guard, ContactTaskRecord task, ItemOperation operation) =>
+        await guard.RefuseAsync(user, task.ProposalId, PartiesOf(task), operation) is { } refusal ? TypedResults.Problem(refusal) : null;
+
+    private static async Task<ProblemHttpResult?> RefuseHandlingAsync(
+        ClaimsPrincipal user, ItemGuard guard, ContactRepository tasks, Guid proposalId, CancellationToken cancellationToken)
+    {
+        var found = await tasks.FindAsync(proposalId, cancellationToken);
+        return await guard.RefuseAsync(user, proposalId, found is { } f ? PartiesOf(f.Task) : null, ItemOperation.Handle) is { } refusal
+            ? TypedResults.Problem(refusal)
+            : null;
     }
 
     private static ValidationProblem NotASubmitter(ItemSubmitters submitters) => Problems.Invalid(

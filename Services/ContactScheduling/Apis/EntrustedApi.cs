@@ -2,49 +2,55 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.ContactScheduling.Data;
 using ProposalPlatform.ContactScheduling.Domain;
+using ProposalPlatform.Contracts.Identity;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 
 namespace ProposalPlatform.ContactScheduling.Apis;
 
 /// <summary>
-/// Visits entrusted to customs districts: a district sees its tasks, fixes when and by whom it visits,
-/// and reports back. With the gateway's <c>X-Unit-Code</c> header (a district's own credentials) a
-/// district sees and acts on its own tasks only.
+/// Visits entrusted to customs districts: a district's officers see its tasks, fix when and by whom it
+/// visits, and report back — their own district's only; another district's visit is "not found".
+/// The proposal office reads any district's list.
 /// </summary>
 public static class EntrustedApi
 {
     public static IEndpointRouteBuilder MapEntrustedApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/contacts/entrusted").WithTags("Entrusted visits");
+        var api = app.MapGroup("api/contacts/entrusted").WithTags("Entrusted visits")
+            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.ProposalOffice, PlatformRoles.DistrictOfficer));
 
         api.MapGet("/", ListEntrusted)
             .WithName("ListEntrustedVisits")
             .WithSummary("The visits entrusted to a district, with their history");
         api.MapPost("/{contactId:guid}/schedule", ScheduleVisit)
             .WithName("ScheduleEntrustedVisit")
-            .WithSummary("The district fixes the time of an entrusted visit and who makes it");
+            .WithSummary("The district fixes the time of an entrusted visit and who makes it")
+            .RequireAuthorization(PlatformPolicies.District);
         api.MapPost("/{contactId:guid}/report", ReportVisit)
             .WithName("ReportEntrustedVisit")
-            .WithSummary("The district reports the visit: its outcome and report come back to the item as the contact's outcome");
+            .WithSummary("The district reports the visit: its outcome and report come back to the item as the contact's outcome")
+            .RequireAuthorization(PlatformPolicies.District);
 
         return app;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ContactView>>, ValidationProblem, ProblemHttpResult>> ListEntrusted(
+        Caller caller,
         PlatformDatabase database,
         CancellationToken cancellationToken,
-        [FromQuery] string? district = null,
-        [FromHeader(Name = Problems.UnitCodeHeader)] string? unitCode = null)
+        [FromQuery] string? district = null)
     {
-        district = string.IsNullOrWhiteSpace(district) ? unitCode?.Trim() : district.Trim();
+        var own = caller.IsOffice ? null : caller.UnitCode;
+        district = string.IsNullOrWhiteSpace(district) ? own : district.Trim();
         if (string.IsNullOrWhiteSpace(district))
         {
             return Problems.Invalid("district", "Name the district whose entrusted visits to list (?district=CODE).");
         }
 
-        if (!string.IsNullOrWhiteSpace(unitCode) && !SameUnit(unitCode, district))
+        if (!caller.IsOffice && !SameUnit(own ?? "", district))
         {
-            return Problems.NotYourDistrict(unitCode.Trim(), district);
+            return Problems.NotYourDistrict(own ?? "(no unit)", district);
         }
 
         IReadOnlyList<ContactView> views = (await ContactStore.WithHistoryAsync(
@@ -56,10 +62,10 @@ public static class EntrustedApi
     public static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> ScheduleVisit(
         Guid contactId,
         EntrustedScheduleRequest request,
+        Caller caller,
         PlatformDatabase database,
         TimeProvider clock,
-        CancellationToken cancellationToken,
-        [FromHeader(Name = Problems.UnitCodeHeader)] string? unitCode = null)
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (time, errors) = PlanRules.Validate(request, now);
@@ -69,7 +75,7 @@ public static class EntrustedApi
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        var (_, contact, problem) = await LockEntrustedAsync(work, contactId, unitCode, cancellationToken);
+        var (_, contact, problem) = await LockEntrustedAsync(work, contactId, caller, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -89,7 +95,7 @@ public static class EntrustedApi
 
         var moved = contact.PlannedStart != time.Start || contact.PlannedEnd != time.End;
         var change = new ContactChange(
-            contact.Id, "DistrictScheduled", $"{visitor} ({contact.EntrustedUnitCode})", now, request.Reason?.Trim(),
+            contact.Id, "DistrictScheduled", $"{caller.Name} ({contact.EntrustedUnitCode})", now, request.Reason?.Trim(),
             contact.PlannedStart, contact.PlannedEnd, time.Start, time.End);
         contact.PlannedStart = time.Start;
         contact.PlannedEnd = time.End;
@@ -104,10 +110,10 @@ public static class EntrustedApi
     public static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> ReportVisit(
         Guid contactId,
         EntrustedReportRequest request,
+        Caller caller,
         PlatformDatabase database,
         TimeProvider clock,
-        CancellationToken cancellationToken,
-        [FromHeader(Name = Problems.UnitCodeHeader)] string? unitCode = null)
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (outcome, errors) = PlanRules.Validate(request, now);
@@ -117,7 +123,7 @@ public static class EntrustedApi
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        var (task, contact, problem) = await LockEntrustedAsync(work, contactId, unitCode, cancellationToken);
+        var (task, contact, problem) = await LockEntrustedAsync(work, contactId, caller, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -138,34 +144,25 @@ public static class EntrustedApi
         await ContactStore.UpdateAsync(work, contact, cancellationToken);
         await ContactStore.AddChangeAsync(
             work,
-            new ContactChange(contact.Id, "Reported", $"{contact.Handler ?? "?"} ({contact.EntrustedUnitCode})", now, outcome.Outcome.ToString(), null, null, null, null),
+            new ContactChange(contact.Id, "Reported", $"{caller.Name} ({contact.EntrustedUnitCode})", now, outcome.Outcome.ToString(), null, null, null, null),
             cancellationToken);
         await ContactChanges.PublishOutcomeAsync(work, task, contact, now, cancellationToken);
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(ContactView.From(contact));
     }
 
-    /// <summary>The entrusted visit, locked; 404/409 as for any contact, 409 when it is not entrusted, 403 when it is another district's.</summary>
+    /// <summary>
+    /// The entrusted visit, locked; 404 when it is unknown or not entrusted to the caller's district
+    /// (another district's visit is not the caller's to know of), 409 as for any contact.
+    /// </summary>
     private static async Task<(ContactTaskRecord? Task, ContactRow? Contact, ProblemHttpResult? Problem)> LockEntrustedAsync(
-        UnitOfWork work, Guid contactId, string? unitCode, CancellationToken cancellationToken)
+        UnitOfWork work, Guid contactId, Caller caller, CancellationToken cancellationToken)
     {
-        var (task, contact, problem) = await ContactChanges.LockAsync(work, contactId, cancellationToken);
-        if (problem is not null)
-        {
-            return (null, null, problem);
-        }
-
-        if (contact!.EntrustedUnitCode is null)
-        {
-            return (null, null, Problems.Refused(contactId, "it is not an entrusted visit: its unit plans and records it."));
-        }
-
-        if (!string.IsNullOrWhiteSpace(unitCode) && !SameUnit(unitCode, contact.EntrustedUnitCode))
-        {
-            return (null, null, Problems.NotYourDistrict(unitCode.Trim(), contact.EntrustedUnitCode));
-        }
-
-        return (task, contact, null);
+        return await ContactChanges.LockAsync(
+            work,
+            contactId,
+            (_, contact) => Task.FromResult(contact.EntrustedUnitCode is { } district && SameUnit(caller.UnitCode ?? "", district) ? null : Problems.NoContact(contactId)),
+            cancellationToken);
     }
 
     private static bool SameUnit(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);

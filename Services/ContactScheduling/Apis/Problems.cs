@@ -8,9 +8,6 @@ namespace ProposalPlatform.ContactScheduling.Apis;
 /// <summary>The ProblemDetails the contact endpoints answer with.</summary>
 public static class Problems
 {
-    /// <summary>The header the gateway sets to the unit code of a district's own credentials.</summary>
-    public const string UnitCodeHeader = "X-Unit-Code";
-
     public static ProblemHttpResult Status(int status, string title, string detail, IDictionary<string, object?>? extensions = null)
     {
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
@@ -31,7 +28,7 @@ public static class Problems
         $"Item {proposalId} is unknown or not yet assigned; its contact task opens when it is assigned.");
 
     public static ProblemHttpResult NoContact(Guid contactId) =>
-        Status(StatusCodes.Status404NotFound, "No such contact.", $"There is no contact {contactId}.");
+        Status(StatusCodes.Status404NotFound, "No such contact.", $"Contact {contactId} is unknown here, or not yours to see.");
 
     public static ProblemHttpResult Returned(ContactTaskRecord task) => Conflict(
         "The item was returned to the assigning office.",

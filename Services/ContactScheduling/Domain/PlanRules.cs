@@ -4,21 +4,20 @@ namespace ProposalPlatform.ContactScheduling.Domain;
 
 /// <summary>A contact a unit plans. For an entrusted visit the handler is left to the district.</summary>
 /// <param name="SubmitterName">Whom the contact is with; the lead submitter when left out.</param>
-/// <param name="By">Who plans it; the handler when left out.</param>
 public sealed record ContactPlanRequest(
-    string? Channel, DateTimeOffset? PlannedStart, DateTimeOffset? PlannedEnd, string? Handler, string? SubmitterName = null, string? By = null);
+    string? Channel, DateTimeOffset? PlannedStart, DateTimeOffset? PlannedEnd, string? Handler, string? SubmitterName = null);
 
-public sealed record ValidPlan(ContactChannel Channel, DateTimeOffset Start, DateTimeOffset End, string? Handler, string? SubmitterName, string By)
+public sealed record ValidPlan(ContactChannel Channel, DateTimeOffset Start, DateTimeOffset End, string? Handler, string? SubmitterName)
 {
     public bool Entrusted => Channel == ContactChannel.EntrustedVisit;
 }
 
-public sealed record RescheduleRequest(DateTimeOffset? PlannedStart, DateTimeOffset? PlannedEnd, string? Reason, string? By);
+public sealed record RescheduleRequest(DateTimeOffset? PlannedStart, DateTimeOffset? PlannedEnd, string? Reason);
 
-public sealed record CancelRequest(string? Reason, string? By);
+public sealed record CancelRequest(string? Reason);
 
 /// <param name="OccurredAt">When the contact took place; now when left out.</param>
-public sealed record OutcomeRequest(string? Outcome, string? Notes, DateTimeOffset? OccurredAt = null, string? By = null);
+public sealed record OutcomeRequest(string? Outcome, string? Notes, DateTimeOffset? OccurredAt = null);
 
 /// <summary>The district fixes the time of an entrusted visit and who goes.</summary>
 public sealed record EntrustedScheduleRequest(DateTimeOffset? PlannedStart, DateTimeOffset? PlannedEnd, string? Visitor, string? Reason = null);
@@ -56,16 +55,9 @@ public static class PlanRules
         }
 
         OptionalName(errors, "submitterName", request.SubmitterName);
-        OptionalName(errors, "by", request.By);
-        var by = (request.By ?? request.Handler)?.Trim();
-        if (string.IsNullOrWhiteSpace(by) && !errors.ContainsKey("handler") && !errors.ContainsKey("by"))
-        {
-            errors["by"] = ["Who entrusts the visit is required (by or handler)."];
-        }
-
         return errors.Count > 0
             ? (null, errors)
-            : (new ValidPlan(channel, time!.Start, time.End, request.Handler?.Trim(), request.SubmitterName?.Trim(), by!), errors);
+            : (new ValidPlan(channel, time!.Start, time.End, request.Handler?.Trim(), request.SubmitterName?.Trim()), errors);
     }
 
     public static (ValidTime? Time, Dictionary<string, string[]> Errors) Validate(RescheduleRequest request, DateTimeOffset now)
@@ -73,7 +65,6 @@ public static class PlanRules
         var errors = new Dictionary<string, string[]>();
         var time = CheckTime(request.PlannedStart, request.PlannedEnd, now, errors);
         RequireText(errors, "reason", request.Reason, "Say why the contact moves.");
-        RequireName(errors, "by", request.By, "Who moves the contact is required.");
         return errors.Count > 0 ? (null, errors) : (time, errors);
     }
 
@@ -81,12 +72,11 @@ public static class PlanRules
     {
         var errors = new Dictionary<string, string[]>();
         RequireText(errors, "reason", request.Reason, "Say why the contact is cancelled.");
-        RequireName(errors, "by", request.By, "Who cancels the contact is required.");
         return errors;
     }
 
     public static (ValidOutcome? Outcome, Dictionary<string, string[]> Errors) Validate(OutcomeRequest request, DateTimeOffset now) =>
-        CheckOutcome(request.Outcome, request.Notes, "notes", request.OccurredAt, now, request.By, "by", required: false);
+        CheckOutcome(request.Outcome, request.Notes, "notes", request.OccurredAt, now, null, "by", required: false);
 
     public static (ValidTime? Time, Dictionary<string, string[]> Errors) Validate(EntrustedScheduleRequest request, DateTimeOffset now)
     {

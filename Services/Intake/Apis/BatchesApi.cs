@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
 
@@ -20,7 +21,8 @@ public static partial class BatchesApi
 
     public static IEndpointRouteBuilder MapBatchesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/intake/batches").WithTags("Batches");
+        var api = app.MapGroup("api/intake/batches").WithTags("Batches")
+            .RequireAuthorization(PlatformPolicies.Office);
 
         api.MapPost("/", SubmitBatch)
             .Accepts<BatchSubmission>("application/json", "text/csv")

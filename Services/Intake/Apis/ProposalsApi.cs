@@ -1,10 +1,12 @@
+using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure.Data;
-using ProposalPlatform.Infrastructure.Hosting;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
 using ProposalPlatform.Intake.Workers;
@@ -17,11 +19,13 @@ public static class ProposalsApi
 
     public static IEndpointRouteBuilder MapProposalsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/intake/proposals").WithTags("Proposals");
+        var api = app.MapGroup("api/intake/proposals").WithTags("Proposals")
+            .RequireAuthorization(PlatformPolicies.Staff);
 
         api.MapPost("/", RegisterProposal)
             .WithName("RegisterProposal")
-            .WithSummary("Register one item (suggestion or proposal) from the proposal office, or from a customs district (submittingUnitCode) that received a local item; the same kind, session and number again returns the stored item");
+            .WithSummary("Register one item (suggestion or proposal) from the proposal office, or from a customs district (submittingUnitCode) that received a local item; the same kind, session and number again returns the stored item")
+            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.ProposalOffice, PlatformRoles.DistrictOfficer));
         api.MapGet("/{id:guid}", GetProposal)
             .WithName("GetProposal")
             .WithSummary("An item with its status and its timeline across the services; the only answer with the submitters' contact details");
@@ -33,7 +37,8 @@ public static class ProposalsApi
             .WithSummary("Items, filtered by kind, session year, number, topic or tag, handling mode, status, assigned unit, key flag, submitting unit, batch and full-text search q (title and text, Chinese included), a page at a time");
         api.MapPost("/{id:guid}/corrections", CorrectProposal)
             .WithName("CorrectProposal")
-            .WithSummary("Amend an item's data with a reason; the version it replaces is kept in the history");
+            .WithSummary("Amend an item's data with a reason; the version it replaces is kept in the history")
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapGet("/{id:guid}/versions", ListVersions)
             .WithName("ListProposalVersions")
             .WithSummary("Every version of an item, oldest first, with the reason and the fields of each correction (contact details left out)");
@@ -43,14 +48,16 @@ public static class ProposalsApi
 
     public static async Task<Results<Created<ProposalView>, Ok<ProposalView>, ValidationProblem, ProblemHttpResult>> RegisterProposal(
         ProposalSubmission submission,
-        HttpRequest request,
+        Caller caller,
+        ClaimsPrincipal user,
+        ItemGuard guard,
         PlatformDatabase database,
         IndexingSignal indexing,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
         // a district registers the local items it received, as itself and no one else
-        if (request.CallingDistrict() is { } district)
+        if (!caller.IsOffice && caller.UnitCode is { } district)
         {
             if (submission.SubmittingUnitCode is { Length: > 0 } claimed && !string.Equals(claimed.Trim(), district, StringComparison.Ordinal))
             {
@@ -84,6 +91,16 @@ public static class ProposalsApi
         {
             indexing.Notify();
         }
+        else if (!await guard.MayReadAsync(user, PartiesOf(stored)))
+        {
+            // the number is someone else's item: say it is taken, and nothing of what it holds
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The number is taken.",
+                Detail = $"{proposal.Kind} {proposal.Number} of the {proposal.SessionYear} session is already registered.",
+            });
+        }
 
         var view = ProposalView.From(stored, timeline);
         return created
@@ -99,24 +116,26 @@ public static class ProposalsApi
 
     public static async Task<Results<Ok<ProposalStory>, ProblemHttpResult>> GetStory(
         Guid id,
-        HttpRequest request,
+        ClaimsPrincipal user,
+        ItemGuard guard,
         ProposalRepository proposals,
         CancellationToken cancellationToken)
     {
         var proposal = await proposals.FindAsync(id, cancellationToken);
-        return proposal is null || !VisibleTo(request, proposal)
+        return proposal is null || !await guard.MayReadAsync(user, PartiesOf(proposal))
             ? NotFound(id)
             : TypedResults.Ok(ProposalStory.From(proposal, await proposals.TimelineAsync(id, cancellationToken)));
     }
 
     public static async Task<Results<Ok<ProposalView>, ProblemHttpResult>> GetProposal(
         Guid id,
-        HttpRequest request,
+        ClaimsPrincipal user,
+        ItemGuard guard,
         ProposalRepository proposals,
         CancellationToken cancellationToken)
     {
         var proposal = await proposals.FindAsync(id, cancellationToken);
-        if (proposal is null || !VisibleTo(request, proposal))
+        if (proposal is null || !await guard.MayReadAsync(user, PartiesOf(proposal)))
         {
             return NotFound(id);
         }
@@ -125,7 +144,7 @@ public static class ProposalsApi
     }
 
     public static async Task<Results<Ok<ProposalPage>, ValidationProblem>> ListProposals(
-        HttpRequest request,
+        Caller caller,
         ProposalRepository proposals,
         CancellationToken cancellationToken,
         [FromQuery] string? kind = null,
@@ -169,7 +188,7 @@ public static class ProposalsApi
 
         var filter = new ProposalFilter(
             parsedKind, sessionYear, number, Blank(topic), parsedMode, parsedStage, Blank(unit), keyItem,
-            Blank(submittingUnit), Blank(batchReference), Blank(q), request.CallingDistrict());
+            Blank(submittingUnit), Blank(batchReference), Blank(q), caller.IsOffice ? null : caller.UnitCode ?? "");
         var (items, total) = await proposals.ListAsync(filter, page, pageSize, cancellationToken);
         return TypedResults.Ok(new ProposalPage([.. items.Select(ProposalSummary.From)], page, pageSize, total));
     }
@@ -216,12 +235,13 @@ public static class ProposalsApi
 
     public static async Task<Results<Ok<IReadOnlyList<VersionView>>, ProblemHttpResult>> ListVersions(
         Guid id,
-        HttpRequest request,
+        ClaimsPrincipal user,
+        ItemGuard guard,
         ProposalRepository proposals,
         CancellationToken cancellationToken)
     {
         var current = await proposals.FindAsync(id, cancellationToken);
-        if (current is null || !VisibleTo(request, current))
+        if (current is null || !await guard.MayReadAsync(user, PartiesOf(current)))
         {
             return NotFound(id);
         }
@@ -235,15 +255,18 @@ public static class ProposalsApi
         return TypedResults.Ok(versions);
     }
 
-    /// <summary>A district sees the items it registered and those it handles; headquarters sees all. Others' are "not found", not "forbidden": their existence is not the district's to know.</summary>
-    private static bool VisibleTo(HttpRequest request, ProposalRecord proposal) =>
-        request.CallingDistrict() is not { } district || proposal.SubmittingUnitCode == district || proposal.AssignedUnitCode == district;
+    /// <summary>
+    /// What intake knows of who may see an item: the unit it is assigned to and the district that
+    /// registered it. Others get "not found", never "forbidden": the item's existence is not theirs to know.
+    /// </summary>
+    public static ItemParties PartiesOf(ProposalRecord proposal) =>
+        new(proposal.AssignedUnitCode, [], proposal.SubmittingUnitCode);
 
     public static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(new ProblemDetails
     {
         Status = StatusCodes.Status404NotFound,
         Title = "No such item.",
-        Detail = $"No item has the id {id}.",
+        Detail = $"Item {id} is unknown here, or not yours to see.",
     });
 
     private static T? ParseOptional<T>(Dictionary<string, string[]> errors, string field, string? value) where T : struct, Enum

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
@@ -11,35 +13,49 @@ public static class SimilarApi
 {
     public static IEndpointRouteBuilder MapSimilarApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/intake").WithTags("Similar items");
+        var api = app.MapGroup("api/intake").WithTags("Similar items")
+            .RequireAuthorization(PlatformPolicies.Staff);
 
         api.MapGet("/proposals/{id:guid}/similar", SimilarToItem)
             .WithName("ListItemsSimilarToItem")
             .WithSummary("Items of the same session whose content is nearly the same as this one (character-bigram Jaccard similarity), with each pair's status");
         api.MapGet("/similar", ListPairs)
             .WithName("ListSimilarPairs")
-            .WithSummary("Pairs of similar items, candidates for merged handling (并案), filtered by status (Candidate, Confirmed, Dismissed) and session year, most similar first");
-        api.MapPost("/similar/{pairId:guid}/confirm", (Guid pairId, PairDecision? decision, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken) =>
-                DecideAsync(pairId, SimilarPairStatus.Confirmed, decision, database, clock, cancellationToken))
+            .WithSummary("Pairs of similar items, candidates for merged handling (并案), filtered by status (Candidate, Confirmed, Dismissed) and session year, most similar first")
+            .RequireAuthorization(PlatformPolicies.Office);
+        api.MapPost("/similar/{pairId:guid}/confirm", (Guid pairId, PairDecision? decision, Caller caller, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken) =>
+                DecideAsync(pairId, SimilarPairStatus.Confirmed, decision, caller, database, clock, cancellationToken))
             .WithName("ConfirmSimilarPair")
-            .WithSummary("The office handles the two items together (merged handling); each still gets its own reply");
-        api.MapPost("/similar/{pairId:guid}/dismiss", (Guid pairId, PairDecision? decision, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken) =>
-                DecideAsync(pairId, SimilarPairStatus.Dismissed, decision, database, clock, cancellationToken))
+            .WithSummary("The office handles the two items together (merged handling); each still gets its own reply")
+            .RequireAuthorization(PlatformPolicies.Office);
+        api.MapPost("/similar/{pairId:guid}/dismiss", (Guid pairId, PairDecision? decision, Caller caller, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken) =>
+                DecideAsync(pairId, SimilarPairStatus.Dismissed, decision, caller, database, clock, cancellationToken))
             .WithName("DismissSimilarPair")
-            .WithSummary("The office decides the two items are different");
+            .WithSummary("The office decides the two items are different")
+            .RequireAuthorization(PlatformPolicies.Office);
 
         return app;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SimilarItemView>>, ProblemHttpResult>> SimilarToItem(
-        Guid id, ProposalRepository proposals, SimilarityRepository similar, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ItemGuard guard, ProposalRepository proposals, SimilarityRepository similar, CancellationToken cancellationToken)
     {
-        if (await proposals.FindAsync(id, cancellationToken) is null)
+        if (await proposals.FindAsync(id, cancellationToken) is not { } item || !await guard.MayReadAsync(user, ProposalsApi.PartiesOf(item)))
         {
             return ProposalsApi.NotFound(id);
         }
 
-        var pairs = await similar.ForItemAsync(id, cancellationToken);
+        // a pair is listed only where the caller may read both items
+        var pairs = new List<PairRecord>();
+        foreach (var pair in await similar.ForItemAsync(id, cancellationToken))
+        {
+            if (await proposals.FindAsync(pair.AId == id ? pair.BId : pair.AId, cancellationToken) is { } other
+                && await guard.MayReadAsync(user, ProposalsApi.PartiesOf(other)))
+            {
+                pairs.Add(pair);
+            }
+        }
+
         IReadOnlyList<SimilarItemView> views = [.. pairs.Select(p => p.AId == id
             ? new SimilarItemView(p.Id, p.BId, ((ProposalKind)p.BKind).ToString(), p.BNumber, p.BTitle, Math.Round(p.Similarity, 3), ((SimilarPairStatus)p.Status).ToString())
             : new SimilarItemView(p.Id, p.AId, ((ProposalKind)p.AKind).ToString(), p.ANumber, p.ATitle, Math.Round(p.Similarity, 3), ((SimilarPairStatus)p.Status).ToString()))];
@@ -88,7 +104,7 @@ public static class SimilarApi
     }
 
     public static async Task<Results<Ok<SimilarPairView>, ProblemHttpResult>> DecideAsync(
-        Guid pairId, SimilarPairStatus decision, PairDecision? body, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid pairId, SimilarPairStatus decision, PairDecision? body, Caller caller, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
         var pair = await SimilarityRepository.FindForUpdateAsync(work, pairId, cancellationToken);
@@ -116,9 +132,9 @@ public static class SimilarApi
         var now = clock.GetUtcNow();
         if (changes)
         {
-            await SimilarityRepository.DecideAsync(work, pairId, decision, Trim(body?.DecidedBy), Trim(body?.Note), now, cancellationToken);
+            await SimilarityRepository.DecideAsync(work, pairId, decision, caller.Name, Trim(body?.Note), now, cancellationToken);
             await work.CommitAsync(cancellationToken);
-            pair = pair with { Status = (short)decision, DecidedAt = now, DecidedBy = Trim(body?.DecidedBy), Note = Trim(body?.Note) };
+            pair = pair with { Status = (short)decision, DecidedAt = now, DecidedBy = caller.Name, Note = Trim(body?.Note) };
         }
 
         return TypedResults.Ok(SimilarPairView.From(pair));
@@ -127,8 +143,8 @@ public static class SimilarApi
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(value.Trim().Length, 500)];
 }
 
-/// <summary>Who decided, and why (both optional).</summary>
-public sealed record PairDecision(string? DecidedBy, string? Note);
+/// <summary>Why the office decided so (optional); who decided is the caller.</summary>
+public sealed record PairDecision(string? Note);
 
 public sealed record SimilarItemView(Guid PairId, Guid ProposalId, string Kind, int Number, string Title, double Similarity, string Status);
 

@@ -203,7 +203,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
               AND (@IsKeyItem IS NULL OR is_key_item = @IsKeyItem)
               AND (@SubmittingUnit IS NULL OR submitting_unit_code = @SubmittingUnit)
               AND (@BatchReference IS NULL OR batch_reference = @BatchReference)
-              AND (@VisibleToDistrict IS NULL OR submitting_unit_code = @VisibleToDistrict OR assigned_unit_code = @VisibleToDistrict)
+              AND (@VisibleToUnit IS NULL OR submitting_unit_code = @VisibleToUnit OR assigned_unit_code = @VisibleToUnit)
               AND (cardinality(@Grams::integer[]) = 0 OR id IN (SELECT proposal_id FROM proposal_index WHERE search_grams @> @Grams::integer[]))
               AND (@Query IS NULL OR strpos(lower(title), @Query) > 0 OR strpos(lower(text), @Query) > 0)
             """;
@@ -219,7 +219,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
             filter.IsKeyItem,
             filter.SubmittingUnit,
             filter.BatchReference,
-            filter.VisibleToDistrict,
+            filter.VisibleToUnit,
             Grams = filter.Query is null ? [] : TextGrams.OfQuery(filter.Query),
             Query = filter.Query?.ToLowerInvariant(),
             Limit = pageSize,
@@ -369,7 +369,7 @@ public sealed record ProposalFilter(
     string? SubmittingUnit = null,
     string? BatchReference = null,
     string? Query = null,
-    string? VisibleToDistrict = null);
+    string? VisibleToUnit = null);
 
 public sealed record ProposalRecord(
     Guid Id,

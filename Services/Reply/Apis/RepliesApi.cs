@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.Contracts.Reply;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Reply.Data;
 using ProposalPlatform.Reply.Domain;
@@ -13,14 +16,17 @@ public static class RepliesApi
 {
     public static IEndpointRouteBuilder MapRepliesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/replies").WithTags("Replies");
+        // the lead unit drafts, signs off and replies; the office signs key items off; co-handlers read
+        var api = app.MapGroup("api/replies").WithTags("Replies")
+            .RequireAuthorization(PlatformPolicies.Staff);
 
         api.MapGet("/{proposalId:guid}", GetReply)
             .WithName("GetReply")
             .WithSummary("An item's reply: its current round (contact, latest draft, sign-off, issued reply) and the history of every round");
         api.MapGet("/follow-ups", ListFollowUps)
             .WithName("ListFollowUps")
-            .WithSummary("Items whose latest issued reply is class B (being solved), optionally of one unit; a later reply of another class closes the follow-up");
+            .WithSummary("Items whose latest issued reply is class B (being solved), optionally of one unit; a later reply of another class closes the follow-up")
+            .RequireAuthorization(PlatformPolicies.Headquarters);
         api.MapPut("/{proposalId:guid}/draft", SaveDraft)
             .WithName("SaveDraft")
             .WithSummary("Save a new version of the lead unit's draft reply; every version is kept and a new one needs the whole sign-off chain again");
@@ -38,18 +44,30 @@ public static class RepliesApi
     }
 
     public static async Task<Results<Ok<ReplyView>, ProblemHttpResult>> GetReply(
-        Guid proposalId, ReplyReadModel replies, CancellationToken cancellationToken)
+        Guid proposalId, ClaimsPrincipal user, ItemGuard guard, ReplyReadModel replies, CancellationToken cancellationToken)
     {
         // a registration alone creates the case; the item is the reply service's once assigned (or returned)
         var reply = await replies.FindAsync(proposalId, cancellationToken);
-        return reply is null || (reply.Case.AssignedAt is null && reply.Case.ReturnedAt is null)
-            ? TypedResults.Problem(Unknown(proposalId))
-            : TypedResults.Ok(ReplyView.From(reply));
+        var known = reply is not null && (reply.Case.AssignedAt is not null || reply.Case.ReturnedAt is not null);
+        return await guard.RefuseAsync(user, proposalId, known ? reply!.Parties : null, ItemOperation.Read) is { } refusal
+            ? TypedResults.Problem(refusal)
+            : TypedResults.Ok(ReplyView.From(reply!));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<FollowUpView>>, ValidationProblem>> ListFollowUps(
-        string? unitCode, ReplyReadModel replies, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<FollowUpView>>, ValidationProblem, ProblemHttpResult>> ListFollowUps(
+        string? unitCode, Caller caller, ReplyReadModel replies, CancellationToken cancellationToken)
     {
+        if (!caller.IsOffice && unitCode is not null && !caller.IsOf(unitCode.Trim()))
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "This operation is not yours to do.",
+                Detail = $"A unit lists its own follow-ups; {unitCode.Trim()}'s are for its own staff and the {PlatformRoles.ProposalOffice}.",
+            });
+        }
+
+
         if (unitCode is not null && (string.IsNullOrWhiteSpace(unitCode) || unitCode.Length > 50))
         {
             return TypedResults.ValidationProblem(
@@ -57,12 +75,13 @@ public static class RepliesApi
                 title: "The filter is not valid.");
         }
 
-        var rows = await replies.FollowUpsAsync(unitCode?.Trim(), cancellationToken);
+        var rows = await replies.FollowUpsAsync(caller.IsOffice ? unitCode?.Trim() : caller.UnitCode ?? "", cancellationToken);
         return TypedResults.Ok<IReadOnlyList<FollowUpView>>(rows.Select(FollowUpView.From).ToList());
     }
 
     public static async Task<Results<Ok<DraftSavedView>, ValidationProblem, ProblemHttpResult>> SaveDraft(
-        Guid proposalId, DraftSubmission draft, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid proposalId, DraftSubmission draft, Caller caller, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = ReplyRules.ValidateDraft(draft);
         if (errors.Count > 0)
@@ -72,28 +91,29 @@ public static class RepliesApi
 
         await using var work = await database.BeginAsync(cancellationToken);
         var reply = await ReplyRepository.LockAsync(work, proposalId, cancellationToken);
-        if (reply?.AssignedAt is null)
+        if (await guard.RefuseAsync(user, proposalId, PartiesOf(reply), ItemOperation.Handle) is { } forbidden)
         {
-            return TypedResults.Problem(Unknown(proposalId));
+            return TypedResults.Problem(forbidden);
         }
 
-        if (ReplyRules.RefuseWork(reply) is { } refusal)
+        if (ReplyRules.RefuseWork(reply!) is { } refusal)
         {
             return TypedResults.Problem(Conflict(refusal.Title, refusal.Detail));
         }
 
         var now = clock.GetUtcNow();
-        var by = draft.By!.Trim();
-        var version = await ReplyRepository.SaveDraftAsync(work, proposalId, reply.Round, draft.Text!.Trim(), by, now, cancellationToken);
+        var by = caller.Name;
+        var version = await ReplyRepository.SaveDraftAsync(work, proposalId, reply!.Round, draft.Text!.Trim(), by, now, cancellationToken);
         await work.PublishAsync(new ReplyDrafted(proposalId, reply.Round, version, by, now), cancellationToken);
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(new DraftSavedView(proposalId, reply.Round, version, now));
     }
 
     public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> RecordSignOff(
-        Guid proposalId, SignOffSubmission submission, PlatformDatabase database, ReplyReadModel replies, TimeProvider clock, CancellationToken cancellationToken)
+        Guid proposalId, SignOffSubmission submission, Caller caller, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, ReplyReadModel replies,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (request, errors) = SignOffRules.Validate(submission);
+        var (request, errors) = SignOffRules.Validate(submission, caller.Id, caller.Name);
         if (request is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The sign-off is not valid.");
@@ -102,24 +122,24 @@ public static class RepliesApi
         await using (var work = await database.BeginAsync(cancellationToken))
         {
             var reply = await ReplyRepository.LockAsync(work, proposalId, cancellationToken);
-            if (reply?.AssignedAt is null)
+            if (await guard.RefuseAsync(user, proposalId, PartiesOf(reply), StepOperation(request.Step)) is { } forbidden)
             {
-                return TypedResults.Problem(Unknown(proposalId));
+                return TypedResults.Problem(forbidden);
             }
 
-            if (SignOffRules.RefuseSignOff(reply, request) is { } refusal)
+            if (SignOffRules.RefuseSignOff(reply!, request) is { } refusal)
             {
                 return TypedResults.Problem(Conflict(refusal.Title, refusal.Detail));
             }
 
-            var publicationErrors = SignOffRules.ValidatePublication(reply, request);
+            var publicationErrors = SignOffRules.ValidatePublication(reply!, request);
             if (publicationErrors.Count > 0)
             {
                 return TypedResults.ValidationProblem(publicationErrors, title: "The sign-off is not valid.");
             }
 
             var now = clock.GetUtcNow();
-            await ReplyRepository.RecordSignOffAsync(work, proposalId, reply.Round, request, now, cancellationToken);
+            await ReplyRepository.RecordSignOffAsync(work, proposalId, reply!.Round, request, now, cancellationToken);
             await work.PublishAsync(
                 new ReplySignOffRecorded(proposalId, reply.Round, request.DraftVersion, request.Step, request.Approved, request.By, request.Comments, now),
                 cancellationToken);
@@ -130,7 +150,8 @@ public static class RepliesApi
     }
 
     public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> IssueReply(
-        Guid proposalId, IssueSubmission issue, PlatformDatabase database, ReplyReadModel replies, TimeProvider clock, CancellationToken cancellationToken)
+        Guid proposalId, IssueSubmission issue, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, ReplyReadModel replies, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var (resultClass, errors) = ReplyRules.ValidateIssue(issue);
         foreach (var (field, messages) in ReplyRules.ValidateSignatories(issue))
@@ -146,12 +167,12 @@ public static class RepliesApi
         await using (var work = await database.BeginAsync(cancellationToken))
         {
             var reply = await ReplyRepository.LockAsync(work, proposalId, cancellationToken);
-            if (reply is null)
+            if (await guard.RefuseAsync(user, proposalId, PartiesOf(reply, returnedToo: true), ItemOperation.Handle) is { } forbidden)
             {
-                return TypedResults.Problem(Unknown(proposalId));
+                return TypedResults.Problem(forbidden);
             }
 
-            if (ReplyRules.RefuseIssue(reply) is { } refusal)
+            if (ReplyRules.RefuseIssue(reply!) is { } refusal)
             {
                 var problem = Conflict(refusal.Title, refusal.Detail);
                 if (refusal.Missing is { Count: > 0 } missing)
@@ -163,7 +184,7 @@ public static class RepliesApi
             }
 
             // signed off without a recorded decision only when the chain's shape changed under it: publish nothing then
-            var (publication, summary) = SignOffRules.PublicationOf(reply.SignOffs, reply.IsKeyItem) ?? (PublicationDecision.NotPublic, null);
+            var (publication, summary) = SignOffRules.PublicationOf(reply!.SignOffs, reply.IsKeyItem) ?? (PublicationDecision.NotPublic, null);
             var publicText = publication switch
             {
                 PublicationDecision.FullText => ContactDetailsRedactor.Redact(reply.DraftText!),
@@ -186,7 +207,8 @@ public static class RepliesApi
     }
 
     public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> RecordFeedback(
-        Guid proposalId, FeedbackSubmission submission, PlatformDatabase database, ReplyReadModel replies, TimeProvider clock, CancellationToken cancellationToken)
+        Guid proposalId, FeedbackSubmission submission, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, ReplyReadModel replies, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var (feedback, errors) = FeedbackRules.Validate(submission);
         if (feedback is null)
@@ -197,9 +219,10 @@ public static class RepliesApi
         await using (var work = await database.BeginAsync(cancellationToken))
         {
             var (known, latest) = await ReplyRepository.LockLatestReplyAsync(work, proposalId, cancellationToken);
-            if (!known)
+            var parties = known ? (await replies.FindAsync(proposalId, cancellationToken))?.Parties : null;
+            if (await guard.RefuseAsync(user, proposalId, parties, ItemOperation.Handle) is { } forbidden)
             {
-                return TypedResults.Problem(Unknown(proposalId));
+                return TypedResults.Problem(forbidden);
             }
 
             if (FeedbackRules.RefuseFeedback(proposalId, latest) is { } refusal)
@@ -223,8 +246,18 @@ public static class RepliesApi
         return TypedResults.Ok(ReplyView.From((await replies.FindAsync(proposalId, cancellationToken))!));
     }
 
-    private static ProblemDetails Unknown(Guid proposalId) =>
-        Problem(StatusCodes.Status404NotFound, "No such item.", $"Item {proposalId} is unknown to the reply service or not yet assigned.");
+    /// <summary>Who may see and handle the item; null (404) when the reply service has no assigned item by that id.</summary>
+    private static ItemParties? PartiesOf(ReplyCase? reply, bool returnedToo = false) =>
+        reply is not null && (reply.AssignedAt is not null || (returnedToo && reply.ReturnedAt is not null))
+            ? new ItemParties(reply.UnitCode, reply.CoHandlerUnits)
+            : null;
+
+    private static ItemOperation StepOperation(SignOffStep step) => step switch
+    {
+        SignOffStep.Handler => ItemOperation.SignOffAsHandler,
+        SignOffStep.UnitHead => ItemOperation.SignOffAsUnitHead,
+        _ => ItemOperation.SignOffAsOffice,
+    };
 
     private static ProblemDetails Conflict(string title, string detail) => Problem(StatusCodes.Status409Conflict, title, detail);
 

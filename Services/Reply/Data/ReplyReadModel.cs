@@ -1,5 +1,6 @@
 using Dapper;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Reply.Domain;
 
 namespace ProposalPlatform.Reply.Data;
@@ -23,7 +24,7 @@ public sealed class ReplyReadModel(ProposalPlatform.Infrastructure.Data.Platform
             FROM reply_drafts WHERE proposal_id = @proposalId ORDER BY round, version;
 
             SELECT round AS Round, draft_version AS DraftVersion, step AS Step, approved AS Approved, signed_by AS SignedBy,
-                   comments AS Comments, signed_at AS SignedAt, publication AS Publication, summary AS Summary
+                   comments AS Comments, signed_at AS SignedAt, publication AS Publication, summary AS Summary, signed_by_id AS SignedById
             FROM reply_sign_offs WHERE proposal_id = @proposalId ORDER BY id;
 
             SELECT unit_code AS UnitCode, unit_name AS UnitName, assigned_at AS AssignedAt, opinion_due_at AS OpinionDueAt,
@@ -90,6 +91,9 @@ public sealed record ReplyHistory(
     IReadOnlyList<RecipientRow> Recipients,
     IReadOnlyList<FeedbackRow> Feedback)
 {
+    /// <summary>What the reply service knows of who may see and handle the item: its lead unit and co-handlers.</summary>
+    public ItemParties Parties => new(Case.UnitCode, [.. CoHandlers.Select(c => c.UnitCode)]);
+
     /// <summary>The sign-off steps of the round's latest draft version, as the domain reads them.</summary>
     public IReadOnlyList<SignOffEntry> CurrentSignOffs(int round, int? version) =>
         version is null
@@ -127,9 +131,10 @@ public sealed class SignOffHistoryRow
     public DateTimeOffset SignedAt { get; set; }
     public short? Publication { get; set; }
     public string? Summary { get; set; }
+    public string? SignedById { get; set; }
 
     public SignOffEntry ToEntry() =>
-        new((SignOffStep)Step, Approved, SignedBy, Comments, SignedAt, Publication is { } p ? (PublicationDecision)p : null, Summary);
+        new((SignOffStep)Step, Approved, SignedBy, Comments, SignedAt, Publication is { } p ? (PublicationDecision)p : null, Summary, SignedById);
 }
 
 public sealed class CoHandlerRow

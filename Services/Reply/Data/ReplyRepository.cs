@@ -225,7 +225,7 @@ public static class ReplyRepository
             ? await work.Connection.QueryAsync<SignOffHistoryRow>(new CommandDefinition(
                 """
                 SELECT round AS Round, draft_version AS DraftVersion, step AS Step, approved AS Approved, signed_by AS SignedBy, comments AS Comments, signed_at AS SignedAt,
-                       publication AS Publication, summary AS Summary
+                       publication AS Publication, summary AS Summary, signed_by_id AS SignedById
                 FROM reply_sign_offs WHERE proposal_id = @proposalId AND round = @round AND draft_version = @version ORDER BY id
                 """,
                 new { proposalId, round = row.Round, version }, work.Transaction, cancellationToken: cancellationToken))
@@ -238,8 +238,13 @@ public static class ReplyRepository
             """,
             new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
 
+        var coHandlers = await work.Connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT unit_code FROM reply_co_handlers WHERE proposal_id = @proposalId ORDER BY unit_code",
+            new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
+
         return new ReplyCase(row.ProposalId, row.UnitCode, row.AssignedAt, row.ContactCompletedAt, row.DraftText, row.IssuedAt, row.ReturnedAt)
         {
+            CoHandlerUnits = coHandlers.ToList(),
             Round = row.Round,
             HandlingMode = row.HandlingMode is { } mode ? (HandlingMode)mode : HandlingMode.Lead,
             IsKeyItem = row.IsKeyItem,
@@ -272,12 +277,12 @@ public static class ReplyRepository
     public static Task RecordSignOffAsync(UnitOfWork work, Guid proposalId, int round, SignOffRequest request, DateTimeOffset at, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO reply_sign_offs (proposal_id, round, draft_version, step, approved, signed_by, comments, publication, summary, signed_at)
-            VALUES (@proposalId, @round, @DraftVersion, @step, @Approved, @By, @Comments, @publication, @Summary, @at)
+            INSERT INTO reply_sign_offs (proposal_id, round, draft_version, step, approved, signed_by, signed_by_id, comments, publication, summary, signed_at)
+            VALUES (@proposalId, @round, @DraftVersion, @step, @Approved, @By, @ById, @Comments, @publication, @Summary, @at)
             """,
             new
             {
-                proposalId, round, request.DraftVersion, step = (short)request.Step, request.Approved, request.By, request.Comments,
+                proposalId, round, request.DraftVersion, step = (short)request.Step, request.Approved, request.By, request.ById, request.Comments,
                 publication = (short?)request.Publication, request.Summary, at,
             },
             work.Transaction, cancellationToken: cancellationToken));

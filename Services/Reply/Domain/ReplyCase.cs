@@ -37,6 +37,9 @@ public sealed record ReplyCase(
 
     public IReadOnlyList<string> CoSignerNames { get; init; } = [];
 
+    /// <summary>Every co-handling unit of the item.</summary>
+    public IReadOnlyList<string> CoHandlerUnits { get; init; } = [];
+
     /// <summary>Co-handling units whose written opinion has not arrived.</summary>
     public IReadOnlyList<string> OutstandingOpinions { get; init; } = [];
 

@@ -3,8 +3,8 @@ using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.Reply.Domain;
 
-/// <param name="By">Who in the lead unit saved this version.</param>
-public sealed record DraftSubmission(string? Text, string? By = null);
+/// <summary>A new version of the lead unit's draft; who saved it is the caller.</summary>
+public sealed record DraftSubmission(string? Text);
 
 /// <summary>The formal reply: its result class and the responsible leader and handler with their phones.</summary>
 public sealed record IssueSubmission(
@@ -135,7 +135,6 @@ public static partial class ReplyRules
             errors["text"] = [$"At most {MaxDraftLength} characters."];
         }
 
-        RequireName(errors, "by", draft.By, "Who saves the draft is required.");
         return errors;
     }
 

@@ -20,14 +20,18 @@ public sealed record SignOffEntry(
     string? Comments,
     DateTimeOffset At,
     PublicationDecision? Publication = null,
-    string? Summary = null);
+    string? Summary = null,
+    string? ById = null);
 
-/// <summary>A step as the client sends it: decision is Approve or SendBack (the handler always submits).</summary>
+/// <summary>A step as the client sends it: decision is Approve or SendBack (the handler always submits). Who signs is the caller.</summary>
 public sealed record SignOffSubmission(
-    int? DraftVersion, string? Step, string? Decision, string? By, string? Comments, string? Publication, string? Summary);
+    int? DraftVersion, string? Step, string? Decision, string? Comments, string? Publication, string? Summary);
 
+/// <param name="By">The signer's name, from the access token.</param>
+/// <param name="ById">The signer's person id, from the access token: one person takes one step of a chain.</param>
 public sealed record SignOffRequest(
-    int DraftVersion, SignOffStep Step, bool Approved, string By, string? Comments, PublicationDecision? Publication, string? Summary);
+    int DraftVersion, SignOffStep Step, bool Approved, string By, string? Comments, PublicationDecision? Publication, string? Summary,
+    string ById = "");
 
 /// <summary>Why a state change is refused (409).</summary>
 public sealed record Refusal(string Title, string Detail);
@@ -87,7 +91,7 @@ public static class SignOffRules
         return deciding is null ? null : (deciding.Publication!.Value, deciding.Summary);
     }
 
-    public static (SignOffRequest? Request, Dictionary<string, string[]> Errors) Validate(SignOffSubmission submission)
+    public static (SignOffRequest? Request, Dictionary<string, string[]> Errors) Validate(SignOffSubmission submission, string byId, string byName)
     {
         var errors = new Dictionary<string, string[]>();
         if (submission.DraftVersion is not > 0)
@@ -114,15 +118,6 @@ public static class SignOffRules
         else if (hasStep && step == SignOffStep.Handler && approved == false)
         {
             errors["decision"] = ["The handler submits the draft (Approve); only the unit head and the proposal office send it back."];
-        }
-
-        if (string.IsNullOrWhiteSpace(submission.By))
-        {
-            errors["by"] = ["Who signs off is required."];
-        }
-        else if (submission.By.Trim().Length > MaxNameLength)
-        {
-            errors["by"] = [$"At most {MaxNameLength} characters."];
         }
 
         if (approved == false && string.IsNullOrWhiteSpace(submission.Comments))
@@ -170,10 +165,11 @@ public static class SignOffRules
         }
 
         return (new SignOffRequest(
-            submission.DraftVersion!.Value, step, approved!.Value, submission.By!.Trim(),
+            submission.DraftVersion!.Value, step, approved!.Value, byName,
             string.IsNullOrWhiteSpace(submission.Comments) ? null : submission.Comments.Trim(),
             publication,
-            publication == PublicationDecision.Summary ? submission.Summary!.Trim() : null), errors);
+            publication == PublicationDecision.Summary ? submission.Summary!.Trim() : null,
+            byId), errors);
     }
 
     /// <summary>
@@ -232,6 +228,13 @@ public static class SignOffRules
             return new Refusal(
                 "The sign-off is at another step.",
                 $"Draft version {reply.DraftVersion} of item {reply.ProposalId} is {Describe(status)}: the next step is {expected}, not {request.Step}.");
+        }
+
+        if (reply.SignOffs.FirstOrDefault(e => e.ById is { Length: > 0 } id && id == request.ById && e.Step != request.Step) is { } earlier)
+        {
+            return new Refusal(
+                "One person takes one step of a sign-off chain.",
+                $"{request.By} already took the {earlier.Step} step of draft version {reply.DraftVersion} of item {reply.ProposalId}; the {request.Step} step is someone else's.");
         }
 
         if (expected == SignOffStep.Handler && reply.OutstandingOpinions.Count > 0)

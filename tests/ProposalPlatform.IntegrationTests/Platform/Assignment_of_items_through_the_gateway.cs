@@ -59,7 +59,7 @@ public sealed class Assignment_of_items_through_the_gateway(PlatformFixture plat
 
         // Act
         using var response = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/reassign",
-            new { unitCode = "HQ-TARIFF", reason = "主要涉及关税政策", by = "建议提案办 王五" });
+            new { unitCode = "HQ-TARIFF", reason = "主要涉及关税政策" });
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -71,21 +71,21 @@ public sealed class Assignment_of_items_through_the_gateway(PlatformFixture plat
         Assert.Equal("HQ-FTZ", reassigned["fromUnitCode"]!.GetValue<string>());
         Assert.Equal("HQ-TARIFF", reassigned["toUnitCode"]!.GetValue<string>());
         Assert.Equal("主要涉及关税政策", reassigned["reason"]!.GetValue<string>());
-        Assert.Equal("建议提案办 王五", reassigned["by"]!.GetValue<string>());
+        Assert.Equal(PlatformFixture.OfficeClientName, reassigned["by"]!.GetValue<string>());
         Assert.Equal(1, await AssignmentOffice.PublishedCountAsync(platform, "ProposalReassigned", id));
     }
 
     [Theory]
-    [InlineData("HQ-FTZ", "理由", "王五", HttpStatusCode.Conflict)]
-    [InlineData("HQ-NOWHERE", "理由", "王五", HttpStatusCode.BadRequest)]
-    [InlineData("HQ-TARIFF", "理由", null, HttpStatusCode.BadRequest)]
-    [InlineData("HQ-TARIFF", " ", "王五", HttpStatusCode.BadRequest)]
-    public async Task A_reassignment_to_the_same_or_an_unknown_unit_or_without_reason_or_office_is_refused(
-        string unitCode, string reason, string? by, HttpStatusCode expected)
+    [InlineData("HQ-FTZ", "理由", false, HttpStatusCode.Conflict)]
+    [InlineData("HQ-NOWHERE", "理由", false, HttpStatusCode.BadRequest)]
+    [InlineData("HQ-TARIFF", " ", false, HttpStatusCode.BadRequest)]
+    [InlineData("HQ-TARIFF", "理由", true, HttpStatusCode.Forbidden)]
+    public async Task A_reassignment_to_the_same_or_an_unknown_unit_or_without_reason_or_by_the_unit_itself_is_refused(
+        string unitCode, string reason, bool byTheUnit, HttpStatusCode expected)
     {
         var (id, _) = await RegisterAndAssignAsync();
 
-        using var response = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/reassign", new { unitCode, reason, by });
+        using var response = await (byTheUnit ? platform.Handler : _gateway).PostAsJsonAsync($"/api/assignment/assignments/{id}/reassign", new { unitCode, reason });
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -100,8 +100,8 @@ public sealed class Assignment_of_items_through_the_gateway(PlatformFixture plat
         var (id, _) = await RegisterAndAssignAsync();
 
         // Act
-        using var first = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/return", new { reason = "不属于海关职责", by = "建议提案办 王五" });
-        using var second = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/return", new { reason = "再次退回", by = "建议提案办 王五" });
+        using var first = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/return", new { reason = "不属于海关职责" });
+        using var second = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/return", new { reason = "再次退回" });
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -121,7 +121,7 @@ public sealed class Assignment_of_items_through_the_gateway(PlatformFixture plat
         await _gateway.GetWhenPresentAsync($"/api/assignment/assignments/{id}");
 
         // Act
-        using var response = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/return", new { reason = "不属于海关职责", by = "王五" });
+        using var response = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/return", new { reason = "不属于海关职责" });
 
         // Assert
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -134,7 +134,7 @@ public sealed class Assignment_of_items_through_the_gateway(PlatformFixture plat
     }
 
     [Fact]
-    public async Task The_reply_deadline_is_extended_with_a_reason_and_an_approver_to_six_months_at_most()
+    public async Task The_reply_deadline_is_extended_by_the_office_with_a_reason_to_six_months_at_most()
     {
         // Arrange
         var (id, assignment) = await RegisterAndAssignAsync();
@@ -142,19 +142,21 @@ public sealed class Assignment_of_items_through_the_gateway(PlatformFixture plat
 
         // Act
         using var extended = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/extend",
-            new { months = 3, reason = "需跨部门协调", approvedBy = "办公厅 赵主任" });
+            new { months = 3, reason = "需跨部门协调" });
         using var beyond = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/extend",
-            new { months = 1, reason = "再延", approvedBy = "办公厅 赵主任" });
-        using var unapproved = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/extend", new { months = 1, reason = "再延" });
+            new { months = 1, reason = "再延" });
+        using var unexplained = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/extend", new { months = 1 });
+        using var byTheUnit = await platform.Handler.PostAsJsonAsync($"/api/assignment/assignments/{id}/extend", new { months = 1, reason = "再延" });
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
         var body = await extended.ReadJsonAsync();
         Assert.Equal(clockStartedAt.AddMonths(6), body["dueAt"]!.GetValue<DateTimeOffset>());
-        Assert.Equal("办公厅 赵主任", body["extensions"]![0]!["approvedBy"]!.GetValue<string>());
+        Assert.Equal(PlatformFixture.OfficeClientName, body["extensions"]![0]!["approvedBy"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, unapproved.StatusCode);
-        Assert.Contains("approvedBy", (await unapproved.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        Assert.Contains("reason", (await unexplained.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.Forbidden, byTheUnit.StatusCode);
         Assert.Equal(1, await AssignmentOffice.PublishedCountAsync(platform, "DeadlineExtended", id));
     }
 

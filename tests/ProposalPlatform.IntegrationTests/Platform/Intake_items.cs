@@ -88,7 +88,7 @@ public sealed class Intake_items(PlatformFixture platform)
         Assert.True(pair["similarity"]!.GetValue<double>() >= 0.6);
         Assert.Equal("Candidate", pair["status"]!.GetValue<string>());
         var pairId = pair["pairId"]!.GetValue<Guid>();
-        using var confirm = await _gateway.PostAsJsonAsync($"/api/intake/similar/{pairId}/confirm", new { decidedBy = "提案办", note = "并案办理" });
+        using var confirm = await _gateway.PostAsJsonAsync($"/api/intake/similar/{pairId}/confirm", new { note = "并案办理" });
         using var dismiss = await _gateway.PostAsJsonAsync($"/api/intake/similar/{pairId}/dismiss", new { });
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, dismiss.StatusCode);

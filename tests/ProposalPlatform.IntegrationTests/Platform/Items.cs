@@ -49,15 +49,24 @@ public static class Items
         ["handlerPhone"] = "13800138000",
     };
 
-    /// <summary>Saves a draft and takes it through the handler's and the unit head's sign-off; returns the draft version.</summary>
-    public static async Task<int> DraftAndSignOffAsync(this HttpClient gateway, Guid id, string text = "关于您提出的建议，答复如下：……", string publication = "FullText")
+    /// <summary>
+    /// The lead unit's handler saves a draft and submits it, its head approves it; returns the draft
+    /// version. Who signs is each one's token.
+    /// </summary>
+    public static async Task<int> DraftAndSignOffAsync(this PlatformFixture platform, Guid id, string text = "关于您提出的建议，答复如下：……", string publication = "FullText")
     {
-        using var draft = await gateway.PutAsJsonAsync($"/api/replies/{id}/draft", new { text, by = "李明" });
-        Assert.True(draft.IsSuccessStatusCode, $"draft answered {(int)draft.StatusCode}: {await draft.Content.ReadAsStringAsync()}");
-        var version = (await draft.ReadJsonAsync())["version"]!.GetValue<int>();
-        await SignOffAsync(gateway, id, new { draftVersion = version, step = "Handler", decision = "Approve", by = "李明" });
-        await SignOffAsync(gateway, id, new { draftVersion = version, step = "UnitHead", decision = "Approve", by = "王芳", publication });
+        var version = await platform.Handler.SaveDraftAsync(id, text);
+        await SignOffAsync(platform.Handler, id, new { draftVersion = version, step = "Handler", decision = "Approve" });
+        await SignOffAsync(platform.Head, id, new { draftVersion = version, step = "UnitHead", decision = "Approve", publication });
         return version;
+    }
+
+    /// <summary>Saves a new version of the draft; returns its number.</summary>
+    public static async Task<int> SaveDraftAsync(this HttpClient handler, Guid id, string text = "关于您提出的建议，答复如下：……")
+    {
+        using var draft = await handler.PutAsJsonAsync($"/api/replies/{id}/draft", new { text });
+        Assert.True(draft.IsSuccessStatusCode, $"draft answered {(int)draft.StatusCode}: {await draft.Content.ReadAsStringAsync()}");
+        return (await draft.ReadJsonAsync())["version"]!.GetValue<int>();
     }
 
     public static async Task SignOffAsync(this HttpClient gateway, Guid id, object signOff)

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ProposalPlatform.Contracts.Identity;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
 
 /// <summary>
-/// A joint suggestion from start to end through the gateway, as the office, the handling unit and a
-/// customs district each do their part with their own key: an entrusted visit made and reported by
+/// A joint suggestion from start to end through the gateway, as the office, the lead unit's handler
+/// and head, a co-handling unit and a customs district each do their part with their own token: an entrusted visit made and reported by
 /// the district, a co-handler's opinion, sign-off, a reply to every co-signer, a dissatisfied answer,
 /// re-handling, a second reply, and a satisfied answer — all of it in the item's story.
 /// </summary>
@@ -14,6 +15,7 @@ namespace ProposalPlatform.IntegrationTests.Platform;
 public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
 {
     private readonly HttpClient _office = platform.Gateway;
+    private readonly HttpClient _handler = platform.Handler;
 
     [Fact]
     public async Task A_joint_suggestion_is_visited_replied_to_reopened_and_replied_to_again()
@@ -25,13 +27,14 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
             new JsonObject { ["name"] = "王五", ["province"] = "广东省", ["city"] = "珠海市" });
         var id = (await _office.RegisterAsync(item))["id"]!.GetValue<Guid>();
         await _office.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
-        await PostOkAsync(_office, $"/api/assignment/assignments/{id}/co-handlers", new { unitCode = "HQ-TARIFF", reason = "涉及关税政策", by = "办公厅" });
+        await PostOkAsync(_office, $"/api/assignment/assignments/{id}/co-handlers", new { unitCode = "HQ-TARIFF", reason = "涉及关税政策" });
         using var shenzhen = await platform.DistrictClientAsync("DIST-SHENZHEN");
+        using var tariff = await platform.ClientAsync("HQ-TARIFF", PlatformRoles.UnitHandler);
 
         // Act 1: the unit entrusts the visit; the district that covers Shenzhen sees it, makes it and reports back
-        var visit = await PostOkAsync(_office, $"/api/contacts/tasks/{id}/plans", new
+        var visit = await PostOkAsync(_handler, $"/api/contacts/tasks/{id}/plans", new
         {
-            channel = "EntrustedVisit", plannedStart = DateTimeOffset.UtcNow.AddDays(2), plannedEnd = DateTimeOffset.UtcNow.AddDays(2).AddHours(1), by = "李明",
+            channel = "EntrustedVisit", plannedStart = DateTimeOffset.UtcNow.AddDays(2), plannedEnd = DateTimeOffset.UtcNow.AddDays(2).AddHours(1),
         });
         var visitId = visit["id"]!.GetValue<Guid>();
         await shenzhen.GetWhenPresentAsync("/api/contacts/entrusted", tasks => tasks.ToJsonString().Contains(visitId.ToString(), StringComparison.Ordinal));
@@ -45,21 +48,21 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         });
 
         // the co-handler's opinion, attached to the lead unit's draft; sign-off; the reply to every co-signer
-        await PostOkAsync(_office, $"/api/assignment/assignments/{id}/co-handlers/HQ-TARIFF/opinion", new { by = "关税征管司", opinion = "同意主办单位意见。" });
-        await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>() && r["opinions"]!.AsArray().All(o => o!["submitted"]!.GetValue<bool>()));
-        await _office.DraftAndSignOffAsync(id, "关于您提出的建议，答复如下：正在推进。联系电话：13912345678。");
-        var first = await PostOkAsync(_office, $"/api/replies/{id}/issue", Items.Issue("B"));
+        await PostOkAsync(tariff, $"/api/assignment/assignments/{id}/co-handlers/HQ-TARIFF/opinion", new { opinion = "同意主办单位意见。" });
+        await _handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>() && r["opinions"]!.AsArray().All(o => o!["submitted"]!.GetValue<bool>()));
+        await platform.DraftAndSignOffAsync(id, "关于您提出的建议，答复如下：正在推进。联系电话：13912345678。");
+        var first = await PostOkAsync(_handler, $"/api/replies/{id}/issue", Items.Issue("B"));
         var followedUp = await _office.GetWhenPresentAsync("/api/replies/follow-ups");
         Assert.Contains(id.ToString(), followedUp.ToJsonString(), StringComparison.Ordinal);
 
         // the submitter is dissatisfied: re-handling, a new contact, a second reply, then satisfied
-        await PostOkAsync(_office, $"/api/replies/{id}/feedback", new { onResult = "Dissatisfied", onAttitude = "Satisfied", comments = "希望加快进度" });
-        await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["round"]!.GetValue<int>() == 2);
-        await PostCreatedAsync(_office, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
-        await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>());
-        await _office.DraftAndSignOffAsync(id, "关于您提出的建议，再次答复如下：已经解决。");
-        await PostOkAsync(_office, $"/api/replies/{id}/issue", Items.Issue("A"));
-        await PostOkAsync(_office, $"/api/replies/{id}/feedback", new { onResult = "Satisfied", onAttitude = "Satisfied" });
+        await PostOkAsync(_handler, $"/api/replies/{id}/feedback", new { onResult = "Dissatisfied", onAttitude = "Satisfied", comments = "希望加快进度" });
+        await _handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["round"]!.GetValue<int>() == 2);
+        await PostCreatedAsync(_handler, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
+        await _handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>());
+        await platform.DraftAndSignOffAsync(id, "关于您提出的建议，再次答复如下：已经解决。");
+        await PostOkAsync(_handler, $"/api/replies/{id}/issue", Items.Issue("A"));
+        await PostOkAsync(_handler, $"/api/replies/{id}/feedback", new { onResult = "Satisfied", onAttitude = "Satisfied" });
 
         // Assert: the B-class reply left the follow-up list when the A-class one closed it
         var stillFollowedUp = await _office.GetWhenPresentAsync("/api/replies/follow-ups");
@@ -106,11 +109,11 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         await _office.GetWhenPresentAsync($"/api/contacts/tasks/{id}", t => t["coSignerNames"]!.AsArray().Count == 1);
         var contact = Items.Contact(DateTimeOffset.UtcNow);
         contact["submitterName"] = "周六";
-        await PostCreatedAsync(_office, $"/api/contacts/tasks/{id}/contacts", contact);
-        await PostCreatedAsync(_office, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
+        await PostCreatedAsync(_handler, $"/api/contacts/tasks/{id}/contacts", contact);
+        await PostCreatedAsync(_handler, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
         await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>());
-        await _office.DraftAndSignOffAsync(id);
-        var issued = await PostOkAsync(_office, $"/api/replies/{id}/issue", Items.Issue("A"));
+        await platform.DraftAndSignOffAsync(id);
+        var issued = await PostOkAsync(_handler, $"/api/replies/{id}/issue", Items.Issue("A"));
 
         // Assert: the reply went to the lead submitter and the added co-signer
         var recipients = issued["replies"]!.AsArray()[0]!["recipients"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).ToList();
@@ -127,21 +130,22 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         item["supervisingBody"] = "全国人大财政经济委员会";
         var id = (await _office.RegisterAsync(item))["id"]!.GetValue<Guid>();
         await _office.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
-        await PostCreatedAsync(_office, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
+        await PostCreatedAsync(_handler, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
         await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>() && r["isKeyItem"]!.GetValue<bool>());
-        using var draft = await _office.PutAsJsonAsync($"/api/replies/{id}/draft", new { text = "关于您提出的重点建议，答复如下：……", by = "李明" });
-        var version = (await draft.ReadJsonAsync())["version"]!.GetValue<int>();
-        await _office.SignOffAsync(id, new { draftVersion = version, step = "Handler", decision = "Approve", by = "李明" });
-        await _office.SignOffAsync(id, new { draftVersion = version, step = "UnitHead", decision = "Approve", by = "王芳" });
+        var version = await _handler.SaveDraftAsync(id, "关于您提出的重点建议，答复如下：……");
+        await _handler.SignOffAsync(id, new { draftVersion = version, step = "Handler", decision = "Approve" });
+        await platform.Head.SignOffAsync(id, new { draftVersion = version, step = "UnitHead", decision = "Approve" });
 
         // Act
-        using var early = await _office.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
-        await _office.SignOffAsync(id, new { draftVersion = version, step = "ProposalOffice", decision = "Approve", by = "办公厅 赵主任", publication = "Summary", summary = "已采纳，正在落实。" });
-        using var issued = await _office.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
+        using var early = await _handler.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
+        using var headForOffice = await platform.Head.PostAsJsonAsync($"/api/replies/{id}/sign-offs", new { draftVersion = version, step = "ProposalOffice", decision = "Approve", publication = "Summary", summary = "x" });
+        await _office.SignOffAsync(id, new { draftVersion = version, step = "ProposalOffice", decision = "Approve", publication = "Summary", summary = "已采纳，正在落实。" });
+        using var issued = await _handler.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
 
         // Assert
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("signOff", (await early.ReadJsonAsync())["missing"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Forbidden, headForOffice.StatusCode);
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         var reply = (await issued.ReadJsonAsync())["replies"]!.AsArray()[0]!;
         Assert.Equal("Summary", reply["publication"]!.GetValue<string>());

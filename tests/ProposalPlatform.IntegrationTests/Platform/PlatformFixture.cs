@@ -1,13 +1,16 @@
 using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using System.Text.Json.Nodes;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Identity;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
 
 /// <summary>
 /// The whole platform as the README's run command starts it, through the AppHost: local RabbitMQ
-/// and PostgreSQL in a throw-away folder on free ports, the four services and the gateway. Started
+/// and PostgreSQL in a throw-away folder on free ports, the identity service, the four services and
+/// the gateway; callers with the office's machine client and clients the office creates. Started
 /// once per test collection (about 20 s here).
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
@@ -19,6 +22,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
 
+    /// <summary>The proposal office's machine client (its scripts), through the gateway.</summary>
     public HttpClient Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -54,38 +58,79 @@ public sealed class PlatformFixture : IAsyncLifetime
         await _app.StartAsync(timeout.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
 
-        // the proposal office's key, which the AppHost made in the data folder
-        OfficeKey = (await File.ReadAllTextAsync(Path.Combine(_dataDirectory.FullName, "office.key"), timeout.Token)).Trim();
-        Gateway = GatewayClient(OfficeKey);
+        // the office's machine client, which the AppHost made in the data folder; every other client the office creates
+        var officeClient = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_dataDirectory.FullName, "office-client.json"), timeout.Token))!;
+        OfficeAdmin = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_dataDirectory.FullName, "office-admin.json"), timeout.Token))!.AsObject();
+        Gateway = ClientWithSecret(officeClient["clientId"]!.GetValue<string>(), officeClient["clientSecret"]!.GetValue<string>());
+        Handler = await ClientAsync(LeadUnit, PlatformRoles.UnitHandler);
+        Head = await ClientAsync(LeadUnit, PlatformRoles.UnitHead);
     }
 
-    public string OfficeKey { get; private set; } = "";
+    /// <summary>The display name of the office's machine client, which its writes record as who made them.</summary>
+    public const string OfficeClientName = "建议提案办理处";
 
-    /// <summary>A client of the gateway calling with <paramref name="apiKey"/> (none when null).</summary>
-    public HttpClient GatewayClient(string? apiKey)
+    /// <summary>The unit the tests' items are routed to by their topic (综合保税区).</summary>
+    public const string LeadUnit = "HQ-FTZ";
+
+    public Uri GatewayAddress => App.GetEndpoint(ResourceNames.Gateway, "http");
+
+    /// <summary>The platform's data directory, where the AppHost keeps the bootstrap credentials.</summary>
+    public string DataDirectory => _dataDirectory.FullName;
+
+    public Uri TokenEndpoint => new(GatewayAddress, "/connect/token");
+
+    /// <summary>The office's first administrator as the AppHost kept it: userName, password, authenticatorKey.</summary>
+    public JsonObject OfficeAdmin { get; private set; } = new();
+
+    /// <summary>A handler of <see cref="LeadUnit"/>: contacts, drafts, the handler's sign-off, the reply, feedback.</summary>
+    public HttpClient Handler { get; private set; } = null!;
+
+    /// <summary>The head of <see cref="LeadUnit"/>: the unit head's sign-off.</summary>
+    public HttpClient Head { get; private set; } = null!;
+
+    /// <summary>A client of the gateway sending no token at all.</summary>
+    public HttpClient Anonymous()
     {
-        var client = App.CreateHttpClient(ResourceNames.Gateway);
-        client.Timeout = TimeSpan.FromSeconds(30);
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Add(CallerHeaders.ApiKey, apiKey);
-        }
-
+        var client = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
         return client;
     }
 
-    /// <summary>A customs district's client: the office issues the district a key, the district calls with it.</summary>
-    public async Task<HttpClient> DistrictClientAsync(string districtCode)
+    /// <summary>A client of the gateway with <paramref name="clientId"/>'s client credentials.</summary>
+    public HttpClient ClientWithSecret(string clientId, string clientSecret, Uri? baseAddress = null) =>
+        new(new ClientCredentialsHandler(TokenEndpoint, clientId, clientSecret)) { BaseAddress = baseAddress ?? GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>
+    /// The office creates a machine client of <paramref name="unitCode"/> with <paramref name="role"/>
+    /// through the identity service; the client then calls with its own token.
+    /// </summary>
+    public async Task<HttpClient> ClientAsync(string unitCode, string role, Uri? baseAddress = null)
     {
-        using var response = await Gateway.PostAsJsonAsync($"/api/assignment/units/{districtCode}/credentials", new { by = "建议提案办理处", label = "test" });
-        response.EnsureSuccessStatusCode();
-        var issued = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
-        return GatewayClient(issued!["key"]!.GetValue<string>());
+        var (clientId, secret) = await CreateClientAsync(unitCode, role);
+        return ClientWithSecret(clientId, secret, baseAddress);
     }
+
+    public async Task<(string ClientId, string Secret)> CreateClientAsync(string unitCode, string role)
+    {
+        using var response = await Gateway.PostAsJsonAsync("/api/identity/clients", new
+        {
+            clientId = $"test-{unitCode.ToLowerInvariant()}-{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..60],
+            displayName = $"{unitCode} {role} (tests)",
+            unitCode,
+            roles = new[] { role },
+        });
+        Assert.True(response.IsSuccessStatusCode, $"creating a client answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var issued = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return (issued!["clientId"]!.GetValue<string>(), issued["clientSecret"]!.GetValue<string>());
+    }
+
+    /// <summary>A customs district's system: the office creates its client, the district calls with its token.</summary>
+    public Task<HttpClient> DistrictClientAsync(string districtCode) => ClientAsync(districtCode, PlatformRoles.DistrictOfficer);
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Handler?.Dispose();
+        Head?.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

@@ -70,15 +70,15 @@ public sealed class Refusing_bad_requests(PlatformFixture platform)
         // Arrange: assigned, drafted, but the submitter was only tried, not reached
         var id = (await _gateway.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
         await _gateway.GetWhenPresentAsync($"/api/replies/{id}");
-        await _gateway.DraftAndSignOffAsync(id, "答复草稿");
+        await platform.DraftAndSignOffAsync(id, "答复草稿");
 
-        using (var unreachable = await _gateway.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow, "Unreachable")))
+        using (var unreachable = await platform.Handler.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow, "Unreachable")))
         {
             Assert.Equal(HttpStatusCode.Created, unreachable.StatusCode);
         }
 
         // Act
-        using var response = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("B"));
+        using var response = await platform.Handler.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("B"));
 
         // Assert
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -98,16 +98,16 @@ public sealed class Refusing_bad_requests(PlatformFixture platform)
         // Arrange
         var id = (await _gateway.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
         await _gateway.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
-        using (await _gateway.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow)))
+        using (await platform.Handler.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow)))
         {
         }
 
         await _gateway.GetWhenPresentAsync($"/api/replies/{id}", reply => reply["contactCompleted"]!.GetValue<bool>());
-        await _gateway.DraftAndSignOffAsync(id, "答复全文");
-        using var first = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("B"));
+        await platform.DraftAndSignOffAsync(id, "答复全文");
+        using var first = await platform.Handler.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("B"));
 
         // Act
-        using var second = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
+        using var second = await platform.Handler.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -128,7 +128,7 @@ public sealed class Refusing_bad_requests(PlatformFixture platform)
         contact["channel"] = channel;
 
         // Act
-        using var response = await _gateway.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", contact);
+        using var response = await platform.Handler.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", contact);
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

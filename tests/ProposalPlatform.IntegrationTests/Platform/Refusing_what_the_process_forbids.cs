@@ -9,6 +9,7 @@ namespace ProposalPlatform.IntegrationTests.Platform;
 public sealed class Refusing_what_the_process_forbids(PlatformFixture platform)
 {
     private readonly HttpClient _office = platform.Gateway;
+    private readonly HttpClient _handler = platform.Handler;
 
     [Fact]
     public async Task A_handler_booked_twice_at_overlapping_times_is_refused_naming_the_clashing_contact()
@@ -17,12 +18,12 @@ public sealed class Refusing_what_the_process_forbids(PlatformFixture platform)
         var first = await AssignedItemAsync();
         var second = await AssignedItemAsync();
         var at = DateTimeOffset.UtcNow.Date.AddDays(1).AddHours(10);
-        var booked = await PostAsync(_office, $"/api/contacts/tasks/{first}/plans", Plan("Visit", at, "刘处长"));
+        var booked = await PostAsync(_handler, $"/api/contacts/tasks/{first}/plans", Plan("Visit", at, "刘处长"));
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var bookedId = (await booked.ReadJsonAsync())["id"]!.GetValue<Guid>();
 
         // Act: the same handler for another item at 10:30
-        var clash = await PostAsync(_office, $"/api/contacts/tasks/{second}/plans", Plan("Phone", at.AddMinutes(30), "刘处长"));
+        var clash = await PostAsync(_handler, $"/api/contacts/tasks/{second}/plans", Plan("Phone", at.AddMinutes(30), "刘处长"));
 
         // Assert
         Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
@@ -43,7 +44,7 @@ public sealed class Refusing_what_the_process_forbids(PlatformFixture platform)
         await _office.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
 
         // Act
-        var response = await PostAsync(_office, $"/api/contacts/tasks/{id}/plans", Plan("EntrustedVisit", DateTimeOffset.UtcNow.AddDays(2), handler: null));
+        var response = await PostAsync(_handler, $"/api/contacts/tasks/{id}/plans", Plan("EntrustedVisit", DateTimeOffset.UtcNow.AddDays(2), handler: null));
 
         // Assert
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -56,7 +57,7 @@ public sealed class Refusing_what_the_process_forbids(PlatformFixture platform)
     {
         // Arrange: a visit in Shenzhen, entrusted to Shenzhen customs
         var id = await AssignedItemAsync();
-        var planned = await PostAsync(_office, $"/api/contacts/tasks/{id}/plans", Plan("EntrustedVisit", DateTimeOffset.UtcNow.AddDays(2), handler: null));
+        var planned = await PostAsync(_handler, $"/api/contacts/tasks/{id}/plans", Plan("EntrustedVisit", DateTimeOffset.UtcNow.AddDays(2), handler: null));
         var visitId = (await planned.ReadJsonAsync())["id"]!.GetValue<Guid>();
         using var guangzhou = await platform.DistrictClientAsync("DIST-GUANGZHOU");
 
@@ -64,8 +65,8 @@ public sealed class Refusing_what_the_process_forbids(PlatformFixture platform)
         var report = await PostAsync(guangzhou, $"/api/contacts/entrusted/{visitId}/report", new { outcome = "ReachedAndAgreed", report = "走访完成" });
         using var list = await guangzhou.GetAsync("/api/contacts/entrusted?district=DIST-SHENZHEN");
 
-        // Assert
-        Assert.Equal(HttpStatusCode.Forbidden, report.StatusCode);
+        // Assert: another district's visit is not Guangzhou's to know of
+        Assert.Equal(HttpStatusCode.NotFound, report.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
         var contact = await _office.GetFromJsonAsync<JsonObject>($"/api/contacts/{visitId}");
         Assert.Equal("Planned", contact!["status"]!.GetValue<string>());
@@ -76,15 +77,14 @@ public sealed class Refusing_what_the_process_forbids(PlatformFixture platform)
     {
         // Arrange: contact made, a co-handler added whose opinion is outstanding, a draft saved
         var id = await AssignedItemAsync();
-        await PostAsync(_office, $"/api/assignment/assignments/{id}/co-handlers", new { unitCode = "HQ-PORTS", reason = "涉及口岸", by = "办公厅" });
-        await PostAsync(_office, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
+        await PostAsync(_office, $"/api/assignment/assignments/{id}/co-handlers", new { unitCode = "HQ-PORTS", reason = "涉及口岸" });
+        await PostAsync(_handler, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
         await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>() && r["opinions"]!.AsArray().Count == 1);
-        using var draft = await _office.PutAsJsonAsync($"/api/replies/{id}/draft", new { text = "答复草稿", by = "李明" });
-        var version = (await draft.ReadJsonAsync())["version"]!.GetValue<int>();
+        var version = await _handler.SaveDraftAsync(id, "答复草稿");
 
         // Act
-        var issue = await PostAsync(_office, $"/api/replies/{id}/issue", Items.Issue("A"));
-        var signOff = await PostAsync(_office, $"/api/replies/{id}/sign-offs", new { draftVersion = version, step = "Handler", decision = "Approve", by = "李明" });
+        var issue = await PostAsync(_handler, $"/api/replies/{id}/issue", Items.Issue("A"));
+        var signOff = await PostAsync(_handler, $"/api/replies/{id}/sign-offs", new { draftVersion = version, step = "Handler", decision = "Approve" });
 
         // Assert
         Assert.Equal(HttpStatusCode.Conflict, issue.StatusCode);
@@ -106,7 +106,7 @@ public sealed class Refusing_what_the_process_forbids(PlatformFixture platform)
         await _office.GetWhenPresentAsync($"/api/replies/{id}", r => r["handlingMode"]!.GetValue<string>() == "CoHandling");
 
         // Act
-        var issue = await PostAsync(_office, $"/api/replies/{id}/issue", Items.Issue("A"));
+        var issue = await PostAsync(_handler, $"/api/replies/{id}/issue", Items.Issue("A"));
 
         // Assert
         Assert.Equal(HttpStatusCode.Conflict, issue.StatusCode);
@@ -115,27 +115,21 @@ public sealed class Refusing_what_the_process_forbids(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_gateway_refuses_a_call_without_a_valid_key_and_a_district_outside_its_part()
+    public async Task A_district_outside_its_part_is_refused_and_registers_as_itself_only()
     {
         // Arrange
-        using var anonymous = platform.GatewayClient(apiKey: null);
-        using var forged = platform.GatewayClient("pp_not-a-key");
         using var shenzhen = await platform.DistrictClientAsync("DIST-SHENZHEN");
 
         // Act
-        using var noKey = await anonymous.GetAsync("/api/intake/proposals");
-        using var badKey = await forged.GetAsync("/api/intake/proposals");
-        var rules = await PostAsync(shenzhen, "/api/assignment/rules", new { keyword = "走私", leadUnitCode = "DIST-SHENZHEN" });
+        var rules = await PostAsync(shenzhen, "/api/assignment/rules", new { keyword = "走私", unitCode = "DIST-SHENZHEN" });
         var asAnother = Items.Suggestion(Items.NextNumber());
         asAnother["submittingUnitCode"] = "DIST-GUANGZHOU";
         var impersonating = await PostAsync(shenzhen, "/api/intake/proposals", asAnother);
         var local = await PostAsync(shenzhen, "/api/intake/proposals", Items.Suggestion(Items.NextNumber()));
 
         // Assert
-        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
-        Assert.Equal("application/problem+json", noKey.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.Unauthorized, badKey.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, rules.StatusCode);
+        Assert.Equal("application/problem+json", rules.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, impersonating.StatusCode);
         Assert.Equal(HttpStatusCode.Created, local.StatusCode);
         var registered = await local.ReadJsonAsync();
@@ -147,6 +141,53 @@ public sealed class Refusing_what_the_process_forbids(PlatformFixture platform)
         Assert.Equal(0, page!["total"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task Another_districts_number_is_taken_without_telling_its_content()
+    {
+        // Arrange: the office registers an item with its submitter's phone
+        var item = Items.Suggestion(Items.NextNumber());
+        item["leadSubmitter"]!["phone"] = "13900001111";
+        await _office.RegisterAsync(item);
+        using var guangzhou = await platform.DistrictClientAsync("DIST-GUANGZHOU");
+
+        // Act: a district sends the same kind, session and number
+        var again = await PostAsync(guangzhou, "/api/intake/proposals", item);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var body = await again.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("13900001111", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(item["title"]!.GetValue<string>(), body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_units_handler_sees_no_item_and_the_unit_head_takes_no_handlers_step()
+    {
+        // Arrange: an item of HQ-FTZ with a draft
+        var id = await AssignedItemAsync();
+        await _handler.GetWhenPresentAsync($"/api/replies/{id}");
+        var version = await _handler.SaveDraftAsync(id);
+        using var ports = await platform.ClientAsync("HQ-PORTS", Contracts.Identity.PlatformRoles.UnitHandler);
+
+        // Act
+        using var read = await ports.GetAsync($"/api/replies/{id}");
+        using var draft = await ports.PutAsJsonAsync($"/api/replies/{id}/draft", new { text = "越权草稿" });
+        using var contacts = await ports.GetAsync($"/api/contacts/tasks/{id}");
+        using var intake = await ports.GetAsync($"/api/intake/proposals/{id}");
+        using var headAsHandler = await platform.Head.PostAsJsonAsync($"/api/replies/{id}/sign-offs", new { draftVersion = version, step = "Handler", decision = "Approve" });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, contacts.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, intake.StatusCode);
+        Assert.DoesNotContain("关于", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, headAsHandler.StatusCode);
+        var reply = await _office.GetFromJsonAsync<JsonObject>($"/api/replies/{id}");
+        Assert.Single(reply!["drafts"]!.AsArray());
+        Assert.Empty(reply["signOffs"]!.AsArray());
+    }
+
     private async Task<Guid> AssignedItemAsync()
     {
         var id = (await _office.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
@@ -155,7 +196,7 @@ public sealed class Refusing_what_the_process_forbids(PlatformFixture platform)
     }
 
     private static object Plan(string channel, DateTimeOffset at, string? handler) =>
-        new { channel, plannedStart = at, plannedEnd = at.AddHours(1), handler, by = "李明" };
+        new { channel, plannedStart = at, plannedEnd = at.AddHours(1), handler };
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body) =>
         await client.PostAsJsonAsync(path, body);

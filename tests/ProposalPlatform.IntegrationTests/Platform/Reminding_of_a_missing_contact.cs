@@ -16,7 +16,7 @@ public class Reminding_of_a_missing_contact(PlatformFixture platform)
         await platform.Gateway.GetWhenPresentAsync($"/api/contacts/tasks/{planned}");
         var at = DateTimeOffset.UtcNow.AddDays(1);
         using (var plan = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(
-            platform.Gateway, $"/api/contacts/tasks/{planned}/plans", new { channel = "Phone", plannedStart = at, plannedEnd = at.AddHours(1), handler = "赵处长" }))
+            platform.Handler, $"/api/contacts/tasks/{planned}/plans", new { channel = "Phone", plannedStart = at, plannedEnd = at.AddHours(1), handler = "赵处长" }))
         {
             plan.EnsureSuccessStatusCode();
         }

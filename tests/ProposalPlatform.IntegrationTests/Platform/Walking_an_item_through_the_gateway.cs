@@ -8,6 +8,7 @@ namespace ProposalPlatform.IntegrationTests.Platform;
 public sealed class Walking_an_item_through_the_gateway(PlatformFixture platform)
 {
     private readonly HttpClient _gateway = platform.Gateway;
+    private readonly HttpClient _handler = platform.Handler;
 
     [Fact]
     public async Task Registered_item_is_assigned_contacted_and_replied_with_its_timeline()
@@ -26,20 +27,20 @@ public sealed class Walking_an_item_through_the_gateway(PlatformFixture platform
         // a contact task opens; the reply cannot go out before contact
         await _gateway.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
         await _gateway.GetWhenPresentAsync($"/api/replies/{id}");
-        await _gateway.DraftAndSignOffAsync(id);
+        await platform.DraftAndSignOffAsync(id);
 
-        using (var early = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A")))
+        using (var early = await _handler.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A")))
         {
             Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         }
 
-        using (var contact = await _gateway.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow)))
+        using (var contact = await _handler.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow)))
         {
             Assert.Equal(HttpStatusCode.Created, contact.StatusCode);
         }
 
         await _gateway.GetWhenPresentAsync($"/api/replies/{id}", reply => reply["contactCompleted"]!.GetValue<bool>());
-        using var issued = await _gateway.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
+        using var issued = await _handler.PostAsJsonAsync($"/api/replies/{id}/issue", Items.Issue("A"));
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         Assert.Equal("A", (await issued.ReadJsonAsync())["resultClass"]!.GetValue<string>());
 
@@ -57,7 +58,7 @@ public sealed class Walking_an_item_through_the_gateway(PlatformFixture platform
     [Fact]
     public async Task Each_services_openapi_document_and_the_reference_ui_are_served_by_the_gateway()
     {
-        foreach (var service in new[] { "intake", "assignment", "contactscheduling", "reply" })
+        foreach (var service in new[] { "intake", "assignment", "contactscheduling", "reply", "identity" })
         {
             var document = await _gateway.GetFromJsonAsync<JsonObject>($"/openapi/{service}/v1.json");
             Assert.NotNull(document?["paths"]);

@@ -18,7 +18,7 @@ public class Planning_a_contact
         Assert.NotNull(plan);
         Assert.Equal(ContactChannel.Video, plan.Channel);
         Assert.Null(plan.SubmitterName);
-        Assert.Equal("Wang Fang", plan.By);
+        Assert.Equal("Wang Fang", plan.Handler);
     }
 
     [Fact]
@@ -67,19 +67,11 @@ public class Planning_a_contact
     [Fact]
     public void Leaves_the_handler_of_an_entrusted_visit_to_the_district()
     {
-        var (plan, errors) = PlanRules.Validate(Valid() with { Channel = "EntrustedVisit", Handler = null, By = "Wang Fang" }, Now);
+        var (plan, errors) = PlanRules.Validate(Valid() with { Channel = "EntrustedVisit", Handler = null }, Now);
 
         Assert.Empty(errors);
         Assert.True(plan!.Entrusted);
         Assert.Null(plan.Handler);
-    }
-
-    [Fact]
-    public void Wants_to_know_who_entrusts_a_visit()
-    {
-        var (_, errors) = PlanRules.Validate(Valid() with { Channel = "EntrustedVisit", Handler = null }, Now);
-
-        Assert.Equal(["by"], errors.Keys);
     }
 
     [Fact]
@@ -91,20 +83,20 @@ public class Planning_a_contact
     }
 
     [Fact]
-    public void A_reschedule_needs_a_reason_and_who_moves_it()
+    public void A_reschedule_needs_a_reason()
     {
-        var (time, errors) = PlanRules.Validate(new RescheduleRequest(Now.AddDays(1), Now.AddDays(1).AddHours(1), " ", null), Now);
+        var (time, errors) = PlanRules.Validate(new RescheduleRequest(Now.AddDays(1), Now.AddDays(1).AddHours(1), " "), Now);
 
         Assert.Null(time);
-        Assert.Equal(["by", "reason"], errors.Keys.Order());
+        Assert.Equal(["reason"], errors.Keys.Order());
     }
 
     [Fact]
-    public void A_cancellation_needs_a_reason_and_who_cancels()
+    public void A_cancellation_needs_a_reason()
     {
-        var errors = PlanRules.Validate(new CancelRequest(null, ""));
+        var errors = PlanRules.Validate(new CancelRequest(null));
 
-        Assert.Equal(["by", "reason"], errors.Keys.Order());
+        Assert.Equal(["reason"], errors.Keys.Order());
     }
 
     [Fact]

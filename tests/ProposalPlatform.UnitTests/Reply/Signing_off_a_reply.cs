@@ -151,4 +151,24 @@ public class Signing_off_a_reply
         Assert.NotNull(refusal);
         Assert.Equal(ReplyRules.IssuedTitle, refusal.Title);
     }
+
+    [Fact]
+    public void Refuses_the_handler_who_submitted_as_the_unit_head()
+    {
+        var reply = Drafted() with { SignOffs = [Submitted() with { ById = "person-li" }] };
+
+        var refusal = SignOffRules.RefuseSignOff(reply, Step(SignOffStep.UnitHead, publication: PublicationDecision.NotPublic) with { ById = "person-li" });
+
+        Assert.NotNull(refusal);
+        Assert.Equal("One person takes one step of a sign-off chain.", refusal.Title);
+    }
+
+    [Fact]
+    public void Lets_the_handler_submit_again_after_a_send_back()
+    {
+        var reply = Drafted() with { SignOffs = [Submitted() with { ById = "person-li" }, UnitHeadSentBack() with { ById = "person-wang" }] };
+
+        Assert.Null(SignOffRules.RefuseSignOff(reply, Step(SignOffStep.Handler) with { ById = "person-li" }));
+        Assert.NotNull(SignOffRules.RefuseSignOff(reply, Step(SignOffStep.Handler) with { ById = "person-wang" }));
+    }
 }

@@ -9,7 +9,7 @@ public class Validating_a_draft_reply
     [InlineData("感谢您提出的建议。")]
     public void Accepts_a_draft_with_text(string text)
     {
-        var draft = new DraftSubmission(text, "李明");
+        var draft = new DraftSubmission(text);
 
         var errors = ReplyRules.ValidateDraft(draft);
 
@@ -22,7 +22,7 @@ public class Validating_a_draft_reply
     [InlineData(" \t\n")]
     public void Requires_the_text(string? text)
     {
-        var draft = new DraftSubmission(text, "李明");
+        var draft = new DraftSubmission(text);
 
         var errors = ReplyRules.ValidateDraft(draft);
 
@@ -34,7 +34,7 @@ public class Validating_a_draft_reply
     [Fact]
     public void Accepts_a_draft_at_the_maximum_length()
     {
-        var draft = new DraftSubmission(new string('d', ReplyRules.MaxDraftLength), "李明");
+        var draft = new DraftSubmission(new string('d', ReplyRules.MaxDraftLength));
 
         var errors = ReplyRules.ValidateDraft(draft);
 
@@ -44,26 +44,12 @@ public class Validating_a_draft_reply
     [Fact]
     public void Rejects_a_draft_one_character_too_long()
     {
-        var draft = new DraftSubmission(new string('d', ReplyRules.MaxDraftLength + 1), "李明");
+        var draft = new DraftSubmission(new string('d', ReplyRules.MaxDraftLength + 1));
 
         var errors = ReplyRules.ValidateDraft(draft);
 
         var error = Assert.Single(errors);
         Assert.Equal("text", error.Key);
         Assert.Equal("At most 100000 characters.", Assert.Single(error.Value));
-    }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("   ")]
-    public void Requires_who_saves_the_draft(string? by)
-    {
-        var draft = new DraftSubmission("感谢您提出的建议。", by);
-
-        var errors = ReplyRules.ValidateDraft(draft);
-
-        var error = Assert.Single(errors);
-        Assert.Equal("by", error.Key);
     }
 }

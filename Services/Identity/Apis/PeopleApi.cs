@@ -1,0 +1,272 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using ProposalPlatform.Identity.Data;
+using ProposalPlatform.Identity.Domain;
+using ProposalPlatform.Identity.Hosting;
+
+namespace ProposalPlatform.Identity.Apis;
+
+/// <summary>The people of the platform, administered by the proposal office.</summary>
+public static partial class PeopleApi
+{
+    public const int RecoveryCodeCount = 10;
+
+    public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/identity/people").WithTags("People").RequireAuthorization(IdentityPolicies.ProposalOffice);
+
+        api.MapPost("/", CreatePerson)
+            .WithName("CreatePerson")
+            .WithSummary("Create a person with a generated initial password; a proposal office account gets an authenticator key and recovery codes, all shown once in the answer");
+        api.MapGet("/", ListPeople)
+            .WithName("ListPeople")
+            .WithSummary("Every person, by user name, without secrets");
+        api.MapGet("/{id}", GetPerson)
+            .WithName("GetPerson")
+            .WithSummary("One person, without secrets");
+        api.MapPost("/{id}/disable", DisablePerson)
+            .WithName("DisablePerson")
+            .WithSummary("Disable a person: no sign-in and no token refresh from now on; their refresh tokens are revoked");
+        api.MapPost("/{id}/enable", EnablePerson)
+            .WithName("EnablePerson")
+            .WithSummary("Enable a person again, and lift a lockout");
+        api.MapPost("/{id}/password", ResetPassword)
+            .WithName("ResetPassword")
+            .WithSummary("Give a person a new generated password, shown once in the answer");
+        return app;
+    }
+
+    public static async Task<Results<Created<CreatedPersonView>, ValidationProblem, ProblemHttpResult>> CreatePerson(
+        NewPerson request,
+        HttpContext context,
+        UserManager<PlatformUser> users,
+        TimeProvider clock,
+        ILoggerFactory loggers)
+    {
+        var (person, errors) = PersonRules.Validate(request);
+        if (person is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The person is not valid.");
+        }
+
+        if (await users.FindByNameAsync(person.UserName) is not null)
+        {
+            return UserNameTaken(person.UserName);
+        }
+
+        var caller = Caller.Of(context.User);
+        var user = new PlatformUser
+        {
+            UserName = person.UserName,
+            DisplayName = person.DisplayName,
+            UnitCode = person.UnitCode,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = caller.Subject,
+        };
+        var password = Secrets.NewPassword();
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException)
+        {
+            return UserNameTaken(person.UserName);
+        }
+
+        if (!created.Succeeded)
+        {
+            return created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? UserNameTaken(person.UserName)
+                : TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["userName"] = [.. created.Errors.Select(e => e.Description)] },
+                    title: "The person is not valid.");
+        }
+
+        Ensure(await users.AddToRolesAsync(user, person.Roles));
+        string? key = null;
+        IReadOnlyList<string>? recoveryCodes = null;
+        if (person.RequiresSecondFactor)
+        {
+            Ensure(await users.ResetAuthenticatorKeyAsync(user));
+            key = await users.GetAuthenticatorKeyAsync(user);
+            Ensure(await users.SetTwoFactorEnabledAsync(user, true));
+            recoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+        }
+
+        LogPersonCreated(loggers.CreateLogger(typeof(PeopleApi)), user.Id, person.UserName, string.Join(",", person.Roles), caller.Subject, caller.Name);
+        return TypedResults.Created(
+            $"/api/identity/people/{user.Id}",
+            new CreatedPersonView(
+                user.Id, person.UserName, person.DisplayName, person.UnitCode, person.Roles, password,
+                key, key is null ? null : Authenticator.Uri(person.UserName, key), recoveryCodes));
+    }
+
+    public static async Task<Ok<List<PersonView>>> ListPeople(IdentityDataContext database, CancellationToken cancellationToken)
+    {
+        var people = await database.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var roles = await RolesOf(database, null, cancellationToken);
+        return TypedResults.Ok(people.Select(p => View(p, roles[p.Id])).ToList());
+    }
+
+    public static async Task<Results<Ok<PersonView>, ProblemHttpResult>> GetPerson(string id, IdentityDataContext database, CancellationToken cancellationToken)
+    {
+        var person = await database.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        return person is null
+            ? NotFound(id)
+            : TypedResults.Ok(View(person, (await RolesOf(database, id, cancellationToken))[id]));
+    }
+
+    public static async Task<Results<Ok<PersonView>, ProblemHttpResult>> DisablePerson(
+        string id,
+        HttpContext context,
+        UserManager<PlatformUser> users,
+        IOpenIddictTokenManager tokens,
+        IdentityDataContext database,
+        TimeProvider clock,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound(id);
+        }
+
+        var caller = Caller.Of(context.User);
+        if (user.Id == caller.Subject)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "A person cannot disable themselves.",
+                Detail = "Another proposal office account must do it, so that the office is never left without one.",
+            });
+        }
+
+        if (!user.Disabled)
+        {
+            user.Disabled = true;
+            user.DisabledAt = clock.GetUtcNow();
+            user.DisabledBy = caller.Subject;
+            Ensure(await users.UpdateAsync(user));
+            // ends their cookie sessions at the next check of the security stamp
+            Ensure(await users.UpdateSecurityStampAsync(user));
+            var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
+            LogPersonDisabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", revoked, caller.Subject, caller.Name);
+        }
+
+        return await CurrentView(database, id, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<PersonView>, ProblemHttpResult>> EnablePerson(
+        string id,
+        HttpContext context,
+        UserManager<PlatformUser> users,
+        IdentityDataContext database,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound(id);
+        }
+
+        var caller = Caller.Of(context.User);
+        user.Disabled = false;
+        Ensure(await users.UpdateAsync(user));
+        Ensure(await users.SetLockoutEndDateAsync(user, null));
+        Ensure(await users.ResetAccessFailedCountAsync(user));
+        LogPersonEnabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Subject, caller.Name);
+        return await CurrentView(database, id, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<PasswordResetView>, ProblemHttpResult>> ResetPassword(
+        string id,
+        HttpContext context,
+        UserManager<PlatformUser> users,
+        ILoggerFactory loggers)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound(id);
+        }
+
+        var caller = Caller.Of(context.User);
+        var password = Secrets.NewPassword();
+        Ensure(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
+        LogPasswordReset(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Subject, caller.Name);
+        return TypedResults.Ok(new PasswordResetView(user.Id, user.UserName ?? "", password));
+    }
+
+    private static async Task<Results<Ok<PersonView>, ProblemHttpResult>> CurrentView(IdentityDataContext database, string id, CancellationToken cancellationToken)
+    {
+        var person = await database.Users.AsNoTracking().FirstAsync(u => u.Id == id, cancellationToken);
+        return TypedResults.Ok(View(person, (await RolesOf(database, id, cancellationToken))[id]));
+    }
+
+    private static async Task<ILookup<string, string>> RolesOf(IdentityDataContext database, string? userId, CancellationToken cancellationToken)
+    {
+        var pairs = await (
+                from userRole in database.UserRoles
+                join role in database.Roles on userRole.RoleId equals role.Id
+                where userId == null || userRole.UserId == userId
+                select new { userRole.UserId, Role = role.Name! })
+            .ToListAsync(cancellationToken);
+        return pairs.ToLookup(p => p.UserId, p => p.Role);
+    }
+
+    private static PersonView View(PlatformUser user, IEnumerable<string> roles) => new(
+        user.Id,
+        user.UserName ?? "",
+        user.DisplayName,
+        user.UnitCode,
+        [.. roles.Order(StringComparer.Ordinal)],
+        user.TwoFactorEnabled,
+        user.Disabled,
+        user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? end : null,
+        user.CreatedAt,
+        user.CreatedBy,
+        user.DisabledAt,
+        user.DisabledBy);
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "No such person.",
+        Detail = $"There is no person with the id {id}.",
+    });
+
+    private static ProblemHttpResult UserNameTaken(string userName) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "The user name is taken.",
+        Detail = $"A person with the user name {userName} exists already.",
+    });
+
+    /// <summary>What can only fail on a broken store: an exception, and a 500 the handler logs.</summary>
+    private static void Ensure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}, roles {Roles}) created by {CallerSubject} ({CallerName})")]
+    private static partial void LogPersonCreated(ILogger logger, string personId, string userName, string roles, string callerSubject, string callerName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}) disabled by {CallerSubject} ({CallerName}); {RevokedTokens} tokens revoked")]
+    private static partial void LogPersonDisabled(ILogger logger, string personId, string userName, long revokedTokens, string callerSubject, string callerName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}) enabled by {CallerSubject} ({CallerName})")]
+    private static partial void LogPersonEnabled(ILogger logger, string personId, string userName, string callerSubject, string callerName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Password of person {PersonId} ({UserName}) reset by {CallerSubject} ({CallerName})")]
+    private static partial void LogPasswordReset(ILogger logger, string personId, string userName, string callerSubject, string callerName);
+}

@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Identity;
+using ProposalPlatform.Identity.Data;
+using ProposalPlatform.Identity.Domain;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ProposalPlatform.Identity.Hosting;
+
+/// <summary>
+/// Runs before the server takes requests: the schema first, then the token server's keys, then what
+/// the platform needs to exist (the roles, the platform-cli client, the office's first admin and
+/// machine client). Every step is idempotent; nothing that exists is reset.
+/// </summary>
+public sealed partial class IdentityStartup(
+    IConfiguration configuration,
+    IServiceScopeFactory scopes,
+    ServerKeyRing keys,
+    IOptions<BootstrapOptions> bootstrap,
+    TimeProvider clock,
+    ILogger<IdentityStartup> logger) : IHostedService
+{
+    public const string PlatformCliClientId = "platform-cli";
+    public const string PlatformCliRedirectUri = "http://127.0.0.1/callback";
+    public const string OfficeUnitCode = "HQ-OFFICE";
+    public const string OfficeAdminDisplayName = "建议提案办理处管理员";
+    public const string OfficeClientDisplayName = "建议提案办理处";
+    public const string BootstrapSubject = "bootstrap";
+
+    /// <summary>Where ASP.NET Core Identity's user store keeps the authenticator key.</summary>
+    private const string AuthenticatorStore = "[AspNetUserStore]";
+    private const string AuthenticatorKeyName = "AuthenticatorKey";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = configuration.GetConnectionString(ResourceNames.IdentityDatabase)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.IdentityDatabase} is not set.");
+        await SchemaMigrator.MigrateAsync(connectionString, logger, cancellationToken);
+        keys.EnsureLoaded();
+
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
+        await EnsurePlatformCliAsync(applications, cancellationToken);
+        await EnsureOfficeClientAsync(applications, bootstrap.Value, cancellationToken);
+        await EnsureOfficeAdminAsync(services.GetRequiredService<UserManager<PlatformUser>>(), bootstrap.Value);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in PlatformRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+            }
+        }
+    }
+
+    /// <summary>The public client tools and tests sign people in with (code + PKCE, refresh); its settings are brought up to date on every start.</summary>
+    public static OpenIddictApplicationDescriptor PlatformCli()
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = PlatformCliClientId,
+            ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = "ProposalPlatform 命令行工具",
+            RedirectUris = { new Uri(PlatformCliRedirectUri) },
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization,
+                Permissions.Endpoints.Token,
+                Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile,
+                Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+                Permissions.Prefixes.Scope + PlatformClaims.ApiScope,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        return descriptor;
+    }
+
+    /// <summary>A confidential machine client: client credentials at the token endpoint, for the platform's APIs.</summary>
+    public static OpenIddictApplicationDescriptor MachineClient(string clientId, string secret, string displayName, ClientRecord record)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = displayName,
+            Permissions =
+            {
+                Permissions.Endpoints.Token,
+                Permissions.GrantTypes.ClientCredentials,
+                Permissions.Prefixes.Scope + PlatformClaims.ApiScope,
+            },
+        };
+        record.WriteTo(descriptor.Properties);
+        return descriptor;
+    }
+
+    private async Task EnsurePlatformCliAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
+        var existing = await applications.FindByClientIdAsync(PlatformCliClientId, cancellationToken);
+        if (existing is null)
+        {
+            await applications.CreateAsync(PlatformCli(), cancellationToken);
+            LogClientCreated(logger, PlatformCliClientId, BootstrapSubject, BootstrapSubject);
+        }
+        else
+        {
+            await applications.UpdateAsync(existing, PlatformCli(), cancellationToken);
+        }
+    }
+
+    private async Task EnsureOfficeClientAsync(IOpenIddictApplicationManager applications, BootstrapOptions options, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.OfficeClientId))
+        {
+            LogNoBootstrap(logger, "office client", nameof(BootstrapOptions.OfficeClientId));
+            return;
+        }
+
+        if (await applications.FindByClientIdAsync(options.OfficeClientId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var record = new ClientRecord(OfficeUnitCode, [PlatformRoles.ProposalOffice], BootstrapSubject, clock.GetUtcNow());
+        await applications.CreateAsync(MachineClient(options.OfficeClientId, options.OfficeClientSecret!, OfficeClientDisplayName, record), cancellationToken);
+        LogClientCreated(logger, options.OfficeClientId, BootstrapSubject, BootstrapSubject);
+    }
+
+    private async Task EnsureOfficeAdminAsync(UserManager<PlatformUser> users, BootstrapOptions options)
+    {
+        if (string.IsNullOrEmpty(options.AdminUserName))
+        {
+            LogNoBootstrap(logger, "office admin", nameof(BootstrapOptions.AdminUserName));
+            return;
+        }
+
+        if (await users.FindByNameAsync(options.AdminUserName) is not null)
+        {
+            return;
+        }
+
+        var admin = new PlatformUser
+        {
+            UserName = options.AdminUserName,
+            DisplayName = OfficeAdminDisplayName,
+            UnitCode = OfficeUnitCode,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = BootstrapSubject,
+        };
+        Check(await users.CreateAsync(admin, options.AdminPassword!), $"the office admin {options.AdminUserName}");
+        Check(await users.AddToRoleAsync(admin, PlatformRoles.ProposalOffice), "the office admin's role");
+        Check(await users.SetAuthenticationTokenAsync(admin, AuthenticatorStore, AuthenticatorKeyName, Authenticator.NormalizeKey(options.AdminAuthenticatorKey)), "the office admin's authenticator key");
+        Check(await users.SetTwoFactorEnabledAsync(admin, true), "the office admin's second factor");
+        LogPersonCreated(logger, admin.Id, admin.UserName, BootstrapSubject, BootstrapSubject);
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} created by {CallerSubject} ({CallerName})")]
+    private static partial void LogClientCreated(ILogger logger, string clientId, string callerSubject, string callerName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}) created by {CallerSubject} ({CallerName})")]
+    private static partial void LogPersonCreated(ILogger logger, string personId, string userName, string callerSubject, string callerName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No {What} is bootstrapped: Identity:Bootstrap:{Setting} is not set")]
+    private static partial void LogNoBootstrap(ILogger logger, string what, string setting);
+}

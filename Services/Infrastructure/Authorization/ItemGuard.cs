@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ProposalPlatform.Infrastructure.Authorization;
+
+/// <summary>
+/// Asks <see cref="IAuthorizationService"/> whether the caller may do an operation with an item, and
+/// says no the one way the platform says it: 404 with no content for an item the caller may not see
+/// (or that does not exist: the two are never told apart), 403 naming what the operation needs.
+/// </summary>
+public sealed class ItemGuard(IAuthorizationService authorization)
+{
+    /// <summary>Null when allowed; otherwise the ProblemDetails to answer with.</summary>
+    public async Task<ProblemDetails?> RefuseAsync(ClaimsPrincipal user, Guid itemId, ItemParties? item, ItemOperation operation)
+    {
+        if (item is null)
+        {
+            return NotFound(itemId);
+        }
+
+        var result = await authorization.AuthorizeAsync(user, item, new ItemRequirement(operation));
+        if (result.Succeeded)
+        {
+            return null;
+        }
+
+        var reasons = result.Failure?.FailureReasons.Select(r => r.Message).ToList() ?? [];
+        return reasons.Count == 0 || reasons.Contains(ItemAuthorizationHandler.HiddenReason)
+            ? NotFound(itemId)
+            : new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "This operation is not yours to do.",
+                Detail = string.Join(" ", reasons),
+            };
+    }
+
+    /// <summary>True when the caller may see the item at all.</summary>
+    public async Task<bool> MayReadAsync(ClaimsPrincipal user, ItemParties item) =>
+        (await authorization.AuthorizeAsync(user, item, new ItemRequirement(ItemOperation.Read))).Succeeded;
+
+    public static ProblemDetails NotFound(Guid itemId) => new()
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "No such item.",
+        Detail = $"Item {itemId} is unknown here, or not yours to see.",
+    };
+}
