@@ -32,6 +32,7 @@ public static class Extensions
         // first of the hosted services: schema, keys and bootstrap before anything reads
         services.AddSingleton<ServerKeyRing>();
         services.AddHostedService<IdentityStartup>();
+        services.AddHostedService<TokenPruning>();
 
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
@@ -89,6 +90,8 @@ public static class Extensions
                     .RequireProofKeyForCodeExchange();
                 // S256 only: "plain" sends the verifier itself
                 server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+                server.AddEventHandler(PublicDiscoveryEndpoints.Descriptor);
 
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, PlatformClaims.ApiScope);
                 server.RegisterClaims(PlatformClaims.Subject, PlatformClaims.Name, PlatformClaims.Unit, PlatformClaims.Role, Claims.PreferredUsername);
