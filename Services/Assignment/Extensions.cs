@@ -2,6 +2,7 @@ using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Scheduling;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Infrastructure.Authorization;
 
 namespace ProposalPlatform.Assignment.Extensions;
 
@@ -10,6 +11,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformInfrastructure(ResourceNames.Assignment, ResourceNames.AssignmentDatabase, typeof(Extensions).Assembly);
+        builder.AddPlatformAuthorization();
         builder.Services.AddOptions<AssignmentOptions>()
             .BindConfiguration(AssignmentOptions.Section)
             .Validate(o => o.ReturnWindowDays >= 0 && o.DeadlineWarningDays >= 0, "Assignment:ReturnWindowDays and DeadlineWarningDays cannot be negative.")

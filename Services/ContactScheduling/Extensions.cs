@@ -1,4 +1,3 @@
-using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.ContactScheduling.Clients;
 using ProposalPlatform.ContactScheduling.Consumers;
 using ProposalPlatform.ContactScheduling.Data;
@@ -6,6 +5,7 @@ using ProposalPlatform.ContactScheduling.Scheduling;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Messaging;
 
 namespace ProposalPlatform.ContactScheduling.Extensions;
@@ -15,6 +15,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformInfrastructure(ResourceNames.ContactScheduling, ResourceNames.ContactSchedulingDatabase, typeof(Extensions).Assembly);
+        builder.AddPlatformAuthorization();
         // the registration facts come with each assignment now: two fewer deliveries per item
         builder.Services.AddRetiredSubscription<ProposalRegisteredConsumer>(typeof(ProposalRegistered), typeof(ProposalsRegistered));
         builder.Services.AddOptions<ContactSchedulingOptions>()

@@ -2,7 +2,6 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.Infrastructure.Messaging;
@@ -25,7 +24,6 @@ public static class PlatformInfrastructureExtensions
     {
         DateTimeOffsetHandler.Register();
         builder.AddPlatformClock();
-        builder.AddPlatformAuthorization();
         builder.AddNpgsqlDataSource(databaseName, configureDataSourceBuilder: dataSource =>
         {
             // Every item passes the same few statements many times: prepared once per connection,

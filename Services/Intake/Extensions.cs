@@ -1,5 +1,6 @@
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Intake.Apis;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Workers;
@@ -11,6 +12,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformInfrastructure(ResourceNames.Intake, ResourceNames.IntakeDatabase, typeof(Extensions).Assembly);
+        builder.AddPlatformAuthorization();
         builder.Services.AddSingleton<ProposalRepository>();
         builder.Services.AddSingleton<BatchRepository>();
         builder.Services.AddSingleton<SimilarityRepository>();

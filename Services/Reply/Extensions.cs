@@ -1,6 +1,7 @@
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Reply.Consumers;
 using ProposalPlatform.Reply.Data;
@@ -12,6 +13,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformInfrastructure(ResourceNames.Reply, ResourceNames.ReplyDatabase, typeof(Extensions).Assembly);
+        builder.AddPlatformAuthorization();
         // the registration facts come with each assignment now: two fewer deliveries per item
         builder.Services.AddRetiredSubscription<ProposalRegisteredConsumer>(typeof(ProposalRegistered), typeof(ProposalsRegistered));
         builder.Services.AddSingleton<ReplyReadModel>();

@@ -113,7 +113,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         using var response = await Gateway.PostAsJsonAsync("/api/identity/clients", new
         {
-            clientId = $"test-{unitCode.ToLowerInvariant()}-{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..60],
+            clientId = $"test-{unitCode.ToLowerInvariant()}-{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..48],
             displayName = $"{unitCode} {role} (tests)",
             unitCode,
             roles = new[] { role },
