@@ -53,11 +53,17 @@ public static class Items
     /// The lead unit's handler saves a draft and submits it, its head approves it; returns the draft
     /// version. Who signs is each one's token.
     /// </summary>
-    public static async Task<int> DraftAndSignOffAsync(this PlatformFixture platform, Guid id, string text = "关于您提出的建议，答复如下：……", string publication = "FullText")
+    public static Task<int> DraftAndSignOffAsync(this PlatformFixture platform, Guid id, string text = "关于您提出的建议，答复如下：……", string publication = "FullText") =>
+        DraftAndSignOffAsync(platform.Handler, platform.Head, id, text, publication);
+
+    /// <summary>As above, by the given handler and head; <paramref name="publication"/> null leaves the decision to the office (key items).</summary>
+    public static async Task<int> DraftAndSignOffAsync(HttpClient handler, HttpClient head, Guid id, string text, string? publication = "FullText")
     {
-        var version = await platform.Handler.SaveDraftAsync(id, text);
-        await SignOffAsync(platform.Handler, id, new { draftVersion = version, step = "Handler", decision = "Approve" });
-        await SignOffAsync(platform.Head, id, new { draftVersion = version, step = "UnitHead", decision = "Approve", publication });
+        var version = await handler.SaveDraftAsync(id, text);
+        await SignOffAsync(handler, id, new { draftVersion = version, step = "Handler", decision = "Approve" });
+        await SignOffAsync(head, id, publication is null
+            ? new { draftVersion = version, step = "UnitHead", decision = "Approve" }
+            : (object)new { draftVersion = version, step = "UnitHead", decision = "Approve", publication });
         return version;
     }
 

@@ -18,21 +18,32 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
     private readonly HttpClient _handler = platform.Handler;
 
     [Fact]
-    public async Task A_joint_suggestion_is_visited_replied_to_reopened_and_replied_to_again()
+    public async Task A_joint_key_suggestion_is_visited_replied_to_reopened_and_replied_to_again_by_real_accounts()
     {
-        // Arrange: a suggestion of a Shenzhen deputy with two co-signers, co-handled by the tariff department
+        // Arrange: the people who handle it, each signed in with their own account — a handler and the
+        // head of the lead unit, a handler of the co-handling unit, an officer of Shenzhen customs, and
+        // the office's administrator (with the second factor) for the key item's sign-off
+        using var handler = await platform.PersonAsync(PlatformFixture.LeadUnit, PlatformRoles.UnitHandler);
+        using var head = await platform.PersonAsync(PlatformFixture.LeadUnit, PlatformRoles.UnitHead);
+        using var tariff = await platform.PersonAsync("HQ-TARIFF", PlatformRoles.UnitHandler);
+        using var shenzhen = await platform.PersonAsync("DIST-SHENZHEN", PlatformRoles.DistrictOfficer);
+        var admin = platform.OfficeAdmin;
+        using var office = await PersonSignIn.ClientAsync(platform.GatewayAddress,
+            admin["userName"]!.GetValue<string>(), admin["password"]!.GetValue<string>(), admin["authenticatorKey"]!.GetValue<string>());
+
+        // a key suggestion of a Shenzhen deputy with two co-signers, co-handled by the tariff department
         var item = Items.Suggestion(Items.NextNumber());
+        item["isKeyItem"] = true;
+        item["supervisingBody"] = "全国人大财政经济委员会";
         item["coSigners"] = new JsonArray(
             new JsonObject { ["name"] = "李四", ["province"] = "广东省", ["city"] = "广州市" },
             new JsonObject { ["name"] = "王五", ["province"] = "广东省", ["city"] = "珠海市" });
-        var id = (await _office.RegisterAsync(item))["id"]!.GetValue<Guid>();
-        await _office.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
-        await PostOkAsync(_office, $"/api/assignment/assignments/{id}/co-handlers", new { unitCode = "HQ-TARIFF", reason = "涉及关税政策" });
-        using var shenzhen = await platform.DistrictClientAsync("DIST-SHENZHEN");
-        using var tariff = await platform.ClientAsync("HQ-TARIFF", PlatformRoles.UnitHandler);
+        var id = (await office.RegisterAsync(item))["id"]!.GetValue<Guid>();
+        await office.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
+        await PostOkAsync(office, $"/api/assignment/assignments/{id}/co-handlers", new { unitCode = "HQ-TARIFF", reason = "涉及关税政策" });
 
         // Act 1: the unit entrusts the visit; the district that covers Shenzhen sees it, makes it and reports back
-        var visit = await PostOkAsync(_handler, $"/api/contacts/tasks/{id}/plans", new
+        var visit = await PostOkAsync(handler, $"/api/contacts/tasks/{id}/plans", new
         {
             channel = "EntrustedVisit", plannedStart = DateTimeOffset.UtcNow.AddDays(2), plannedEnd = DateTimeOffset.UtcNow.AddDays(2).AddHours(1),
         });
@@ -49,36 +60,42 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
 
         // the co-handler's opinion, attached to the lead unit's draft; sign-off; the reply to every co-signer
         await PostOkAsync(tariff, $"/api/assignment/assignments/{id}/co-handlers/HQ-TARIFF/opinion", new { opinion = "同意主办单位意见。" });
-        await _handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>() && r["opinions"]!.AsArray().All(o => o!["submitted"]!.GetValue<bool>()));
-        await platform.DraftAndSignOffAsync(id, "关于您提出的建议，答复如下：正在推进。联系电话：13912345678。");
-        var first = await PostOkAsync(_handler, $"/api/replies/{id}/issue", Items.Issue("B"));
-        var followedUp = await _office.GetWhenPresentAsync("/api/replies/follow-ups");
+        await handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>() && r["opinions"]!.AsArray().All(o => o!["submitted"]!.GetValue<bool>()));
+        await SignOffKeyItemAsync(handler, head, office, id, "关于您提出的建议，答复如下：正在推进。联系电话：13912345678。");
+        var first = await PostOkAsync(handler, $"/api/replies/{id}/issue", Items.Issue("B"));
+        var followedUp = await office.GetWhenPresentAsync("/api/replies/follow-ups");
         Assert.Contains(id.ToString(), followedUp.ToJsonString(), StringComparison.Ordinal);
 
         // the submitter is dissatisfied: re-handling, a new contact, a second reply, then satisfied
-        await PostOkAsync(_handler, $"/api/replies/{id}/feedback", new { onResult = "Dissatisfied", onAttitude = "Satisfied", comments = "希望加快进度" });
-        await _handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["round"]!.GetValue<int>() == 2);
-        await PostCreatedAsync(_handler, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
-        await _handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>());
-        await platform.DraftAndSignOffAsync(id, "关于您提出的建议，再次答复如下：已经解决。");
-        await PostOkAsync(_handler, $"/api/replies/{id}/issue", Items.Issue("A"));
-        await PostOkAsync(_handler, $"/api/replies/{id}/feedback", new { onResult = "Satisfied", onAttitude = "Satisfied" });
+        await PostOkAsync(handler, $"/api/replies/{id}/feedback", new { onResult = "Dissatisfied", onAttitude = "Satisfied", comments = "希望加快进度" });
+        await handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["round"]!.GetValue<int>() == 2);
+        await PostCreatedAsync(handler, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
+        await handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>());
+        await SignOffKeyItemAsync(handler, head, office, id, "关于您提出的建议，再次答复如下：已经解决。");
+        await PostOkAsync(handler, $"/api/replies/{id}/issue", Items.Issue("A"));
+        await PostOkAsync(handler, $"/api/replies/{id}/feedback", new { onResult = "Satisfied", onAttitude = "Satisfied" });
 
         // Assert: the B-class reply left the follow-up list when the A-class one closed it
-        var stillFollowedUp = await _office.GetWhenPresentAsync("/api/replies/follow-ups");
+        var stillFollowedUp = await office.GetWhenPresentAsync("/api/replies/follow-ups");
         Assert.DoesNotContain(id.ToString(), stillFollowedUp.ToJsonString(), StringComparison.Ordinal);
 
         // the first reply went to all three submitters, with the phone number removed from its public text
         var firstReply = first["replies"]!.AsArray()[0]!;
         Assert.Equal(3, firstReply["recipients"]!.AsArray().Count);
         Assert.DoesNotContain("13912345678", firstReply["publicText"]!.GetValue<string>(), StringComparison.Ordinal);
-        var assignment = await _office.GetWhenPresentAsync($"/api/assignment/assignments/{id}", a => a["round"]!.GetValue<int>() == 2);
+        var assignment = await office.GetWhenPresentAsync($"/api/assignment/assignments/{id}", a => a["round"]!.GetValue<int>() == 2);
         Assert.True(assignment["dueAt"]!.GetValue<DateTimeOffset>() < DateTimeOffset.UtcNow.AddMonths(1).AddDays(1));
 
         // the item's whole story, from every service, both rounds
-        var story = await _office.GetWhenPresentAsync($"/api/intake/proposals/{id}/story", s => s["status"]!.GetValue<string>() == "Satisfied");
+        var story = await office.GetWhenPresentAsync($"/api/intake/proposals/{id}/story", s => s["status"]!.GetValue<string>() == "Satisfied");
         Assert.Equal(2, story["round"]!.GetValue<int>());
         var steps = story["timeline"]!.AsArray().Select(s => (Step: s!["step"]!.GetValue<string>(), Round: s["round"]?.GetValue<int>())).ToList();
+        var signers = story["timeline"]!.AsArray().Where(s => s!["step"]!.GetValue<string>() == "SignOff").Select(s => s!["detail"]?.ToString() ?? "").ToList();
+        Assert.Equal(6, signers.Count);
+        // each step by the account that took it, as its token names it
+        Assert.Equal(2, signers.Count(s => s.StartsWith($"Handler {PlatformFixture.LeadUnit} {PlatformRoles.UnitHandler} approved", StringComparison.Ordinal)));
+        Assert.Equal(2, signers.Count(s => s.StartsWith($"UnitHead {PlatformFixture.LeadUnit} {PlatformRoles.UnitHead} approved", StringComparison.Ordinal)));
+        Assert.Equal(2, signers.Count(s => s.StartsWith("ProposalOffice 建议提案办理处管理员 approved", StringComparison.Ordinal)));
         foreach (var expected in new[] { "Registered", "Assigned", "CoHandlingAssigned", "ContactScheduled", "ContactOutcome", "CoHandlingOpinion", "ReplyDrafted", "SignOff", "Feedback", "ReHandlingRequested", "Reopened" })
         {
             Assert.Contains(steps, s => s.Step == expected);
@@ -150,6 +167,13 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         var reply = (await issued.ReadJsonAsync())["replies"]!.AsArray()[0]!;
         Assert.Equal("Summary", reply["publication"]!.GetValue<string>());
         Assert.Equal("已采纳，正在落实。", reply["publicText"]!.GetValue<string>());
+    }
+
+    /// <summary>The handler submits, the unit head approves, the office decides on publication and approves.</summary>
+    private static async Task SignOffKeyItemAsync(HttpClient handler, HttpClient head, HttpClient office, Guid id, string text)
+    {
+        var version = await Items.DraftAndSignOffAsync(handler, head, id, text, publication: null);
+        await office.SignOffAsync(id, new { draftVersion = version, step = "ProposalOffice", decision = "Approve", publication = "FullText" });
     }
 
     private static async Task<JsonNode> PostOkAsync(HttpClient client, string path, object body)

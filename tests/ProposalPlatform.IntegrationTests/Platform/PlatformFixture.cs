@@ -123,6 +123,31 @@ public sealed class PlatformFixture : IAsyncLifetime
         return (issued!["clientId"]!.GetValue<string>(), issued["clientSecret"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// The office creates a person of <paramref name="unitCode"/> with <paramref name="roles"/>; answers
+    /// the new person as the identity service showed them once (id, userName, initialPassword, …).
+    /// </summary>
+    public async Task<JsonObject> CreatePersonAsync(string unitCode, params string[] roles)
+    {
+        using var response = await Gateway.PostAsJsonAsync("/api/identity/people", new
+        {
+            userName = $"p{Guid.NewGuid():N}"[..20],
+            displayName = $"{unitCode} {string.Join("/", roles)}",
+            unitCode,
+            roles,
+        });
+        Assert.True(response.IsSuccessStatusCode, $"creating a person answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>A new person of <paramref name="unitCode"/>, signed in through the sign-in pages; calls with the person's token.</summary>
+    public async Task<HttpClient> PersonAsync(string unitCode, string role)
+    {
+        var person = await CreatePersonAsync(unitCode, role);
+        return await PersonSignIn.ClientAsync(
+            GatewayAddress, person["userName"]!.GetValue<string>(), person["initialPassword"]!.GetValue<string>(), person["authenticatorKey"]?.GetValue<string>());
+    }
+
     /// <summary>A customs district's system: the office creates its client, the district calls with its token.</summary>
     public Task<HttpClient> DistrictClientAsync(string districtCode) => ClientAsync(districtCode, PlatformRoles.DistrictOfficer);
 
