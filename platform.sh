@@ -3,6 +3,10 @@
 #   ./platform.sh run    brings up RabbitMQ, PostgreSQL, the four services, the gateway and the Aspire dashboard
 #   ./platform.sh test   runs the whole test suite (unit and integration) and prints 'N passed, N failed'
 # Both install what a fresh Debian machine with only the .NET SDK lacks, and both can be run again.
+# With the platform running, two helpers print an access token for curl:
+#   ./platform.sh token             the proposal office's machine client (office-client.json)
+#   ./platform.sh sign-in USER      a person, through the sign-in pages (PASSWORD and CODE or
+#                                   AUTHENTICATOR_KEY from the environment, else asked for)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,6 +35,83 @@ install_local_servers() {
   fi
 }
 
+# Node.js and npm from Debian's packages, for the test that lints the OpenAPI documents with Spectral.
+install_node() {
+  if ! command -v npx >/dev/null 2>&1; then
+    echo "Installing nodejs and npm from Debian's packages..."
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+}
+
+data_directory() {
+  if [ "$(id -u)" = 0 ]; then echo /var/lib/proposalplatform; else echo "$HOME/.local/share/proposalplatform"; fi
+}
+
+GATEWAY="${GATEWAY:-http://localhost:5100}"
+
+# the value of a field of the JSON on standard input, for the flat answers of the token endpoint and the bootstrap files
+json_field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" | head -n 1; }
+
+base64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+
+# RFC 6238 TOTP (SHA-1, 30 s, 6 digits) of a base32 key, as an authenticator app shows it
+totp() {
+  local key counter hmac offset
+  key=$(printf '%s' "$1" | tr -d ' =' | tr '[:lower:]' '[:upper:]')
+  while [ $(( ${#key} % 8 )) -ne 0 ]; do key="$key="; done
+  key=$(printf '%s' "$key" | base32 -d | od -An -v -tx1 | tr -d ' \n')
+  counter=$(printf '%016x' $(( $(date +%s) / 30 )))
+  hmac=$(printf "$(printf '%s' "$counter" | sed 's/../\\x&/g')" | openssl dgst -sha1 -mac HMAC -macopt "hexkey:$key" -r | cut -d' ' -f1)
+  offset=$(( 0x${hmac:39:1} * 2 ))
+  printf '%06d\n' $(( (0x${hmac:$offset:8} & 0x7fffffff) % 1000000 ))
+}
+
+token_of_office_client() {
+  local file id secret
+  file="$(data_directory)/office-client.json"
+  [ -r "$file" ] || { echo "No $file: start the platform first (./platform.sh run)." >&2; exit 1; }
+  id=$(json_field clientId < "$file"); secret=$(json_field clientSecret < "$file")
+  curl -sf -X POST "$GATEWAY/connect/token" -d grant_type=client_credentials --data-urlencode "client_id=$id" \
+    --data-urlencode "client_secret=$secret" -d scope=api | json_field access_token
+}
+
+# The authorization code flow with PKCE, as a browser goes through it: the sign-in form (with its
+# antiforgery token), the second factor where the account has one, the code exchanged for a token.
+sign_in() {
+  local user="$1" password="${PASSWORD:-}" jar page form verifier challenge location code answer
+  [ -n "$user" ] || { echo "usage: ./platform.sh sign-in USER" >&2; exit 2; }
+  [ -n "$password" ] || { read -rsp "Password for $user: " password; echo >&2; }
+  jar=$(mktemp); trap 'rm -f "$jar"' RETURN
+  verifier=$(head -c 32 /dev/urandom | base64url)
+  challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | base64url)
+  local authorize="/connect/authorize?client_id=platform-cli&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback&scope=openid%20api%20offline_access&code_challenge=$challenge&code_challenge_method=S256&state=cli"
+  hidden() { sed -n "s/.*name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" | head -n 1 | sed 's/&amp;/\&/g'; }
+  location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$GATEWAY$authorize")
+  page=$(curl -s -c "$jar" -b "$jar" "$location")
+  location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$GATEWAY/account/login" \
+    --data-urlencode "userName=$user" --data-urlencode "password=$password" \
+    --data-urlencode "returnUrl=$(printf '%s' "$page" | hidden returnUrl)" \
+    --data-urlencode "__RequestVerificationToken=$(printf '%s' "$page" | hidden __RequestVerificationToken)")
+  [ -n "$location" ] || { echo "Sign-in refused (wrong user name or password, locked out, or disabled)." >&2; exit 1; }
+  if [[ "$location" == */account/login-2fa* ]]; then
+    code="${CODE:-}"
+    [ -n "$code" ] || { [ -n "${AUTHENTICATOR_KEY:-}" ] && code=$(totp "$AUTHENTICATOR_KEY"); }
+    [ -n "$code" ] || { read -rp "Authenticator code for $user: " code; }
+    page=$(curl -s -c "$jar" -b "$jar" "$location")
+    location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$GATEWAY/account/login-2fa" --data-urlencode "code=$code" \
+      --data-urlencode "returnUrl=$(printf '%s' "$page" | hidden returnUrl)" \
+      --data-urlencode "__RequestVerificationToken=$(printf '%s' "$page" | hidden __RequestVerificationToken)")
+    [ -n "$location" ] || { echo "The authenticator code was refused." >&2; exit 1; }
+  fi
+  location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$location")
+  code=$(printf '%s' "$location" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
+  [ -n "$code" ] || { echo "No authorization code came back ($location)." >&2; exit 1; }
+  answer=$(curl -s -X POST "$GATEWAY/connect/token" -d grant_type=authorization_code -d client_id=platform-cli \
+    --data-urlencode "code=$code" --data-urlencode "redirect_uri=http://127.0.0.1/callback" --data-urlencode "code_verifier=$verifier")
+  printf '%s' "$answer" | json_field access_token | grep . || { echo "The token endpoint refused: $answer" >&2; exit 1; }
+}
+
 case "${1:-}" in
   run)
     if [ "${Infrastructure__Mode:-auto}" != external ] && { [ "${Infrastructure__Mode:-auto}" = local ] || ! container_engine_answers; }; then
@@ -39,12 +120,14 @@ case "${1:-}" in
     dotnet build AppHost/ProposalPlatform.AppHost.csproj -c Release -v quiet -nologo
     echo "Gateway: http://localhost:5100  (API under /api/, reference UI at /scalar)"
     echo "Dashboard: http://localhost:18888  (the login link with its token follows)"
-    if [ "$(id -u)" = 0 ]; then data=/var/lib/proposalplatform; else data="$HOME/.local/share/proposalplatform"; fi
-    echo "The proposal office's API key (X-Api-Key): $data/office.key  (made on the first start)"
+    data=$(data_directory)
+    echo "Sign-in for the proposal office (made on the first start): $data/office-admin.json (a person, with the authenticator key)"
+    echo "  and $data/office-client.json (its scripts' machine client); ./platform.sh token prints an access token"
     exec dotnet run --project AppHost/ProposalPlatform.AppHost.csproj -c Release --no-build --launch-profile http
     ;;
   test)
     install_local_servers # the integration tests always run the servers locally, in throw-away folders
+    install_node
     log=$(mktemp)
     status=0
     dotnet test ProposalPlatform.sln -c Release 2>&1 | tee "$log" || status=$?
@@ -54,8 +137,14 @@ case "${1:-}" in
     rm -f "$log"
     exit $status
     ;;
+  token)
+    token_of_office_client
+    ;;
+  sign-in)
+    sign_in "${2:-}"
+    ;;
   *)
-    echo "usage: ./platform.sh run | test" >&2
+    echo "usage: ./platform.sh run | test | token | sign-in USER" >&2
     exit 2
     ;;
 esac

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using ProposalPlatform.Contracts.Identity;
+using ProposalPlatform.ServiceDefaults;
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -40,12 +42,32 @@ public static class GatewayExtensions
         return proxy;
     }
 
-    /// <summary>The gateway's own OpenAPI reference: Scalar over each service's document.</summary>
+    /// <summary>
+    /// The gateway's own OpenAPI reference: Scalar over each service's document, from the package's
+    /// embedded script (no bundle URL: nothing is loaded from a CDN, nor fonts, nor telemetry). A
+    /// reader authorizes with the documents' OAuth 2.0 scheme: client credentials with a client id and
+    /// secret issued by the proposal office, or a pasted bearer token. The authorization code flow is
+    /// set up for platform-cli with PKCE, but platform-cli is registered with its own loopback
+    /// redirect address only, so from the reference page client credentials is the flow that works.
+    /// </summary>
     public static WebApplication MapApiReference(this WebApplication app)
     {
         app.MapScalarApiReference(options =>
         {
-            options.WithTitle("ProposalPlatform API");
+            options.WithTitle("ProposalPlatform API")
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .AddPreferredSecuritySchemes(OpenApiSecuritySchemes.OAuth2, OpenApiSecuritySchemes.Bearer)
+                .AddClientCredentialsFlow(OpenApiSecuritySchemes.OAuth2, flow => flow
+                    .WithTokenUrl(OpenApiSecuritySchemes.TokenPath)
+                    .WithSelectedScopes(OpenApiSecuritySchemes.ApiScope))
+                .AddAuthorizationCodeFlow(OpenApiSecuritySchemes.OAuth2, flow => flow
+                    .WithAuthorizationUrl(OpenApiSecuritySchemes.AuthorizationPath)
+                    .WithTokenUrl(OpenApiSecuritySchemes.TokenPath)
+                    .WithClientId(PlatformClaims.PlatformCliClientId)
+                    .WithPkce(Pkce.Sha256)
+                    .WithSelectedScopes(OpenApiSecuritySchemes.ApiScope));
             foreach (var (service, title, _) in GatewayRoutes.Services)
             {
                 options.AddDocument(service, title, $"/openapi/{service}/v1.json", isDefault: service == GatewayRoutes.Services[0].Service);
@@ -53,4 +75,5 @@ public static class GatewayExtensions
         }).AllowAnonymous();
         return app;
     }
+
 }

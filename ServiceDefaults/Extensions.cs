@@ -41,7 +41,7 @@ public static class Extensions
         });
 
         builder.AddProblemDetailsDefaults();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.DescribePlatform());
         return builder;
     }
 

@@ -7,8 +7,10 @@ using Microsoft.Extensions.Hosting;
 namespace ProposalPlatform.ServiceDefaults;
 
 /// <summary>
-/// A caller whose token is valid but whose roles do not allow the endpoint gets a 403 ProblemDetails
-/// that names what the operation needs, instead of an empty 403.
+/// A refused call ends as ProblemDetails like every other error: a caller whose token is valid but
+/// whose roles do not allow the endpoint gets a 403 that names what the operation needs; a caller
+/// without a valid token the 401 of the authentication scheme's challenge (with its WWW-Authenticate
+/// header), given a ProblemDetails body where the scheme wrote none.
 /// </summary>
 public sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -16,13 +18,18 @@ public sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationMid
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (!authorizeResult.Forbidden)
+        if (authorizeResult.Forbidden)
         {
-            await _default.HandleAsync(next, context, policy, authorizeResult);
+            await PlatformProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "This operation is not yours to do.", Explain(authorizeResult.AuthorizationFailure));
             return;
         }
 
-        await PlatformProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "This operation is not yours to do.", Explain(authorizeResult.AuthorizationFailure));
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+        if (authorizeResult.Challenged && !context.Response.HasStarted)
+        {
+            await PlatformProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Authentication is required.",
+                "Send an access token from the identity service as 'Authorization: Bearer …'.");
+        }
     }
 
     public static string Explain(AuthorizationFailure? failure)
@@ -30,9 +37,15 @@ public sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationMid
         var reasons = failure?.FailureReasons.Select(r => r.Message).ToList() ?? [];
         foreach (var requirement in failure?.FailedRequirements ?? [])
         {
-            if (requirement is RolesAuthorizationRequirement roles)
+            var allowed = requirement switch
             {
-                reasons.Add($"It needs the role {string.Join(" or ", roles.AllowedRoles)}.");
+                RolesAuthorizationRequirement roles => roles.AllowedRoles,
+                ClaimsAuthorizationRequirement { ClaimType: "role", AllowedValues: { } values } => values,
+                _ => null,
+            };
+            if (allowed is not null)
+            {
+                reasons.Add($"It needs the role {string.Join(" or ", allowed)}.");
             }
         }
 

@@ -20,7 +20,8 @@ public static class IdentityBootstrap
     public const string AdminUserName = "office-admin";
     public const string OfficeClientId = "office-scripts";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // written for people to read: Chinese and '&' as they are, not as \u escapes
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The bootstrap values as the identity service reads them (<c>Identity__Bootstrap__…</c>), each a secret parameter.</summary>
     public static IReadOnlyDictionary<string, IResourceBuilder<ParameterResource>> AddIdentityBootstrap(this IDistributedApplicationBuilder builder)

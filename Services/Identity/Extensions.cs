@@ -49,7 +49,7 @@ public static class Extensions
         AddTokenServer(services);
 
         services.AddAuthorizationBuilder().AddIdentityPolicies();
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProposalPlatform.ServiceDefaults.ProblemDetailsAuthorizationResultHandler>();
         return builder;
     }
 

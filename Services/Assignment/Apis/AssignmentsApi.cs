@@ -25,29 +25,41 @@ public static class AssignmentsApi
 
         api.MapGet("/{proposalId:guid}", GetAssignment)
             .WithName("GetAssignment")
-            .WithSummary("The unit an item is assigned to, its co-handlers and when its reply is due");
+            .WithSummary("The unit an item is assigned to, its co-handlers and when its reply is due")
+            .WithDescription("Returns the item's lead unit, its co-handlers with their opinion deadlines and its reply deadline. An item that is unknown, not yet assigned or not the caller's to see is answered 404.");
         api.MapGet("/{proposalId:guid}/history", GetHistory)
             .WithName("GetAssignmentHistory")
-            .WithSummary("Who assigned the item to which unit, when and why");
+            .WithSummary("Who assigned the item to which unit, when and why")
+            .WithDescription("Lists every assignment decision on the item, oldest first: routing, reassignments, returns, extensions and co-handlers, each with who decided, when and why. An item that is unknown, not yet assigned or not the caller's to see is answered 404.");
         api.MapPost("/{proposalId:guid}/reassign", Reassign)
             .WithName("ReassignProposal")
             .WithSummary("The proposal office gives the item to another lead unit, with a reason")
+            .WithDescription("Moves the item to another lead unit, with a reason, and publishes ProposalReassigned. A missing unit or reason or an unknown unit is refused with 400, an unassigned item with 404, an item already with that unit or returned to the assigning office with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/{proposalId:guid}/return", Return)
             .WithName("ReturnProposal")
             .WithSummary("Return an item outside the body's remit to the assigning office, inside the return window")
+            .WithDescription("Returns an item outside the body's remit to the assigning office, with the reasons, and publishes ProposalReturned; this is allowed only within the return window after assignment. A missing reason is refused with 400, an unassigned item with 404, an item already returned or past its return window with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/{proposalId:guid}/extend", Extend)
             .WithName("ExtendDeadline")
             .WithSummary("Move the reply deadline, at most 6 months after assignment, with a reason and an approver")
+            .WithDescription("Moves the item's reply deadline, by months or to a date, with a reason; the caller is recorded as the approver and DeadlineExtended is published. A deadline more than 6 months after assignment or a missing reason is refused with 400, an unassigned item with 404, an item returned or already replied to with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/{proposalId:guid}/co-handlers", AddCoHandler)
             .WithName("AddCoHandler")
             .WithSummary("Make a unit co-handler: it owes the lead unit a written opinion within 1 month of assignment")
+            .WithDescription("Makes a unit co-handler of the item, with a reason: it owes the lead unit a written opinion within a month of assignment, and CoHandlingAssigned is published. A missing or unknown unit is refused with 400, an unassigned item with 404, the lead unit itself, a unit already co-handling or a returned item with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/{proposalId:guid}/co-handlers/{unitCode}/opinion", SubmitOpinion)
             .WithName("SubmitCoHandlingOpinion")
-            .WithSummary("Record that a co-handling unit sent its written opinion to the lead unit");
+            .WithSummary("Record that a co-handling unit sent its written opinion to the lead unit")
+            .WithDescription("Records the written opinion a co-handling unit sends the lead unit, and publishes CoHandlingOpinionSubmitted; a unit gives its own opinion only (403 otherwise). An empty or too long opinion is refused with 400, a unit that does not co-handle the item with 404, a second opinion with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }

@@ -18,10 +18,12 @@ public static class DeadlinesApi
 
         api.MapGet("/due-soon", DueSoon)
             .WithName("ListDeadlinesDueSoon")
-            .WithSummary("Open reply and co-handling deadlines falling in the next days, soonest first");
+            .WithSummary("Open reply and co-handling deadlines falling in the next days, soonest first")
+            .WithDescription("Lists the open reply and co-handling deadlines falling in the next days (14 unless told, at most 366), soonest first; a unit's handlers and head see their own unit's only. A bad number of days or limit is refused with 400.");
         api.MapGet("/overdue", Overdue)
             .WithName("ListOverdueDeadlines")
-            .WithSummary("Open reply and co-handling deadlines already passed, oldest first");
+            .WithSummary("Open reply and co-handling deadlines already passed, oldest first")
+            .WithDescription("Lists the open reply and co-handling deadlines already passed, oldest first; a unit's handlers and head see their own unit's only. A bad limit is refused with 400.");
 
         return app;
     }

@@ -17,25 +17,33 @@ public static class RulesApi
 
         api.MapGet("/", ListRules)
             .WithName("ListRoutingRules")
-            .WithSummary("The routing rules, by priority (lower wins)");
+            .WithSummary("The routing rules, by priority (lower wins)")
+            .WithDescription("Lists the routing rules that assign new items to lead units by keyword, by priority (a lower number wins).");
         api.MapGet("/{id:int}", GetRule)
             .WithName("GetRoutingRule")
-            .WithSummary("One routing rule");
+            .WithSummary("One routing rule")
+            .WithDescription("Returns one routing rule. An unknown rule id is answered 404.");
         api.MapPost("/", CreateRule)
             .WithName("CreateRoutingRule")
             .WithSummary("Add a rule: items whose topic or a tag contains the keyword go to the unit")
+            .WithDescription("Adds a routing rule: new items whose topic or a tag contains the keyword go to its lead unit, with its co-handling units. A missing keyword, an unknown unit or a negative priority is refused with 400, a rule sending the same keyword to the same unit with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapPut("/{id:int}", UpdateRule)
             .WithName("UpdateRoutingRule")
             .WithSummary("Replace a rule (items already assigned stay where they are)")
+            .WithDescription("Replaces a routing rule; items already assigned stay where they are. An invalid rule is refused with 400, an unknown rule id with 404, a duplicate of another rule with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapDelete("/{id:int}", DeleteRule)
             .WithName("DeleteRoutingRule")
             .WithSummary("Remove a rule (items already assigned stay where they are)")
+            .WithDescription("Removes a routing rule; items already assigned stay where they are. An unknown rule id is answered 404.")
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/dry-run", DryRun)
             .WithName("DryRunRoutingRules")
             .WithSummary("Which assigned items a proposed rule change would move, from which unit to which; changes nothing")
+            .WithDescription("Shows which assigned items a proposed set of rule changes (added, updated and removed rules) would route to another unit, from which unit to which; nothing is changed. A change naming unknown rules or units is refused with 400.")
             .RequireAuthorization(PlatformPolicies.Office);
 
         return app;

@@ -18,27 +18,37 @@ public static partial class UnitsApi
 
         api.MapGet("/", ListUnits)
             .WithName("ListUnits")
-            .WithSummary("The handling units: headquarters departments and customs districts, with what each district covers");
+            .WithSummary("The handling units: headquarters departments and customs districts, with what each district covers")
+            .WithDescription("Lists the handling units, headquarters departments and customs districts, with the provinces and cities each district covers.");
         api.MapGet("/district-for", DistrictFor)
             .WithName("FindDistrictForPlace")
-            .WithSummary("The customs district covering a province and city (a district listing the city beats a province-wide one)");
+            .WithSummary("The customs district covering a province and city (a district listing the city beats a province-wide one)")
+            .WithDescription("Returns the customs district covering a province and city; a district listing the city wins over one covering the whole province. A missing province is refused with 400, a place no district covers with 404.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{code}", GetUnit)
             .WithName("GetUnit")
-            .WithSummary("One handling unit with what it covers");
+            .WithSummary("One handling unit with what it covers")
+            .WithDescription("Returns one handling unit with what it covers. An unknown unit code is answered 404.");
         api.MapPost("/", CreateUnit)
             .WithName("CreateUnit")
             .WithSummary("Add a handling unit (and, for a district, what it covers)")
+            .WithDescription("Adds a handling unit, and for a customs district the places it covers. An invalid code, name, kind or coverage is refused with 400, an existing code or a place another district covers with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapPut("/{code}", UpdateUnit)
             .WithName("UpdateUnit")
             .WithSummary("Rename a unit or change its kind")
+            .WithDescription("Renames a unit or changes its kind; its code never changes. An invalid unit is refused with 400, an unknown unit code with 404.")
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapGet("/{code}/coverage", GetCoverage)
             .WithName("GetUnitCoverage")
-            .WithSummary("The provinces and cities a district covers");
+            .WithSummary("The provinces and cities a district covers")
+            .WithDescription("Lists the provinces and cities a customs district covers. An unknown unit code is answered 404.");
         api.MapPut("/{code}/coverage", ReplaceCoverage)
             .WithName("ReplaceUnitCoverage")
             .WithSummary("Replace what a district covers; a place already covered by another district is refused")
+            .WithDescription("Replaces the places a customs district covers. Coverage for a unit that is not a district or a place listed twice is refused with 400, an unknown unit code with 404, a place another district already covers with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
 
         return app;

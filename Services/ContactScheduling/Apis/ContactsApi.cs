@@ -21,32 +21,46 @@ public static class ContactsApi
 
         tasks.MapGet("/{proposalId:guid}", GetTask)
             .WithName("GetContactTask")
-            .WithSummary("An item's contact task (its current round) and every contact of it");
+            .WithSummary("An item's contact task (its current round) and every contact of it")
+            .WithDescription("Returns the item's contact task, its current round and whether the round is complete, with every contact of it. An item that is unknown, not yet assigned or not the caller's to see is answered 404.");
         tasks.MapPost("/{proposalId:guid}/contacts", RecordContact)
             .WithName("RecordContact")
-            .WithSummary("Record a contact after the fact; one in which the lead submitter was reached completes the round");
+            .WithSummary("Record a contact after the fact; one in which the lead submitter was reached completes the round")
+            .WithDescription("Records a contact with a submitter after the fact; one that reached the lead submitter completes the round, which publishes ContactCompleted. Only the lead unit's handlers and head record contacts (403 otherwise); an invalid contact or one before the round began is refused with 400, an unknown item with 404, a returned item or one whose submitters are not known yet with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapGet("/{proposalId:guid}/contacts", ListContacts)
             .WithName("ListContacts")
-            .WithSummary("An item's contacts, each with its history (planned, rescheduled, cancelled, outcome)");
+            .WithSummary("An item's contacts, each with its history (planned, rescheduled, cancelled, outcome)")
+            .WithDescription("Lists the item's contacts, each with its history (planned, rescheduled, cancelled, outcome). An item that is unknown, not yet assigned or not the caller's to see is answered 404.");
         tasks.MapPost("/{proposalId:guid}/plans", PlanContact)
             .WithName("PlanContact")
-            .WithSummary("Plan a contact (or entrust a visit to the district covering the submitter's place); refused when the handler or submitter is booked then");
+            .WithSummary("Plan a contact (or entrust a visit to the district covering the submitter's place); refused when the handler or submitter is booked then")
+            .WithDescription("Plans a contact with a submitter, or entrusts a visit to the customs district covering the submitter's place. Only the lead unit's handlers and head plan contacts (403 otherwise); an invalid plan is refused with 400, an unknown item with 404, a time at which the handler or the submitter is already booked or a returned item with 409, and a visit no district covers with 422.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var contacts = app.MapGroup("api/contacts").WithTags("Contacts")
             .RequireAuthorization(PlatformPolicies.Staff);
 
         contacts.MapGet("/{contactId:guid}", GetContact)
             .WithName("GetContact")
-            .WithSummary("One contact with its history");
+            .WithSummary("One contact with its history")
+            .WithDescription("Returns one contact with its history. An unknown contact and one the caller may not see are both answered 404.");
         contacts.MapPost("/{contactId:guid}/reschedule", RescheduleContact)
             .WithName("RescheduleContact")
-            .WithSummary("Move a planned contact to a new time, with a reason; the old time stays in its history");
+            .WithSummary("Move a planned contact to a new time, with a reason; the old time stays in its history")
+            .WithDescription("Moves a planned contact to a new time, with a reason; the old time stays in its history. Only the lead unit's handlers and head change contacts (403 otherwise); an invalid time or missing reason is refused with 400, an unknown contact with 404, a contact no longer planned or a clash with another planned contact with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         contacts.MapPost("/{contactId:guid}/cancel", CancelContact)
             .WithName("CancelContact")
-            .WithSummary("Call off a planned contact, with a reason");
+            .WithSummary("Call off a planned contact, with a reason")
+            .WithDescription("Calls off a planned contact, with a reason. Only the lead unit's handlers and head change contacts (403 otherwise); a missing reason is refused with 400, an unknown contact with 404, a contact no longer planned with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         contacts.MapPost("/{contactId:guid}/outcome", RecordOutcome)
             .WithName("RecordContactOutcome")
-            .WithSummary("Record what came of a planned contact; reaching the lead submitter completes the round");
+            .WithSummary("Record what came of a planned contact; reaching the lead submitter completes the round")
+            .WithDescription("Records what came of a planned contact; reaching the lead submitter completes the round and publishes ContactCompleted. Only the lead unit's handlers and head record outcomes (403 otherwise), and a visit entrusted to a district is reported by the district; an invalid outcome is refused with 400, an unknown contact with 404, a contact whose outcome cannot be recorded now with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }

@@ -22,14 +22,19 @@ public static class EntrustedApi
 
         api.MapGet("/", ListEntrusted)
             .WithName("ListEntrustedVisits")
-            .WithSummary("The visits entrusted to a district, with their history");
+            .WithSummary("The visits entrusted to a district, with their history")
+            .WithDescription("Lists the visits entrusted to one district (?district=CODE), with their history; a district officer lists only their own district's (403 otherwise). A missing district is refused with 400.");
         api.MapPost("/{contactId:guid}/schedule", ScheduleVisit)
             .WithName("ScheduleEntrustedVisit")
             .WithSummary("The district fixes the time of an entrusted visit and who makes it")
+            .WithDescription("The district fixes the time of a visit entrusted to it and who makes it. An invalid schedule is refused with 400, a visit not entrusted to the caller's district with 404, a visit no longer planned or a clash with another planned contact with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.District);
         api.MapPost("/{contactId:guid}/report", ReportVisit)
             .WithName("ReportEntrustedVisit")
             .WithSummary("The district reports the visit: its outcome and report come back to the item as the contact's outcome")
+            .WithDescription("The district reports an entrusted visit: its outcome and report become the contact's outcome on the item, and reaching the lead submitter completes the round. An invalid report is refused with 400, a visit not entrusted to the caller's district with 404, a visit already reported or cancelled with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.District);
 
         return app;

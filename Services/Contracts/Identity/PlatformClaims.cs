@@ -19,4 +19,7 @@ public static class PlatformClaims
 
     /// <summary>The scope a client asks for to call the platform's APIs.</summary>
     public const string ApiScope = "api";
+
+    /// <summary>The public client people sign in with (authorization code flow with PKCE) from tools and the API reference.</summary>
+    public const string PlatformCliClientId = "platform-cli";
 }

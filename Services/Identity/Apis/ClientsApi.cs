@@ -18,13 +18,18 @@ public static partial class ClientsApi
 
         api.MapPost("/", CreateClient)
             .WithName("CreateClient")
-            .WithSummary("Create a confidential machine client (client credentials) of a unit with roles; its generated secret is shown once in the answer");
+            .WithSummary("Create a confidential machine client (client credentials) of a unit with roles; its generated secret is shown once in the answer")
+            .WithDescription("Creates a confidential machine client of a unit with roles, for the client credentials flow; its generated secret is shown once, in this answer only. An invalid client is refused with 400, a taken client id with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/", ListClients)
             .WithName("ListClients")
-            .WithSummary("Every client, by client id, without secrets");
+            .WithSummary("Every client, by client id, without secrets")
+            .WithDescription("Lists every client (machine clients and the public sign-in client) by client id, with unit, roles and whether revoked; no secrets.");
         api.MapPost("/{clientId}/revoke", RevokeClient)
             .WithName("RevokeClient")
-            .WithSummary("Revoke a machine client: it gets no new token (invalid_client); tokens already issued run out within the access token lifetime");
+            .WithSummary("Revoke a machine client: it gets no new token (invalid_client); tokens already issued run out within the access token lifetime")
+            .WithDescription("Revokes a machine client: it gets no new token (invalid_client), and the tokens already issued run out within the access token lifetime. An unknown client is answered 404; the public sign-in client cannot be revoked (409).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

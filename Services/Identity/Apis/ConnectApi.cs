@@ -26,16 +26,20 @@ public static class ConnectApi
         var connect = app.MapGroup("connect").WithTags("OpenID Connect");
         connect.MapMethods("authorize", [HttpMethods.Get, HttpMethods.Post], Authorize)
             .WithName("Authorize")
-            .WithSummary("Authorization code flow with PKCE: the signed-in person gets a code at once (first-party clients, no consent); others go to the sign-in page first");
+            .WithSummary("Authorization code flow with PKCE: the signed-in person gets a code at once (first-party clients, no consent); others go to the sign-in page first")
+            .WithDescription("The OpenID Connect authorization endpoint (authorization code flow with PKCE, S256 only): a person already signed in gets a code at once; anyone else is sent to the sign-in page first, then back here. A disabled or locked-out person, or prompt=none without a session, is answered with an OAuth error to the client's redirect address.");
         connect.MapPost("token", Exchange)
             .WithName("Token")
-            .WithSummary("Tokens for client_credentials (machine clients), authorization_code and refresh_token (people; a disabled or locked-out person is refused)");
+            .WithSummary("Tokens for client_credentials (machine clients), authorization_code and refresh_token (people; a disabled or locked-out person is refused)")
+            .WithDescription("The OAuth 2.0 token endpoint (form-encoded): access tokens for machine clients (client_credentials, with the client id and secret), and for people (authorization_code with the PKCE verifier, refresh_token). An unknown or revoked client, a disabled or locked-out person, or an unsupported grant is refused with an OAuth error (400).");
         connect.MapMethods("logout", [HttpMethods.Get, HttpMethods.Post], Logout)
             .WithName("EndSession")
-            .WithSummary("Ends the person's session at the identity service and returns to the client's post-logout address");
+            .WithSummary("Ends the person's session at the identity service and returns to the client's post-logout address")
+            .WithDescription("Ends the person's session at the identity service and returns to the client's registered post-logout address.");
         connect.MapMethods("userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfo)
             .WithName("UserInfo")
-            .WithSummary("The signed-in person's claims: sub, name, preferred_username, unit, role");
+            .WithSummary("The signed-in person's claims: sub, name, preferred_username, unit, role")
+            .WithDescription("Returns the claims of the person the access token was issued to: sub, name, preferred_username, unit and role. A missing or invalid token, or one of a person who no longer exists, is refused with an OAuth error.");
         return app;
     }
 

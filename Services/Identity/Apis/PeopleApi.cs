@@ -20,22 +20,30 @@ public static partial class PeopleApi
 
         api.MapPost("/", CreatePerson)
             .WithName("CreatePerson")
-            .WithSummary("Create a person with a generated initial password; a proposal office account gets an authenticator key and recovery codes, all shown once in the answer");
+            .WithSummary("Create a person with a generated initial password; a proposal office account gets an authenticator key and recovery codes, all shown once in the answer")
+            .WithDescription("Creates a person of a unit with roles and a generated initial password; a proposal office account also gets an authenticator key and recovery codes. Secrets are shown once, in this answer only. An invalid person is refused with 400, a taken user name with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/", ListPeople)
             .WithName("ListPeople")
-            .WithSummary("Every person, by user name, without secrets");
+            .WithSummary("Every person, by user name, without secrets")
+            .WithDescription("Lists every person by user name, with unit, roles and whether they are enabled or locked out; no secrets.");
         api.MapGet("/{id}", GetPerson)
             .WithName("GetPerson")
-            .WithSummary("One person, without secrets");
+            .WithSummary("One person, without secrets")
+            .WithDescription("Returns one person, without secrets. An unknown person id is answered 404.");
         api.MapPost("/{id}/disable", DisablePerson)
             .WithName("DisablePerson")
-            .WithSummary("Disable a person: no sign-in and no token refresh from now on; their refresh tokens are revoked");
+            .WithSummary("Disable a person: no sign-in and no token refresh from now on; their refresh tokens are revoked")
+            .WithDescription("Disables a person: no sign-in and no token refresh from now on, and their refresh tokens are revoked. An unknown person is answered 404; disabling oneself is refused with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id}/enable", EnablePerson)
             .WithName("EnablePerson")
-            .WithSummary("Enable a person again, and lift a lockout");
+            .WithSummary("Enable a person again, and lift a lockout")
+            .WithDescription("Enables a person again and lifts a lockout. An unknown person is answered 404.");
         api.MapPost("/{id}/password", ResetPassword)
             .WithName("ResetPassword")
-            .WithSummary("Give a person a new generated password, shown once in the answer");
+            .WithSummary("Give a person a new generated password, shown once in the answer")
+            .WithDescription("Gives a person a new generated password, shown once in this answer. An unknown person is answered 404.");
         return app;
     }
 

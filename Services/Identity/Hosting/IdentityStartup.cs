@@ -22,7 +22,7 @@ public sealed partial class IdentityStartup(
     TimeProvider clock,
     ILogger<IdentityStartup> logger) : IHostedService
 {
-    public const string PlatformCliClientId = "platform-cli";
+    public const string PlatformCliClientId = PlatformClaims.PlatformCliClientId;
     public const string PlatformCliRedirectUri = "http://127.0.0.1/callback";
     public const string OfficeUnitCode = "HQ-OFFICE";
     public const string OfficeAdminDisplayName = "建议提案办理处管理员";

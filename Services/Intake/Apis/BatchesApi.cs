@@ -30,10 +30,14 @@ public static partial class BatchesApi
             .WithSummary("Take in a batch from the assigning office: JSON {batchReference, assignedAt, items: [item…]} or CSV " +
                 "(Content-Type text/csv, UTF-8, header row; batchReference and assignedAt as query parameters). " + BatchCsv.ColumnsDescription +
                 " Valid rows are stored in chunks of 500 and every invalid row is reported with its line and field; the same content again changes nothing " +
-                "(repeated: true); an upload that stopped mid-way resumes after its last stored chunk when sent again.");
+                "(repeated: true); an upload that stopped mid-way resumes after its last stored chunk when sent again.")
+            .WithDescription("Takes in a whole batch of items from the assigning office, as JSON or CSV, and answers with its report (201 for a new batch, 200 for one already taken in). Another content type is refused with 415, an unreadable body or an invalid header with 400, and an upload of a batch another upload is still taking in with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/{id:guid}", GetBatch)
             .WithName("GetBatch")
-            .WithSummary("A batch's status and counts so far (rows processed, accepted, already known, rejected) and its row errors");
+            .WithSummary("A batch's status and counts so far (rows processed, accepted, already known, rejected) and its row errors")
+            .WithDescription("Returns a batch's status, its counts so far and its row errors (the first ones), to follow a large batch being taken in. An unknown batch id is answered 404.");
 
         return app;
     }

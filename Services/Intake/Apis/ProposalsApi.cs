@@ -25,23 +25,30 @@ public static class ProposalsApi
         api.MapPost("/", RegisterProposal)
             .WithName("RegisterProposal")
             .WithSummary("Register one item (suggestion or proposal) from the proposal office, or from a customs district (submittingUnitCode) that received a local item; the same kind, session and number again returns the stored item")
+            .WithDescription("Registers a suggestion or proposal and publishes ProposalRegistered, which starts its assignment. A district registers items as itself only (403 otherwise); an invalid item is refused with 400 naming each field; the same kind, session year and number again answers 200 with the stored item, or 409 when that item is not the caller's to see.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.ProposalOffice, PlatformRoles.DistrictOfficer));
         api.MapGet("/{id:guid}", GetProposal)
             .WithName("GetProposal")
-            .WithSummary("An item with its status and its timeline across the services; the only answer with the submitters' contact details");
+            .WithSummary("An item with its status and its timeline across the services; the only answer with the submitters' contact details")
+            .WithDescription("Returns the item with its current status, its timeline across the services and the submitters' contact details. An unknown item and one the caller may not see (another unit's or district's) are both answered 404.");
         api.MapGet("/{id:guid}/story", GetStory)
             .WithName("GetProposalStory")
-            .WithSummary("An item's status and its whole story across the four services — registered, assigned, contacts, drafts, sign-off, reply, feedback, re-handling — built from their events; no contact details");
+            .WithSummary("An item's status and its whole story across the four services — registered, assigned, contacts, drafts, sign-off, reply, feedback, re-handling — built from their events; no contact details")
+            .WithDescription("Returns the item's status and every step of its handling across the four services in order, built from their events; no contact details. An unknown item and one the caller may not see are both answered 404.");
         api.MapGet("/", ListProposals)
             .WithName("ListProposals")
-            .WithSummary("Items, filtered by kind, session year, number, topic or tag, handling mode, status, assigned unit, key flag, submitting unit, batch and full-text search q (title and text, Chinese included), a page at a time");
+            .WithSummary("Items, filtered by kind, session year, number, topic or tag, handling mode, status, assigned unit, key flag, submitting unit, batch and full-text search q (title and text, Chinese included), a page at a time")
+            .WithDescription("Lists the items matching the filters, a page at a time (at most 200), with the total; a caller other than the proposal office sees only the items of its own unit or district. An unknown kind, handling mode or status, an empty or too long search text or a bad page is refused with 400.");
         api.MapPost("/{id:guid}/corrections", CorrectProposal)
             .WithName("CorrectProposal")
             .WithSummary("Amend an item's data with a reason; the version it replaces is kept in the history")
+            .WithDescription("Replaces an item's data with a corrected version and a reason, keeps the version it replaces in the history and publishes ProposalCorrected. An invalid correction is refused with 400, an unknown item with 404.")
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapGet("/{id:guid}/versions", ListVersions)
             .WithName("ListProposalVersions")
-            .WithSummary("Every version of an item, oldest first, with the reason and the fields of each correction (contact details left out)");
+            .WithSummary("Every version of an item, oldest first, with the reason and the fields of each correction (contact details left out)")
+            .WithDescription("Lists every version of the item, oldest first, with the reason and the changed fields of each correction; contact details are left out. An unknown item and one the caller may not see are both answered 404.");
 
         return app;
     }
@@ -256,11 +263,11 @@ public static class ProposalsApi
     }
 
     /// <summary>
-    /// What intake knows of who may see an item: the unit it is assigned to and the district that
-    /// registered it. Others get "not found", never "forbidden": the item's existence is not theirs to know.
+    /// What intake knows of who may see an item: the unit it is assigned to, its co-handlers and the
+    /// district that registered it. Others get "not found", never "forbidden": the item's existence is not theirs to know.
     /// </summary>
     public static ItemParties PartiesOf(ProposalRecord proposal) =>
-        new(proposal.AssignedUnitCode, [], proposal.SubmittingUnitCode);
+        new(proposal.AssignedUnitCode, proposal.CoHandlerUnits, proposal.SubmittingUnitCode);
 
     public static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(new ProblemDetails
     {

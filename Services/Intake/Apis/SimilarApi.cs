@@ -18,20 +18,26 @@ public static class SimilarApi
 
         api.MapGet("/proposals/{id:guid}/similar", SimilarToItem)
             .WithName("ListItemsSimilarToItem")
-            .WithSummary("Items of the same session whose content is nearly the same as this one (character-bigram Jaccard similarity), with each pair's status");
+            .WithSummary("Items of the same session whose content is nearly the same as this one (character-bigram Jaccard similarity), with each pair's status")
+            .WithDescription("Lists the items of the same session whose text is nearly the same as this item's, with each pair's id, similarity and status; a pair is listed only where the caller may see both items. An unknown item and one the caller may not see are both answered 404.");
         api.MapGet("/similar", ListPairs)
             .WithName("ListSimilarPairs")
             .WithSummary("Pairs of similar items, candidates for merged handling (并案), filtered by status (Candidate, Confirmed, Dismissed) and session year, most similar first")
+            .WithDescription("Lists the pairs of similar items, most similar first, a page at a time, optionally of one status and session year. An unknown status or a bad page is refused with 400.")
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/similar/{pairId:guid}/confirm", (Guid pairId, PairDecision? decision, Caller caller, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken) =>
                 DecideAsync(pairId, SimilarPairStatus.Confirmed, decision, caller, database, clock, cancellationToken))
             .WithName("ConfirmSimilarPair")
             .WithSummary("The office handles the two items together (merged handling); each still gets its own reply")
+            .WithDescription("Records the office's decision to handle the two items together (merged handling), with an optional note; confirming a confirmed pair again changes nothing. An unknown pair is answered 404, a pair already dismissed 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/similar/{pairId:guid}/dismiss", (Guid pairId, PairDecision? decision, Caller caller, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken) =>
                 DecideAsync(pairId, SimilarPairStatus.Dismissed, decision, caller, database, clock, cancellationToken))
             .WithName("DismissSimilarPair")
             .WithSummary("The office decides the two items are different")
+            .WithDescription("Records the office's decision that the two items are different, with an optional note; dismissing a dismissed pair again changes nothing. An unknown pair is answered 404, a pair already confirmed 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
 
         return app;

@@ -5,6 +5,7 @@ using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Contracts.ContactScheduling;
 using ProposalPlatform.Contracts.Reply;
 using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
 
 namespace ProposalPlatform.Intake.Consumers;
@@ -28,11 +29,13 @@ public sealed class ItemStoryConsumer(PlatformDatabase database, ILogger<ItemSto
     IConsumer<ReHandlingRequested>,
     IConsumer<ProposalReopened>
 {
-    public Task Consume(ConsumeContext<CoHandlingAssigned> context)
+    public async Task Consume(ConsumeContext<CoHandlingAssigned> context)
     {
         var m = context.Message;
-        return AppendAsync(context, m.ProposalId, TimelineSteps.CoHandlingAssigned, StorySources.Assignment, m.AssignedAt,
+        await AppendAsync(context, m.ProposalId, TimelineSteps.CoHandlingAssigned, StorySources.Assignment, m.AssignedAt,
             $"Co-handled by {m.UnitName} ({m.UnitCode}); its opinion to {m.LeadUnitCode} is due {Day(m.OpinionDueAt)}");
+        // the co-handler may read the item from now on; adding it twice changes nothing, so a redelivery may run this again
+        await ProposalRepository.AddCoHandlerAsync(database, m.ProposalId, m.UnitCode, context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<CoHandlingOpinionSubmitted> context)

@@ -24,7 +24,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
         handling_mode AS HandlingMode, is_key_item AS IsKeyItem, supervising_body AS SupervisingBody,
         batch_reference AS BatchReference, assigned_by_office_at AS AssignedByOfficeAt,
         submitting_unit_code AS SubmittingUnitCode, assigned_unit_code AS AssignedUnitCode,
-        version AS Version, updated_at AS UpdatedAt, round::int AS Round
+        version AS Version, updated_at AS UpdatedAt, round::int AS Round, array_to_json(co_handler_units)::text AS CoHandlersJson
         """;
 
     private const string SelectProposal = "SELECT " + Columns + " FROM proposals";
@@ -161,6 +161,18 @@ public sealed class ProposalRepository(PlatformDatabase database)
     }
 
     /// <summary>Records the unit the item is handled by, so that lists can be filtered by unit.</summary>
+    /// <summary>Records a co-handling unit of the item, once however often it is told.</summary>
+    public static async Task AddCoHandlerAsync(PlatformDatabase database, Guid proposalId, string unitCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE proposals SET co_handler_units = array_append(co_handler_units, @unitCode)
+            WHERE id = @proposalId AND NOT (@unitCode = ANY(co_handler_units))
+            """,
+            new { proposalId, unitCode }, cancellationToken: cancellationToken));
+    }
+
     public static Task SetAssignedUnitAsync(UnitOfWork work, Guid proposalId, string unitCode, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE proposals SET assigned_unit_code = @UnitCode WHERE id = @ProposalId",
@@ -203,7 +215,8 @@ public sealed class ProposalRepository(PlatformDatabase database)
               AND (@IsKeyItem IS NULL OR is_key_item = @IsKeyItem)
               AND (@SubmittingUnit IS NULL OR submitting_unit_code = @SubmittingUnit)
               AND (@BatchReference IS NULL OR batch_reference = @BatchReference)
-              AND (@VisibleToUnit IS NULL OR submitting_unit_code = @VisibleToUnit OR assigned_unit_code = @VisibleToUnit)
+              AND (@VisibleToUnit IS NULL OR submitting_unit_code = @VisibleToUnit OR assigned_unit_code = @VisibleToUnit
+                   OR @VisibleToUnit = ANY(co_handler_units))
               AND (cardinality(@Grams::integer[]) = 0 OR id IN (SELECT proposal_id FROM proposal_index WHERE search_grams @> @Grams::integer[]))
               AND (@Query IS NULL OR strpos(lower(title), @Query) > 0 OR strpos(lower(text), @Query) > 0)
             """;
@@ -402,10 +415,14 @@ public sealed record ProposalRecord(
     string? AssignedUnitCode,
     int Version,
     DateTimeOffset? UpdatedAt,
-    int Round)
+    int Round,
+    string CoHandlersJson)
 {
     // Dapper matches constructors on the reader's field types, and Npgsql reports arrays as Array: read them as JSON.
     public string[] Tags => JsonSerializer.Deserialize<string[]>(TagsJson) ?? [];
+
+    /// <summary>The units that co-handle the item (and so may read it).</summary>
+    public string[] CoHandlerUnits => JsonSerializer.Deserialize<string[]>(CoHandlersJson) ?? [];
 
     public Submitter LeadSubmitter => new(
         (Domain.SubmitterKind)SubmitterKind, SubmitterName, SubmitterDelegation, SubmitterSector, Province, City, SubmitterPhone, SubmitterAddress);

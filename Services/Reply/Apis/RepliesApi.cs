@@ -22,23 +22,33 @@ public static class RepliesApi
 
         api.MapGet("/{proposalId:guid}", GetReply)
             .WithName("GetReply")
-            .WithSummary("An item's reply: its current round (contact, latest draft, sign-off, issued reply) and the history of every round");
+            .WithSummary("An item's reply: its current round (contact, latest draft, sign-off, issued reply) and the history of every round")
+            .WithDescription("Returns the item's reply: the current round (its contact, the latest draft, the sign-off chain and the issued reply) and the history of every round. An item that is unknown, not yet assigned or not the caller's to see is answered 404.");
         api.MapGet("/follow-ups", ListFollowUps)
             .WithName("ListFollowUps")
             .WithSummary("Items whose latest issued reply is class B (being solved), optionally of one unit; a later reply of another class closes the follow-up")
+            .WithDescription("Lists the items whose latest issued reply is class B (being solved), optionally of one unit, to follow them up; a unit's handlers and head list their own unit's only (403 otherwise). A blank or too long unit code is refused with 400.")
             .RequireAuthorization(PlatformPolicies.Headquarters);
         api.MapPut("/{proposalId:guid}/draft", SaveDraft)
             .WithName("SaveDraft")
-            .WithSummary("Save a new version of the lead unit's draft reply; every version is kept and a new one needs the whole sign-off chain again");
+            .WithSummary("Save a new version of the lead unit's draft reply; every version is kept and a new one needs the whole sign-off chain again")
+            .WithDescription("Saves a new version of the lead unit's draft reply; every version is kept, and a new one needs the whole sign-off chain again. Only the lead unit's handlers and head draft (403 otherwise); an invalid draft is refused with 400, an unknown item with 404, a round that takes no more drafts (replied, returned) with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{proposalId:guid}/sign-offs", RecordSignOff)
             .WithName("RecordSignOff")
-            .WithSummary("Record a sign-off step of the current draft version: the handler submits, the unit head and (key items) the proposal office approve or send back");
+            .WithSummary("Record a sign-off step of the current draft version: the handler submits, the unit head and (key items) the proposal office approve or send back")
+            .WithDescription("Records a sign-off step of the current draft version: the lead unit's handler submits, its head and, for a key item, the proposal office approve it or send it back. A step taken by the wrong person is refused with 403, an invalid step with 400, an unknown item with 404, a step out of order or on an old version with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{proposalId:guid}/issue", IssueReply)
             .WithName("IssueReply")
-            .WithSummary("Issue the round's formal reply to the lead submitter and every co-signer; refused without a completed contact in the round or a signed-off draft, or twice in a round");
+            .WithSummary("Issue the round's formal reply to the lead submitter and every co-signer; refused without a completed contact in the round or a signed-off draft, or twice in a round")
+            .WithDescription("Issues the round's formal reply to the lead submitter and every co-signer, and publishes ReplyIssued. Only the lead unit's handlers and head issue replies (403 otherwise); an invalid reply is refused with 400, an unknown item with 404, and a round without a completed contact or a signed-off draft, or already replied, with 409 naming what is missing.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{proposalId:guid}/feedback", RecordFeedback)
             .WithName("RecordFeedback")
-            .WithSummary("Record the submitter's feedback on the latest issued reply; dissatisfaction with the result requests re-handling");
+            .WithSummary("Record the submitter's feedback on the latest issued reply; dissatisfaction with the result requests re-handling")
+            .WithDescription("Records the submitter's feedback on the latest issued reply; dissatisfaction with the result requests re-handling (a new round, due in a month). Only the lead unit's handlers and head record feedback (403 otherwise); invalid feedback is refused with 400, an unknown item with 404, feedback with no issued reply or given twice with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }

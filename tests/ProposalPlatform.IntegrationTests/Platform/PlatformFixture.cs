@@ -61,7 +61,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         // the office's machine client, which the AppHost made in the data folder; every other client the office creates
         var officeClient = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_dataDirectory.FullName, "office-client.json"), timeout.Token))!;
         OfficeAdmin = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_dataDirectory.FullName, "office-admin.json"), timeout.Token))!.AsObject();
-        Gateway = ClientWithSecret(officeClient["clientId"]!.GetValue<string>(), officeClient["clientSecret"]!.GetValue<string>());
+        OfficeClientCredentials = (officeClient["clientId"]!.GetValue<string>(), officeClient["clientSecret"]!.GetValue<string>());
+        Gateway = ClientWithSecret(OfficeClientCredentials.ClientId, OfficeClientCredentials.Secret);
         Handler = await ClientAsync(LeadUnit, PlatformRoles.UnitHandler);
         Head = await ClientAsync(LeadUnit, PlatformRoles.UnitHead);
     }
@@ -78,6 +79,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public string DataDirectory => _dataDirectory.FullName;
 
     public Uri TokenEndpoint => new(GatewayAddress, "/connect/token");
+
+    /// <summary>The office's machine client as the AppHost kept it in <c>office-client.json</c>.</summary>
+    public (string ClientId, string Secret) OfficeClientCredentials { get; private set; }
 
     /// <summary>The office's first administrator as the AppHost kept it: userName, password, authenticatorKey.</summary>
     public JsonObject OfficeAdmin { get; private set; } = new();
