@@ -2,6 +2,7 @@ using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Scheduling;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
 
 namespace ProposalPlatform.Assignment.Extensions;
@@ -12,6 +13,7 @@ public static class Extensions
     {
         builder.AddPlatformInfrastructure(ResourceNames.Assignment, ResourceNames.AssignmentDatabase, typeof(Extensions).Assembly);
         builder.AddPlatformAuthorization();
+        builder.Services.AddUseCases(typeof(Extensions).Assembly);
         builder.Services.AddOptions<AssignmentOptions>()
             .BindConfiguration(AssignmentOptions.Section)
             .Validate(o => o.ReturnWindowDays >= 0 && o.DeadlineWarningDays >= 0, "Assignment:ReturnWindowDays and DeadlineWarningDays cannot be negative.")

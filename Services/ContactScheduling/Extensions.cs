@@ -5,6 +5,7 @@ using ProposalPlatform.ContactScheduling.Scheduling;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Messaging;
 
@@ -16,6 +17,7 @@ public static class Extensions
     {
         builder.AddPlatformInfrastructure(ResourceNames.ContactScheduling, ResourceNames.ContactSchedulingDatabase, typeof(Extensions).Assembly);
         builder.AddPlatformAuthorization();
+        builder.Services.AddUseCases(typeof(Extensions).Assembly);
         // the registration facts come with each assignment now: two fewer deliveries per item
         builder.Services.AddRetiredSubscription<ProposalRegisteredConsumer>(typeof(ProposalRegistered), typeof(ProposalsRegistered));
         builder.Services.AddOptions<ContactSchedulingOptions>()

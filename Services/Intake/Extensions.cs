@@ -1,5 +1,6 @@
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Intake.Apis;
 using ProposalPlatform.Intake.Data;
@@ -13,6 +14,7 @@ public static class Extensions
     {
         builder.AddPlatformInfrastructure(ResourceNames.Intake, ResourceNames.IntakeDatabase, typeof(Extensions).Assembly);
         builder.AddPlatformAuthorization();
+        builder.Services.AddUseCases(typeof(Extensions).Assembly);
         builder.Services.AddSingleton<ProposalRepository>();
         builder.Services.AddSingleton<BatchRepository>();
         builder.Services.AddSingleton<SimilarityRepository>();

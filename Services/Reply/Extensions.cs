@@ -1,6 +1,7 @@
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure;
+using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Reply.Consumers;
@@ -14,6 +15,7 @@ public static class Extensions
     {
         builder.AddPlatformInfrastructure(ResourceNames.Reply, ResourceNames.ReplyDatabase, typeof(Extensions).Assembly);
         builder.AddPlatformAuthorization();
+        builder.Services.AddUseCases(typeof(Extensions).Assembly);
         // the registration facts come with each assignment now: two fewer deliveries per item
         builder.Services.AddRetiredSubscription<ProposalRegisteredConsumer>(typeof(ProposalRegistered), typeof(ProposalsRegistered));
         builder.Services.AddSingleton<ReplyReadModel>();

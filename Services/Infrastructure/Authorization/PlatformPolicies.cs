@@ -30,6 +30,7 @@ public static class PlatformPolicies
             .AddPolicy(District, policy => policy.RequireRole(PlatformRoles.DistrictOfficer));
         builder.Services.AddSingleton<IAuthorizationHandler, ItemAuthorizationHandler>();
         builder.Services.AddSingleton<ItemGuard>();
+        builder.Services.AddSingleton<Application.WritePath>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<CallerTokenForwarder>();
         return builder;

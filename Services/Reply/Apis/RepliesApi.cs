@@ -1,12 +1,10 @@
 using System.Security.Claims;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Identity;
-using ProposalPlatform.Contracts.Reply;
 using ProposalPlatform.Infrastructure.Authorization;
-using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Reply.Application;
 using ProposalPlatform.Reply.Data;
 using ProposalPlatform.Reply.Domain;
 
@@ -77,7 +75,6 @@ public static class RepliesApi
             });
         }
 
-
         if (unitCode is not null && (string.IsNullOrWhiteSpace(unitCode) || unitCode.Length > 50))
         {
             return TypedResults.ValidationProblem(
@@ -90,186 +87,24 @@ public static class RepliesApi
     }
 
     public static async Task<Results<Ok<DraftSavedView>, ValidationProblem, ProblemHttpResult>> SaveDraft(
-        Guid proposalId, DraftSubmission draft, Caller caller, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var errors = ReplyRules.ValidateDraft(draft);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The draft is not valid.");
-        }
-
-        await using var work = await database.BeginAsync(cancellationToken);
-        var reply = await ReplyRepository.LockAsync(work, proposalId, cancellationToken);
-        if (await guard.RefuseAsync(user, proposalId, PartiesOf(reply), ItemOperation.Handle) is { } forbidden)
-        {
-            return TypedResults.Problem(forbidden);
-        }
-
-        if (ReplyRules.RefuseWork(reply!) is { } refusal)
-        {
-            return TypedResults.Problem(Conflict(refusal.Title, refusal.Detail));
-        }
-
-        var now = clock.GetUtcNow();
-        var by = caller.Name;
-        var version = await ReplyRepository.SaveDraftAsync(work, proposalId, reply!.Round, draft.Text!.Trim(), by, now, cancellationToken);
-        await work.PublishAsync(new ReplyDrafted(proposalId, reply.Round, version, by, now), cancellationToken);
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new DraftSavedView(proposalId, reply.Round, version, now));
-    }
+        Guid proposalId, DraftSubmission draft, ClaimsPrincipal user, SaveDraftHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(proposalId, draft, user, cancellationToken)).ToHttp(TypedResults.Ok);
 
     public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> RecordSignOff(
-        Guid proposalId, SignOffSubmission submission, Caller caller, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, ReplyReadModel replies,
-        TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var (request, errors) = SignOffRules.Validate(submission, caller.Id, caller.Name);
-        if (request is null)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The sign-off is not valid.");
-        }
-
-        await using (var work = await database.BeginAsync(cancellationToken))
-        {
-            var reply = await ReplyRepository.LockAsync(work, proposalId, cancellationToken);
-            if (await guard.RefuseAsync(user, proposalId, PartiesOf(reply), StepOperation(request.Step)) is { } forbidden)
-            {
-                return TypedResults.Problem(forbidden);
-            }
-
-            if (SignOffRules.RefuseSignOff(reply!, request) is { } refusal)
-            {
-                return TypedResults.Problem(Conflict(refusal.Title, refusal.Detail));
-            }
-
-            var publicationErrors = SignOffRules.ValidatePublication(reply!, request);
-            if (publicationErrors.Count > 0)
-            {
-                return TypedResults.ValidationProblem(publicationErrors, title: "The sign-off is not valid.");
-            }
-
-            var now = clock.GetUtcNow();
-            await ReplyRepository.RecordSignOffAsync(work, proposalId, reply!.Round, request, now, cancellationToken);
-            await work.PublishAsync(
-                new ReplySignOffRecorded(proposalId, reply.Round, request.DraftVersion, request.Step, request.Approved, request.By, request.Comments, now),
-                cancellationToken);
-            await work.CommitAsync(cancellationToken);
-        }
-
-        return TypedResults.Ok(ReplyView.From((await replies.FindAsync(proposalId, cancellationToken))!));
-    }
+        Guid proposalId, SignOffSubmission submission, ClaimsPrincipal user, RecordSignOffHandler handler, ReplyReadModel replies,
+        CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, submission, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, id, cancellationToken));
 
     public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> IssueReply(
-        Guid proposalId, IssueSubmission issue, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, ReplyReadModel replies, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var (resultClass, errors) = ReplyRules.ValidateIssue(issue);
-        foreach (var (field, messages) in ReplyRules.ValidateSignatories(issue))
-        {
-            errors[field] = messages;
-        }
-
-        if (resultClass is null || errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The reply is not valid.");
-        }
-
-        await using (var work = await database.BeginAsync(cancellationToken))
-        {
-            var reply = await ReplyRepository.LockAsync(work, proposalId, cancellationToken);
-            if (await guard.RefuseAsync(user, proposalId, PartiesOf(reply, returnedToo: true), ItemOperation.Handle) is { } forbidden)
-            {
-                return TypedResults.Problem(forbidden);
-            }
-
-            if (ReplyRules.RefuseIssue(reply!) is { } refusal)
-            {
-                var problem = Conflict(refusal.Title, refusal.Detail);
-                if (refusal.Missing is { Count: > 0 } missing)
-                {
-                    problem.Extensions["missing"] = missing;
-                }
-
-                return TypedResults.Problem(problem);
-            }
-
-            // signed off without a recorded decision only when the chain's shape changed under it: publish nothing then
-            var (publication, summary) = SignOffRules.PublicationOf(reply!.SignOffs, reply.IsKeyItem) ?? (PublicationDecision.NotPublic, null);
-            var publicText = publication switch
-            {
-                PublicationDecision.FullText => ContactDetailsRedactor.Redact(reply.DraftText!),
-                PublicationDecision.Summary when summary is not null => ContactDetailsRedactor.Redact(summary),
-                _ => null,
-            };
-            var recipients = ReplyRules.RecipientsOf(reply);
-            var now = clock.GetUtcNow();
-            var issued = new IssuedReply(
-                NewId.NextGuid(), proposalId, reply.Round, reply.DraftVersion!.Value, resultClass.Value, reply.DraftText!,
-                issue.LeaderName!.Trim(), issue.LeaderPhone!.Trim(), issue.HandlerName!.Trim(), issue.HandlerPhone!.Trim(),
-                publication, publicText, now);
-            await ReplyRepository.IssueAsync(work, issued, recipients, cancellationToken);
-            await work.PublishAsync(
-                new ReplyIssued(proposalId, issued.ReplyId, resultClass.Value, now, reply.Round, recipients.Count, publication), cancellationToken);
-            await work.CommitAsync(cancellationToken);
-        }
-
-        return TypedResults.Ok(ReplyView.From((await replies.FindAsync(proposalId, cancellationToken))!));
-    }
+        Guid proposalId, IssueSubmission issue, ClaimsPrincipal user, IssueReplyHandler handler, ReplyReadModel replies,
+        CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, issue, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, id, cancellationToken));
 
     public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> RecordFeedback(
-        Guid proposalId, FeedbackSubmission submission, ClaimsPrincipal user, ItemGuard guard, PlatformDatabase database, ReplyReadModel replies, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var (feedback, errors) = FeedbackRules.Validate(submission);
-        if (feedback is null)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The feedback is not valid.");
-        }
+        Guid proposalId, FeedbackSubmission submission, ClaimsPrincipal user, RecordFeedbackHandler handler, ReplyReadModel replies,
+        CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, submission, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, id, cancellationToken));
 
-        await using (var work = await database.BeginAsync(cancellationToken))
-        {
-            var (known, latest) = await ReplyRepository.LockLatestReplyAsync(work, proposalId, cancellationToken);
-            var parties = known ? (await replies.FindAsync(proposalId, cancellationToken))?.Parties : null;
-            if (await guard.RefuseAsync(user, proposalId, parties, ItemOperation.Handle) is { } forbidden)
-            {
-                return TypedResults.Problem(forbidden);
-            }
-
-            if (FeedbackRules.RefuseFeedback(proposalId, latest) is { } refusal)
-            {
-                return TypedResults.Problem(Conflict(refusal.Title, refusal.Detail));
-            }
-
-            var now = clock.GetUtcNow();
-            await ReplyRepository.RecordFeedbackAsync(work, proposalId, latest!, feedback, now, cancellationToken);
-            await work.PublishAsync(
-                new FeedbackReceived(proposalId, latest!.ReplyId, latest.Round, feedback.OnResult, feedback.OnAttitude, now), cancellationToken);
-            if (FeedbackRules.RequestsReHandling(feedback))
-            {
-                await work.PublishAsync(
-                    new ReHandlingRequested(proposalId, latest.Round, FeedbackRules.ReHandlingReason(latest.Round, feedback), now), cancellationToken);
-            }
-
-            await work.CommitAsync(cancellationToken);
-        }
-
-        return TypedResults.Ok(ReplyView.From((await replies.FindAsync(proposalId, cancellationToken))!));
-    }
-
-    /// <summary>Who may see and handle the item; null (404) when the reply service has no assigned item by that id.</summary>
-    private static ItemParties? PartiesOf(ReplyCase? reply, bool returnedToo = false) =>
-        reply is not null && (reply.AssignedAt is not null || (returnedToo && reply.ReturnedAt is not null))
-            ? new ItemParties(reply.UnitCode, reply.CoHandlerUnits)
-            : null;
-
-    private static ItemOperation StepOperation(SignOffStep step) => step switch
-    {
-        SignOffStep.Handler => ItemOperation.SignOffAsHandler,
-        SignOffStep.UnitHead => ItemOperation.SignOffAsUnitHead,
-        _ => ItemOperation.SignOffAsOffice,
-    };
-
-    private static ProblemDetails Conflict(string title, string detail) => Problem(StatusCodes.Status409Conflict, title, detail);
-
-    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+    private static async Task<Ok<ReplyView>> ViewAsync(ReplyReadModel replies, Guid proposalId, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ReplyView.From((await replies.FindAsync(proposalId, cancellationToken))!));
 }

@@ -3,6 +3,7 @@ using Dapper;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Contracts.Intake;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Reply.Domain;
 
@@ -317,14 +318,18 @@ public static class ReplyRepository
     }
 
     /// <summary>Locks the item and reads its latest issued reply, or null when the item is unknown (not assigned) or has none.</summary>
-    public static async Task<(bool Known, LatestReply? Latest)> LockLatestReplyAsync(UnitOfWork work, Guid proposalId, CancellationToken cancellationToken)
+    /// <summary>The assigned item, locked, with who may act on it and its latest issued reply (if any); null when it is not assigned here.</summary>
+    public static async Task<FeedbackTarget?> LockLatestReplyAsync(UnitOfWork work, Guid proposalId, CancellationToken cancellationToken)
     {
-        var assignedAt = await work.Connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
-            "SELECT assigned_at FROM reply_cases WHERE proposal_id = @proposalId FOR UPDATE",
+        var item = await work.Connection.QuerySingleOrDefaultAsync<(string? UnitCode, string[] CoHandlers)?>(new CommandDefinition(
+            """
+            SELECT c.unit_code, ARRAY(SELECT h.unit_code FROM reply_co_handlers h WHERE h.proposal_id = c.proposal_id)
+            FROM reply_cases c WHERE c.proposal_id = @proposalId AND c.assigned_at IS NOT NULL FOR UPDATE OF c
+            """,
             new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
-        if (assignedAt is null)
+        if (item is not { } found)
         {
-            return (false, null);
+            return null;
         }
 
         var latest = await work.Connection.QuerySingleOrDefaultAsync<LatestReply>(new CommandDefinition(
@@ -333,7 +338,7 @@ public static class ReplyRepository
             FROM issued_replies r WHERE r.proposal_id = @proposalId ORDER BY r.round DESC LIMIT 1
             """,
             new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
-        return (true, latest);
+        return new FeedbackTarget(new ItemParties(found.UnitCode, found.CoHandlers), latest);
     }
 
     public static Task RecordFeedbackAsync(

@@ -9,6 +9,9 @@ public sealed record FeedbackRequest(SatisfactionLevel OnResult, SatisfactionLev
 /// <summary>The latest formal reply of an item, as feedback is recorded against it.</summary>
 public sealed record LatestReply(Guid ReplyId, int Round, bool HasFeedback);
 
+/// <summary>What recording feedback works on: who may act on the item, and its latest issued reply (none yet: null).</summary>
+public sealed record FeedbackTarget(ProposalPlatform.Infrastructure.Authorization.ItemParties Parties, LatestReply? Latest);
+
 /// <summary>The submitter's answer to the latest reply, and when it sends the item back for re-handling.</summary>
 public static class FeedbackRules
 {

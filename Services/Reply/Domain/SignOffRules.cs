@@ -91,7 +91,8 @@ public static class SignOffRules
         return deciding is null ? null : (deciding.Publication!.Value, deciding.Summary);
     }
 
-    public static (SignOffRequest? Request, Dictionary<string, string[]> Errors) Validate(SignOffSubmission submission, string byId, string byName)
+    /// <summary>The step as the domain reads it; who takes it (<see cref="SignOffRequest.By"/>) is the caller's, set by the use case.</summary>
+    public static (SignOffRequest? Request, Dictionary<string, string[]> Errors) Validate(SignOffSubmission submission)
     {
         var errors = new Dictionary<string, string[]>();
         if (submission.DraftVersion is not > 0)
@@ -165,11 +166,10 @@ public static class SignOffRules
         }
 
         return (new SignOffRequest(
-            submission.DraftVersion!.Value, step, approved!.Value, byName,
+            submission.DraftVersion!.Value, step, approved!.Value, "",
             string.IsNullOrWhiteSpace(submission.Comments) ? null : submission.Comments.Trim(),
             publication,
-            publication == PublicationDecision.Summary ? submission.Summary!.Trim() : null,
-            byId), errors);
+            publication == PublicationDecision.Summary ? submission.Summary!.Trim() : null), errors);
     }
 
     /// <summary>

@@ -11,17 +11,17 @@ public class Validating_a_sign_off
     {
         var submission = new SignOffSubmission(2, "unithead", "Approve", null, "Summary", "答复摘要");
 
-        var (request, errors) = SignOffRules.Validate(submission, "head-1", "王芳");
+        var (request, errors) = SignOffRules.Validate(submission);
 
         Assert.Empty(errors);
         Assert.NotNull(request);
-        Assert.Equal(new SignOffRequest(2, SignOffStep.UnitHead, true, "王芳", null, PublicationDecision.Summary, "答复摘要", "head-1"), request);
+        Assert.Equal(new SignOffRequest(2, SignOffStep.UnitHead, true, "", null, PublicationDecision.Summary, "答复摘要"), request);
     }
 
     [Fact]
     public void Names_every_missing_field()
     {
-        var (request, errors) = SignOffRules.Validate(new SignOffSubmission(null, null, null, null, null, null), "head-1", "王芳");
+        var (request, errors) = SignOffRules.Validate(new SignOffSubmission(null, null, null, null, null, null));
 
         Assert.Null(request);
         Assert.Equal(["decision", "draftVersion", "step"], errors.Keys.Order(StringComparer.Ordinal));
@@ -30,7 +30,7 @@ public class Validating_a_sign_off
     [Fact]
     public void Requires_comments_to_send_a_draft_back()
     {
-        var (request, errors) = SignOffRules.Validate(new SignOffSubmission(1, "UnitHead", "SendBack", "  ", null, null), "person-1", "王芳");
+        var (request, errors) = SignOffRules.Validate(new SignOffSubmission(1, "UnitHead", "SendBack", "  ", null, null));
 
         Assert.Null(request);
         Assert.Equal("comments", Assert.Single(errors).Key);
@@ -39,7 +39,7 @@ public class Validating_a_sign_off
     [Fact]
     public void Does_not_let_the_handler_send_back_or_decide_publication()
     {
-        var (request, errors) = SignOffRules.Validate(new SignOffSubmission(1, "Handler", "SendBack", "x", "FullText", null), "person-1", "王芳");
+        var (request, errors) = SignOffRules.Validate(new SignOffSubmission(1, "Handler", "SendBack", "x", "FullText", null));
 
         Assert.Null(request);
         Assert.Contains("decision", errors.Keys);
@@ -49,7 +49,7 @@ public class Validating_a_sign_off
     [Fact]
     public void Requires_the_summary_text_for_a_reply_published_as_a_summary()
     {
-        var (request, errors) = SignOffRules.Validate(new SignOffSubmission(1, "UnitHead", "Approve", null, "Summary", null), "person-1", "王芳");
+        var (request, errors) = SignOffRules.Validate(new SignOffSubmission(1, "UnitHead", "Approve", null, "Summary", null));
 
         Assert.Null(request);
         Assert.Equal("summary", Assert.Single(errors).Key);
@@ -60,7 +60,7 @@ public class Validating_a_sign_off
     [InlineData("1")]
     public void Rejects_an_unknown_publication_decision(string publication)
     {
-        var (request, errors) = SignOffRules.Validate(new SignOffSubmission(1, "UnitHead", "Approve", null, publication, null), "person-1", "王芳");
+        var (request, errors) = SignOffRules.Validate(new SignOffSubmission(1, "UnitHead", "Approve", null, publication, null));
 
         Assert.Null(request);
         Assert.Equal("publication", Assert.Single(errors).Key);

@@ -1,0 +1,66 @@
+using MassTransit;
+using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Reply;
+using ProposalPlatform.Infrastructure.Application;
+using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Reply.Data;
+using ProposalPlatform.Reply.Domain;
+
+namespace ProposalPlatform.Reply.Application;
+
+/// <summary>
+/// The round's formal reply, issued to the lead submitter and every co-signer: refused without a
+/// completed contact in the round or a signed-off draft, or twice in a round. Answers the item's id.
+/// </summary>
+public sealed class IssueReplyHandler(WritePath path) : ItemWriteHandler<IssueSubmission, ReplyCase, Guid>(path)
+{
+    public override string InvalidTitle => "The reply is not valid.";
+
+    public override ItemOperation OperationFor(IssueSubmission request) => ItemOperation.Handle;
+
+    public override IDictionary<string, string[]> Validate(IssueSubmission request, DateTimeOffset now)
+    {
+        var (_, errors) = ReplyRules.ValidateIssue(request);
+        foreach (var (field, messages) in ReplyRules.ValidateSignatories(request))
+        {
+            errors[field] = messages;
+        }
+
+        return errors;
+    }
+
+    public override Task<ReplyCase?> LockAsync(UnitOfWork work, Guid itemId, IssueSubmission request, CancellationToken cancellationToken) =>
+        ReplyRepository.LockAsync(work, itemId, cancellationToken);
+
+    // a returned item is the lead unit's to see refused, not a stranger's to find missing
+    public override ItemParties? PartiesOf(ReplyCase target) => ReplyItems.PartiesOf(target, returnedToo: true);
+
+    public override async Task<WriteOutcome<Guid>> ApplyAsync(WriteStep<IssueSubmission, ReplyCase> step, CancellationToken cancellationToken)
+    {
+        var (work, id, reply, issue, _, now) = step;
+        if (ReplyRules.RefuseIssue(reply) is { } refusal)
+        {
+            var extensions = refusal.Missing is { Count: > 0 } missing ? new Dictionary<string, object?> { ["missing"] = missing } : null;
+            return WriteOutcome<Guid>.Conflict(refusal.Title, refusal.Detail, extensions);
+        }
+
+        // signed off without a recorded decision only when the chain's shape changed under it: publish nothing then
+        var (publication, summary) = SignOffRules.PublicationOf(reply.SignOffs, reply.IsKeyItem) ?? (PublicationDecision.NotPublic, null);
+        var publicText = publication switch
+        {
+            PublicationDecision.FullText => ContactDetailsRedactor.Redact(reply.DraftText!),
+            PublicationDecision.Summary when summary is not null => ContactDetailsRedactor.Redact(summary),
+            _ => null,
+        };
+        var resultClass = ReplyRules.ValidateIssue(issue).ResultClass!.Value;
+        var recipients = ReplyRules.RecipientsOf(reply);
+        var issued = new IssuedReply(
+            NewId.NextGuid(), id, reply.Round, reply.DraftVersion!.Value, resultClass, reply.DraftText!,
+            issue.LeaderName!.Trim(), issue.LeaderPhone!.Trim(), issue.HandlerName!.Trim(), issue.HandlerPhone!.Trim(),
+            publication, publicText, now);
+        await ReplyRepository.IssueAsync(work, issued, recipients, cancellationToken);
+        await work.PublishAsync(new ReplyIssued(id, issued.ReplyId, resultClass, now, reply.Round, recipients.Count, publication), cancellationToken);
+        return WriteOutcome<Guid>.Done(id);
+    }
+}
