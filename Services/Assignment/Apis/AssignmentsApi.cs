@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ProposalPlatform.Assignment.Application;
 using ProposalPlatform.Assignment.Data;
-using ProposalPlatform.Assignment.Domain;
-using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Authorization;
-using ProposalPlatform.Infrastructure.Data;
 
 namespace ProposalPlatform.Assignment.Apis;
 
@@ -16,8 +14,6 @@ namespace ProposalPlatform.Assignment.Apis;
 /// </summary>
 public static class AssignmentsApi
 {
-    public const int MaxOpinionLength = 50_000;
-
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/assignment/assignments").WithTags("Assignments")
@@ -73,7 +69,7 @@ public static class AssignmentsApi
         }
 
         var view = await ViewAsync(proposalId, assignments, options.Value, cancellationToken);
-        return view is null ? Problems.NotAssigned(proposalId) : TypedResults.Ok(view);
+        return view is null ? TypedResults.Problem(Problems.NotAssigned(proposalId)) : TypedResults.Ok(view);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<HistoryRow>>, ProblemHttpResult>> GetHistory(
@@ -85,252 +81,38 @@ public static class AssignmentsApi
         }
 
         var history = await assignments.HistoryAsync(proposalId, cancellationToken);
-        return history.Count == 0 ? Problems.NotAssigned(proposalId) : TypedResults.Ok(history);
+        return history.Count == 0 ? TypedResults.Problem(Problems.NotAssigned(proposalId)) : TypedResults.Ok(history);
     }
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Reassign(
-        Guid proposalId, ReassignRequest request, Caller caller, PlatformDatabase database, AssignmentRepository assignments,
-        TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        Problems.Require(errors, "unitCode", request.UnitCode, "Name the unit the item goes to.");
-        Problems.Require(errors, "reason", request.Reason, "A reassignment needs a reason.");
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The reassignment is not valid.");
-        }
-
-        var now = clock.GetUtcNow();
-        await using (var work = await database.BeginAsync(cancellationToken))
-        {
-            var (loaded, refusal) = await LoadForUnitActionAsync(work, proposalId, request.UnitCode!, "The reassignment is not valid.", cancellationToken);
-            if (loaded is not { } found)
-            {
-                return refusal!;
-            }
-
-            var (current, target) = found;
-
-            if (target.Code == current.UnitCode)
-            {
-                return Problems.Conflict("The item is already with that unit.", $"Item {proposalId} is already assigned to {target.Code} ({target.Name}).");
-            }
-
-            await AssignmentRepository.ReassignAsync(work, proposalId, target.Code, cancellationToken);
-            await AssignmentRepository.AddHistoryAsync(
-                work, proposalId, "Reassigned", current.UnitCode, target.Code, request.Reason!.Trim(), caller.Name, now, cancellationToken);
-            await work.PublishAsync(new ProposalReassigned(
-                proposalId, current.UnitCode, target.Code, target.Name, request.Reason.Trim(), caller.Name, now), cancellationToken);
-            await work.CommitAsync(cancellationToken);
-        }
-
-        return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
-    }
+        Guid proposalId, ReassignRequest request, ClaimsPrincipal user, ReassignProposalHandler handler, AssignmentRepository assignments,
+        IOptions<AssignmentOptions> options, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, options.Value, cancellationToken));
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Return(
-        Guid proposalId, ReturnRequest request, Caller caller, PlatformDatabase database, AssignmentRepository assignments,
-        TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        Problems.Require(errors, "reason", request.Reason, "A return needs the reasons the item is outside the body's remit.");
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The return is not valid.");
-        }
-
-        var now = clock.GetUtcNow();
-        await using (var work = await database.BeginAsync(cancellationToken))
-        {
-            var current = await AssignmentRepository.FindAsync(work, proposalId, lockRow: true, cancellationToken);
-            if (current is null)
-            {
-                return Problems.NotAssigned(proposalId);
-            }
-
-            if (current.Status == AssignmentRepository.Returned)
-            {
-                return Problems.AlreadyReturned(proposalId);
-            }
-
-            var decision = Returns.Decide(current.ClockStartedAt, now, options.Value.ReturnWindowDays);
-            if (!decision.Allowed)
-            {
-                return Problems.Conflict("The return window has closed.", decision.RefusalDetail, new Dictionary<string, object?>
-                {
-                    ["windowClosedOn"] = decision.ClosedOn,
-                    ["windowClosedAt"] = decision.WindowClosesAt,
-                });
-            }
-
-            await AssignmentRepository.ReturnAsync(work, proposalId, request.Reason!.Trim(), caller.Name, now, cancellationToken);
-            await AssignmentRepository.AddHistoryAsync(
-                work, proposalId, "Returned", current.UnitCode, null, request.Reason.Trim(), caller.Name, now, cancellationToken);
-            await work.PublishAsync(new ProposalReturned(proposalId, current.UnitCode, request.Reason.Trim(), caller.Name, now), cancellationToken);
-            await work.CommitAsync(cancellationToken);
-        }
-
-        return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
-    }
+        Guid proposalId, ReturnRequest request, ClaimsPrincipal user, ReturnProposalHandler handler, AssignmentRepository assignments,
+        IOptions<AssignmentOptions> options, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, options.Value, cancellationToken));
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Extend(
-        Guid proposalId, ExtendRequest request, Caller caller, PlatformDatabase database, AssignmentRepository assignments,
-        TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        await using (var work = await database.BeginAsync(cancellationToken))
-        {
-            var current = await AssignmentRepository.FindAsync(work, proposalId, lockRow: true, cancellationToken);
-            if (current is null)
-            {
-                return Problems.NotAssigned(proposalId);
-            }
-
-            if (current.Status == AssignmentRepository.Returned)
-            {
-                return Problems.AlreadyReturned(proposalId);
-            }
-
-            if (current.RepliedAt is not null)
-            {
-                return Problems.Conflict("The item was replied to.", $"Item {proposalId} was replied to on {current.RepliedAt:O}: its deadline is met.");
-            }
-
-            var (newDueAt, errors) = DeadlineExtensions.Decide(
-                current.ClockStartedAt, current.DueAt, request.NewDueAt, request.Months, request.Reason, caller.Name);
-            if (newDueAt is null)
-            {
-                return TypedResults.ValidationProblem(errors, title: "The extension is not valid.");
-            }
-
-            var reason = request.Reason!.Trim();
-            var approvedBy = caller.Name;
-            await AssignmentRepository.ExtendAsync(work, proposalId, current.DueAt, newDueAt.Value, reason, approvedBy, now, cancellationToken);
-            await AssignmentRepository.AddHistoryAsync(work, proposalId, "Extended", current.UnitCode, current.UnitCode, reason, approvedBy, now, cancellationToken);
-            await work.PublishAsync(new DeadlineExtended(proposalId, current.UnitCode, current.DueAt, newDueAt.Value, reason, approvedBy, now), cancellationToken);
-            await work.CommitAsync(cancellationToken);
-        }
-
-        return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
-    }
+        Guid proposalId, ExtendRequest request, ClaimsPrincipal user, ExtendDeadlineHandler handler, AssignmentRepository assignments,
+        IOptions<AssignmentOptions> options, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, options.Value, cancellationToken));
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> AddCoHandler(
-        Guid proposalId, CoHandlerRequest request, Caller caller, PlatformDatabase database, AssignmentRepository assignments,
-        TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        Problems.Require(errors, "unitCode", request.UnitCode, "Name the co-handling unit.");
-        Problems.Require(errors, "reason", request.Reason, "Adding a co-handler needs a reason.");
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The co-handler is not valid.");
-        }
-
-        var now = clock.GetUtcNow();
-        await using (var work = await database.BeginAsync(cancellationToken))
-        {
-            var (loaded, refusal) = await LoadForUnitActionAsync(work, proposalId, request.UnitCode!, "The co-handler is not valid.", cancellationToken);
-            if (loaded is not { } found)
-            {
-                return refusal!;
-            }
-
-            var (current, unit) = found;
-
-            if (unit.Code == current.UnitCode)
-            {
-                return Problems.Conflict("The unit leads the item.", $"{unit.Code} is the lead unit of item {proposalId}; it cannot also co-handle it.");
-            }
-
-            var added = await AssignmentRepository.AddCoHandlersAsync(
-                work, proposalId, [unit.Code], now, Deadlines.CoHandlingOpinionDue(current.ClockStartedAt), cancellationToken);
-            if (added.Count == 0)
-            {
-                return Problems.Conflict("The unit already co-handles the item.", $"{unit.Code} already co-handles item {proposalId}.");
-            }
-
-            await AssignmentRepository.AddHistoryAsync(
-                work, proposalId, "CoHandlingAssigned", null, unit.Code, request.Reason!.Trim(), caller.Name, now, cancellationToken);
-            await work.PublishAsync(new CoHandlingAssigned(proposalId, current.UnitCode, unit.Code, unit.Name, now, added[0].DueAt), cancellationToken);
-            await work.CommitAsync(cancellationToken);
-        }
-
-        return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
-    }
+        Guid proposalId, CoHandlerRequest request, ClaimsPrincipal user, AddCoHandlerHandler handler, AssignmentRepository assignments,
+        IOptions<AssignmentOptions> options, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, options.Value, cancellationToken));
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> SubmitOpinion(
-        Guid proposalId, string unitCode, OpinionRequest request, Caller caller, ClaimsPrincipal user, ItemGuard guard,
-        PlatformDatabase database, AssignmentRepository assignments, TimeProvider clock, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
-    {
-        if (await guard.RefuseAsync(user, proposalId, await assignments.PartiesAsync(proposalId, cancellationToken), ItemOperation.Opinion) is { } refusal)
-        {
-            return TypedResults.Problem(refusal);
-        }
+        Guid proposalId, string unitCode, OpinionRequest request, ClaimsPrincipal user, SubmitOpinionHandler handler, AssignmentRepository assignments,
+        IOptions<AssignmentOptions> options, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, new CoHandlerOpinion(unitCode, request.Opinion), user, cancellationToken))
+            .ToHttpAsync(id => OkAsync(id, assignments, options.Value, cancellationToken));
 
-        if (!caller.WorksFor(unitCode))
-        {
-            return Problems.Forbidden($"{caller.UnitCode} may give its own opinion, not {unitCode}'s.");
-        }
-
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Opinion))
-        {
-            errors["opinion"] = ["The written opinion is required: the lead unit attaches it to its draft reply."];
-        }
-        else if (request.Opinion.Length > MaxOpinionLength)
-        {
-            errors["opinion"] = [$"At most {MaxOpinionLength} characters."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The opinion is not valid.");
-        }
-
-        var now = clock.GetUtcNow();
-        await using (var work = await database.BeginAsync(cancellationToken))
-        {
-            if (!await AssignmentRepository.SubmitOpinionAsync(work, proposalId, unitCode, caller.Name, request.Opinion!.Trim(), now, cancellationToken))
-            {
-                var coHandlers = await assignments.CoHandlersAsync(proposalId, cancellationToken);
-                return coHandlers.Any(c => c.UnitCode == unitCode)
-                    ? Problems.Conflict("The opinion was already sent.", $"{unitCode} already sent its opinion on item {proposalId}.")
-                    : Problems.NotFound("No such co-handler.", $"{unitCode} does not co-handle item {proposalId}.");
-            }
-
-            await work.PublishAsync(new CoHandlingOpinionSubmitted(proposalId, unitCode, caller.Name, now, request.Opinion.Trim()), cancellationToken);
-            await work.CommitAsync(cancellationToken);
-        }
-
-        return TypedResults.Ok((await ViewAsync(proposalId, assignments, options.Value, cancellationToken))!);
-    }
-
-    /// <summary>
-    /// What an office action that names a unit (reassigning, adding a co-handler) works on: the item's
-    /// assignment, locked, and the unit — or why the action cannot go ahead.
-    /// </summary>
-    private static async Task<((AssignmentRow Current, HandlingUnit Unit)? Loaded, Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>? Refusal)>
-        LoadForUnitActionAsync(UnitOfWork work, Guid proposalId, string unitCode, string invalidTitle, CancellationToken cancellationToken)
-    {
-        var current = await AssignmentRepository.FindAsync(work, proposalId, lockRow: true, cancellationToken);
-        if (current is null)
-        {
-            return (null, Problems.NotAssigned(proposalId));
-        }
-
-        if (current.Status == AssignmentRepository.Returned)
-        {
-            return (null, Problems.AlreadyReturned(proposalId));
-        }
-
-        var unit = await UnitRepository.FindAsync(work, unitCode.Trim(), cancellationToken);
-        if (unit is null)
-        {
-            return (null, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["unitCode"] = [$"'{unitCode}' is not a unit."] }, title: invalidTitle));
-        }
-
-        return ((current, unit), null);
-    }
+    /// <summary>The assignment as a write left it, read after the commit.</summary>
+    private static async Task<Ok<AssignmentView>> OkAsync(Guid proposalId, AssignmentRepository assignments, AssignmentOptions options, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await ViewAsync(proposalId, assignments, options, cancellationToken))!);
 
     private static async Task<AssignmentView?> ViewAsync(
         Guid proposalId, AssignmentRepository assignments, AssignmentOptions options, CancellationToken cancellationToken)

@@ -1,33 +1,34 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using ProposalPlatform.Assignment.Domain;
 
 namespace ProposalPlatform.Assignment.Apis;
 
-/// <summary>The ProblemDetails the assignment endpoints answer with.</summary>
+/// <summary>The refusals the assignment service answers with more than once, as ProblemDetails: its endpoints and its use cases say no with these.</summary>
 public static class Problems
 {
-    public static ProblemHttpResult NotFound(string title, string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = title, Detail = detail });
+    public static ProblemDetails NotFound(string title, string detail) =>
+        new() { Status = StatusCodes.Status404NotFound, Title = title, Detail = detail };
 
-    public static ProblemHttpResult Conflict(string title, string detail, IDictionary<string, object?>? extensions = null)
-    {
-        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = title, Detail = detail };
-        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
-        {
-            problem.Extensions[key] = value;
-        }
-
-        return TypedResults.Problem(problem);
-    }
-
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "This operation is not yours to do.", Detail = detail });
-
-    public static ProblemHttpResult NotAssigned(Guid proposalId) =>
+    public static ProblemDetails NotAssigned(Guid proposalId) =>
         NotFound("The item is not assigned.", $"No assignment exists for item {proposalId}: it is unknown or not yet assigned.");
 
-    public static ProblemHttpResult AlreadyReturned(Guid proposalId) =>
-        Conflict("The item was returned.", $"Item {proposalId} went back to the assigning office; it can no longer be changed here.");
+    public static ProblemDetails AlreadyReturned(Guid proposalId) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "The item was returned.",
+        Detail = $"Item {proposalId} went back to the assigning office; it can no longer be changed here.",
+    };
+
+    public static ProblemDetails NoSuchUnit(string code) => NotFound("No such unit.", $"There is no unit with code {code}.");
+
+    public static ProblemDetails NoSuchRule(int id) => NotFound("No such rule.", $"There is no routing rule {id}.");
+
+    public static ProblemDetails PlacesTaken(IReadOnlyList<Coverage> taken) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "A place is covered by another district.",
+        Detail = "Each place belongs to one district: " + string.Join("; ", taken.Select(t => $"{t.Province}{(t.City is null ? " (whole province)" : " " + t.City)} is covered by {t.UnitCode}")) + ".",
+    };
 
     /// <summary>Adds an error for a required text field that is missing or blank.</summary>
     public static void Require(Dictionary<string, string[]> errors, string field, string? value, string message)

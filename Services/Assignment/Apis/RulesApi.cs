@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProposalPlatform.Assignment.Application;
 using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Domain;
 using ProposalPlatform.Infrastructure.Authorization;
@@ -53,43 +55,22 @@ public static class RulesApi
         TypedResults.Ok(await rules.ListAsync(cancellationToken));
 
     public static async Task<Results<Ok<RoutingRule>, ProblemHttpResult>> GetRule(int id, RuleRepository rules, CancellationToken cancellationToken) =>
-        await rules.FindAsync(id, cancellationToken) is { } rule ? TypedResults.Ok(rule) : NoSuchRule(id);
+        await rules.FindAsync(id, cancellationToken) is { } rule ? TypedResults.Ok(rule) : TypedResults.Problem(Problems.NoSuchRule(id));
 
     public static async Task<Results<Created<RoutingRule>, ValidationProblem, ProblemHttpResult>> CreateRule(
-        RuleRequest request, RuleRepository rules, UnitRepository units, CancellationToken cancellationToken)
-    {
-        var errors = await ValidateAsync([(string.Empty, request)], units, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The rule is not valid.");
-        }
-
-        var created = await rules.CreateAsync(request.ToRule(0), cancellationToken);
-        return created is null
-            ? Problems.Conflict("The rule exists.", $"A rule already sends '{request.Keyword!.Trim()}' to {request.UnitCode!.Trim()}: change that one.")
-            : TypedResults.Created($"/api/assignment/rules/{created.Id}", created);
-    }
+        RuleRequest request, ClaimsPrincipal user, CreateRuleHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(request, user, cancellationToken)).ToHttp(rule => TypedResults.Created($"/api/assignment/rules/{rule.Id}", rule));
 
     public static async Task<Results<Ok<RoutingRule>, ValidationProblem, ProblemHttpResult>> UpdateRule(
-        int id, RuleRequest request, RuleRepository rules, UnitRepository units, CancellationToken cancellationToken)
+        int id, RuleRequest request, ClaimsPrincipal user, UpdateRuleHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(new RuleReplacement(id, request), user, cancellationToken)).ToHttp(TypedResults.Ok);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRule(int id, ClaimsPrincipal user, DeleteRuleHandler handler, CancellationToken cancellationToken)
     {
-        var errors = await ValidateAsync([(string.Empty, request)], units, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The rule is not valid.");
-        }
-
-        var rule = request.ToRule(id);
-        return await rules.UpdateAsync(rule, cancellationToken) switch
-        {
-            RuleWrite.Missing => NoSuchRule(id),
-            RuleWrite.Duplicate => Problems.Conflict("The rule exists.", $"Another rule already sends '{rule.Keyword}' to {rule.UnitCode}."),
-            _ => TypedResults.Ok(rule),
-        };
+        // a removal has no fields to find invalid: its outcome is done or a refusal
+        var outcome = await handler.HandleAsync(id, user, cancellationToken);
+        return outcome.Problem is { } refusal ? TypedResults.Problem(refusal) : TypedResults.NoContent();
     }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRule(int id, RuleRepository rules, CancellationToken cancellationToken) =>
-        await rules.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NoSuchRule(id);
 
     public static async Task<Results<Ok<DryRunResult>, ValidationProblem>> DryRun(
         DryRunRequest request, RuleRepository rules, UnitRepository units, AssignmentRepository assignments, CancellationToken cancellationToken)
@@ -99,7 +80,7 @@ public static class RulesApi
         var written = (request.Add ?? []).Select((rule, i) => ($"add[{i}].", rule))
             .Concat((request.Update ?? []).Select((rule, i) => ($"update[{i}].", (RuleRequest)rule)))
             .ToList();
-        var errors = await ValidateAsync(written, units, cancellationToken);
+        var errors = RuleRequests.Validate(written, await units.UnknownAsync(RuleRequests.UnitCodesOf(written), cancellationToken));
         foreach (var (rule, i) in (request.Update ?? []).Select((rule, i) => (rule, i)))
         {
             if (!known.Contains(rule.Id))
@@ -129,45 +110,6 @@ public static class RulesApi
         var moves = RoutingDryRun.Moves(items, current, change.ApplyTo(current));
         return TypedResults.Ok(new DryRunResult(items.Count, moves.Count, moves));
     }
-
-    private static async Task<Dictionary<string, string[]>> ValidateAsync(
-        IReadOnlyList<(string Prefix, RuleRequest Rule)> requests, UnitRepository units, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var unknown = (await units.UnknownAsync(
-            requests.SelectMany(r => (r.Rule.CoUnitCodes ?? []).Append(r.Rule.UnitCode ?? string.Empty))
-                .Where(code => !string.IsNullOrWhiteSpace(code)).Select(code => code.Trim()),
-            cancellationToken)).ToHashSet(StringComparer.Ordinal);
-
-        foreach (var (prefix, rule) in requests)
-        {
-            Problems.Require(errors, prefix + "keyword", rule.Keyword, "A rule needs a keyword.");
-            Problems.Require(errors, prefix + "unitCode", rule.UnitCode, "A rule needs the lead unit.");
-            if (!string.IsNullOrWhiteSpace(rule.UnitCode) && unknown.Contains(rule.UnitCode.Trim()))
-            {
-                errors[prefix + "unitCode"] = [$"'{rule.UnitCode}' is not a unit."];
-            }
-
-            var badCoUnits = (rule.CoUnitCodes ?? []).Where(code => string.IsNullOrWhiteSpace(code) || unknown.Contains(code.Trim())).ToList();
-            if (badCoUnits.Count > 0)
-            {
-                errors[prefix + "coUnitCodes"] = [$"Not units: {string.Join(", ", badCoUnits.Select(code => $"'{code}'"))}."];
-            }
-            else if ((rule.CoUnitCodes ?? []).Any(code => code.Trim() == rule.UnitCode?.Trim()))
-            {
-                errors[prefix + "coUnitCodes"] = ["The lead unit cannot also co-handle."];
-            }
-
-            if (rule.Priority is < 0)
-            {
-                errors[prefix + "priority"] = ["The priority is 0 or more (lower wins)."];
-            }
-        }
-
-        return errors;
-    }
-
-    private static ProblemHttpResult NoSuchRule(int id) => Problems.NotFound("No such rule.", $"There is no routing rule {id}.");
 }
 
 public record RuleRequest(string? Keyword, string? UnitCode, int? Priority, IReadOnlyList<string>? CoUnitCodes)

@@ -203,14 +203,23 @@ public sealed class AssignmentRepository(PlatformDatabase database)
     public async Task<ItemParties?> PartiesAsync(Guid proposalId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(string UnitCode, string[] CoHandlers)?>(new CommandDefinition(
-            """
-            SELECT a.unit_code, ARRAY(SELECT c.unit_code FROM co_handlings c WHERE c.proposal_id = a.proposal_id)
-            FROM assignments a WHERE a.proposal_id = @proposalId
-            """,
-            new { proposalId }, cancellationToken: cancellationToken));
-        return row is { } found ? new ItemParties(found.UnitCode, found.CoHandlers) : null;
+        return PartiesOf(await connection.QuerySingleOrDefaultAsync<(string UnitCode, string[] CoHandlers)?>(new CommandDefinition(
+            SelectParties, new { proposalId }, cancellationToken: cancellationToken)));
     }
+
+    /// <summary>As <see cref="PartiesAsync(Guid, CancellationToken)"/>, inside <paramref name="work"/>: of the assignment it has locked.</summary>
+    public static async Task<ItemParties?> PartiesAsync(UnitOfWork work, Guid proposalId, CancellationToken cancellationToken) =>
+        PartiesOf(await work.Connection.QuerySingleOrDefaultAsync<(string UnitCode, string[] CoHandlers)?>(new CommandDefinition(
+            SelectParties, new { proposalId }, work.Transaction, cancellationToken: cancellationToken)));
+
+    private const string SelectParties =
+        """
+        SELECT a.unit_code, ARRAY(SELECT c.unit_code FROM co_handlings c WHERE c.proposal_id = a.proposal_id)
+        FROM assignments a WHERE a.proposal_id = @proposalId
+        """;
+
+    private static ItemParties? PartiesOf((string UnitCode, string[] CoHandlers)? row) =>
+        row is { } found ? new ItemParties(found.UnitCode, found.CoHandlers) : null;
 
     public async Task<IReadOnlyList<CoHandlingRow>> CoHandlersAsync(Guid proposalId, CancellationToken cancellationToken)
     {

@@ -28,28 +28,30 @@ public sealed class RuleRepository(PlatformDatabase database)
     }
 
     /// <summary>Adds a rule; null when the same keyword already leads to the same unit.</summary>
-    public async Task<RoutingRule?> CreateAsync(RoutingRule rule, CancellationToken cancellationToken)
+    public static async Task<RoutingRule?> CreateAsync(UnitOfWork work, RoutingRule rule, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var id = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
+        var id = await work.Connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
             """
             INSERT INTO routing_rules (keyword, unit_code, priority, co_unit_codes) VALUES (@Keyword, @UnitCode, @Priority, @CoUnitCodes)
             ON CONFLICT (keyword, unit_code) DO NOTHING RETURNING id
             """,
-            new { rule.Keyword, rule.UnitCode, rule.Priority, CoUnitCodes = (rule.CoUnitCodes ?? []).ToArray() }, cancellationToken: cancellationToken));
+            new { rule.Keyword, rule.UnitCode, rule.Priority, CoUnitCodes = (rule.CoUnitCodes ?? []).ToArray() }, work.Transaction,
+            cancellationToken: cancellationToken));
         return id is null ? null : rule with { Id = id.Value };
     }
 
-    /// <summary>Replaces a rule; <see cref="RuleWrite.Missing"/> or <see cref="RuleWrite.Duplicate"/> when it cannot.</summary>
-    public async Task<RuleWrite> UpdateAsync(RoutingRule rule, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces a rule; <see cref="RuleWrite.Missing"/> or <see cref="RuleWrite.Duplicate"/> when it cannot
+    /// (a duplicate fails <paramref name="work"/>'s transaction: it is to be rolled back then).
+    /// </summary>
+    public static async Task<RuleWrite> UpdateAsync(UnitOfWork work, RoutingRule rule, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         try
         {
-            var updated = await connection.ExecuteAsync(new CommandDefinition(
+            var updated = await work.Connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE routing_rules SET keyword = @Keyword, unit_code = @UnitCode, priority = @Priority, co_unit_codes = @CoUnitCodes WHERE id = @Id",
                 new { rule.Id, rule.Keyword, rule.UnitCode, rule.Priority, CoUnitCodes = (rule.CoUnitCodes ?? []).ToArray() },
-                cancellationToken: cancellationToken));
+                work.Transaction, cancellationToken: cancellationToken));
             return updated == 1 ? RuleWrite.Done : RuleWrite.Missing;
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
@@ -58,12 +60,9 @@ public sealed class RuleRepository(PlatformDatabase database)
         }
     }
 
-    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM routing_rules WHERE id = @id", new { id }, cancellationToken: cancellationToken)) == 1;
-    }
+    public static async Task<bool> DeleteAsync(UnitOfWork work, int id, CancellationToken cancellationToken) =>
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM routing_rules WHERE id = @id", new { id }, work.Transaction, cancellationToken: cancellationToken)) == 1;
 
     private sealed class RuleRow
     {

@@ -51,38 +51,53 @@ public sealed class UnitRepository(PlatformDatabase database)
     public async Task<IReadOnlyList<Coverage>> CoverageAsync(string? unitCode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Coverage>(new CommandDefinition(
-            """
-            SELECT unit_code AS UnitCode, province AS Province, city AS City FROM unit_coverage
-            WHERE @unitCode::text IS NULL OR unit_code = @unitCode ORDER BY unit_code, province, city NULLS FIRST
-            """,
-            new { unitCode }, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<Coverage>(new CommandDefinition(SelectCoverage, new { unitCode }, cancellationToken: cancellationToken))).AsList();
     }
+
+    private const string SelectCoverage =
+        """
+        SELECT unit_code AS UnitCode, province AS Province, city AS City FROM unit_coverage
+        WHERE @unitCode::text IS NULL OR unit_code = @unitCode ORDER BY unit_code, province, city NULLS FIRST
+        """;
+
+    /// <summary>As <see cref="UnknownAsync(IEnumerable{string}, CancellationToken)"/>, inside <paramref name="work"/>.</summary>
+    public static async Task<IReadOnlyList<string>> UnknownAsync(UnitOfWork work, IEnumerable<string> codes, CancellationToken cancellationToken)
+    {
+        var wanted = codes.Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+
+        var known = (await work.Connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT code FROM units WHERE code = ANY(@wanted)", new { wanted }, work.Transaction, cancellationToken: cancellationToken)))
+            .ToHashSet(StringComparer.Ordinal);
+        return wanted.Where(code => !known.Contains(code)).ToList();
+    }
+
+    /// <summary>As <see cref="CoverageAsync(string?, CancellationToken)"/>, inside <paramref name="work"/>.</summary>
+    public static async Task<IReadOnlyList<Coverage>> CoverageAsync(UnitOfWork work, string? unitCode, CancellationToken cancellationToken) =>
+        (await work.Connection.QueryAsync<Coverage>(new CommandDefinition(
+            SelectCoverage, new { unitCode }, work.Transaction, cancellationToken: cancellationToken))).AsList();
 
     /// <summary>Adds a unit; false when the code is taken.</summary>
-    public async Task<bool> CreateAsync(HandlingUnit unit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    public static async Task<bool> CreateAsync(UnitOfWork work, HandlingUnit unit, CancellationToken cancellationToken) =>
+        await work.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO units (code, name, kind) VALUES (@Code, @Name, @Kind) ON CONFLICT (code) DO NOTHING",
-            unit, cancellationToken: cancellationToken)) == 1;
-    }
+            unit, work.Transaction, cancellationToken: cancellationToken)) == 1;
 
     /// <summary>Renames a unit or changes its kind; false when there is no such unit.</summary>
-    public async Task<bool> UpdateAsync(HandlingUnit unit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE units SET name = @Name, kind = @Kind WHERE code = @Code", unit, cancellationToken: cancellationToken)) == 1;
-    }
+    public static async Task<bool> UpdateAsync(UnitOfWork work, HandlingUnit unit, CancellationToken cancellationToken) =>
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE units SET name = @Name, kind = @Kind WHERE code = @Code", unit, work.Transaction, cancellationToken: cancellationToken)) == 1;
 
     /// <summary>
     /// Replaces what a district covers. Returns the places another unit already covers (nothing is
     /// changed then): a place belongs to one district.
     /// </summary>
-    public async Task<IReadOnlyList<Coverage>> ReplaceCoverageAsync(string unitCode, IReadOnlyList<Coverage> places, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Coverage>> ReplaceCoverageAsync(
+        UnitOfWork work, string unitCode, IReadOnlyList<Coverage> places, CancellationToken cancellationToken)
     {
-        await using var work = await database.BeginAsync(cancellationToken);
         var provinces = places.Select(p => p.Province).ToArray();
         var cities = places.Select(p => p.City ?? string.Empty).ToArray();
         var taken = (await work.Connection.QueryAsync<Coverage>(new CommandDefinition(
@@ -105,7 +120,6 @@ public sealed class UnitRepository(PlatformDatabase database)
             SELECT @unitCode, p.province, NULLIF(p.city, '') FROM unnest(@provinces, @cities) AS p(province, city);
             """,
             new { unitCode, provinces, cities }, work.Transaction, cancellationToken: cancellationToken));
-        await work.CommitAsync(cancellationToken);
         return [];
     }
 }

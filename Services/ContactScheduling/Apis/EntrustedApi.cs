@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using ProposalPlatform.ContactScheduling.Application;
 using ProposalPlatform.ContactScheduling.Data;
 using ProposalPlatform.ContactScheduling.Domain;
 using ProposalPlatform.Contracts.Identity;
@@ -53,9 +55,9 @@ public static class EntrustedApi
             return Problems.Invalid("district", "Name the district whose entrusted visits to list (?district=CODE).");
         }
 
-        if (!caller.IsOffice && !SameUnit(own ?? "", district))
+        if (!caller.IsOffice && !ContactItems.SameUnit(own ?? "", district))
         {
-            return Problems.NotYourDistrict(own ?? "(no unit)", district);
+            return TypedResults.Problem(Problems.NotYourDistrict(own ?? "(no unit)", district));
         }
 
         IReadOnlyList<ContactView> views = (await ContactStore.WithHistoryAsync(
@@ -65,110 +67,10 @@ public static class EntrustedApi
     }
 
     public static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> ScheduleVisit(
-        Guid contactId,
-        EntrustedScheduleRequest request,
-        Caller caller,
-        PlatformDatabase database,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var (time, errors) = PlanRules.Validate(request, now);
-        if (time is null)
-        {
-            return Problems.Invalid(errors, "The visit's schedule is not valid.");
-        }
-
-        await using var work = await database.BeginAsync(cancellationToken);
-        var (_, contact, problem) = await LockEntrustedAsync(work, contactId, caller, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (ContactTransitions.RefuseReschedule(contact!.State) is { } refusal)
-        {
-            return Problems.Refused(contactId, refusal);
-        }
-
-        var visitor = request.Visitor!.Trim();
-        var candidate = new PlannedSlot(contact.Id, contact.ProposalId, visitor, contact.SubmitterName ?? "", time.Start, time.End);
-        if (await ContactChanges.FindClashAsync(work, candidate, cancellationToken) is { } clash)
-        {
-            return Problems.Clashes(clash);
-        }
-
-        var moved = contact.PlannedStart != time.Start || contact.PlannedEnd != time.End;
-        var change = new ContactChange(
-            contact.Id, "DistrictScheduled", $"{caller.Name} ({contact.EntrustedUnitCode})", now, request.Reason?.Trim(),
-            contact.PlannedStart, contact.PlannedEnd, time.Start, time.End);
-        contact.PlannedStart = time.Start;
-        contact.PlannedEnd = time.End;
-        contact.Handler = visitor;
-        await ContactStore.UpdateAsync(work, contact, cancellationToken);
-        await ContactStore.AddChangeAsync(work, change, cancellationToken);
-        await ContactChanges.PublishScheduledAsync(work, contact, visitor, rescheduled: moved, now, cancellationToken);
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ContactView.From(contact));
-    }
+        Guid contactId, EntrustedScheduleRequest request, ClaimsPrincipal user, ScheduleEntrustedVisitHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(contactId, request, user, cancellationToken)).ToHttp(TypedResults.Ok);
 
     public static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> ReportVisit(
-        Guid contactId,
-        EntrustedReportRequest request,
-        Caller caller,
-        PlatformDatabase database,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var (outcome, errors) = PlanRules.Validate(request, now);
-        if (outcome is null)
-        {
-            return Problems.Invalid(errors, "The report is not valid.");
-        }
-
-        await using var work = await database.BeginAsync(cancellationToken);
-        var (task, contact, problem) = await LockEntrustedAsync(work, contactId, caller, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (ContactTransitions.RefuseOutcome(contact!.State, entrusted: true, byDistrict: true) is { } refusal)
-        {
-            return Problems.Refused(contactId, refusal);
-        }
-
-        contact.Status = nameof(ContactStatus.Done);
-        contact.Round = task!.Round;
-        contact.Outcome = (short)outcome.Outcome;
-        contact.OccurredAt = outcome.OccurredAt;
-        contact.Report = outcome.Notes;
-        contact.ReportedByUnitCode = contact.EntrustedUnitCode;
-        contact.Handler = request.Visitor?.Trim() ?? contact.Handler;
-        await ContactStore.UpdateAsync(work, contact, cancellationToken);
-        await ContactStore.AddChangeAsync(
-            work,
-            new ContactChange(contact.Id, "Reported", $"{caller.Name} ({contact.EntrustedUnitCode})", now, outcome.Outcome.ToString(), null, null, null, null),
-            cancellationToken);
-        await ContactChanges.PublishOutcomeAsync(work, task, contact, now, cancellationToken);
-        await work.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ContactView.From(contact));
-    }
-
-    /// <summary>
-    /// The entrusted visit, locked; 404 when it is unknown or not entrusted to the caller's district
-    /// (another district's visit is not the caller's to know of), 409 as for any contact.
-    /// </summary>
-    private static async Task<(ContactTaskRecord? Task, ContactRow? Contact, ProblemHttpResult? Problem)> LockEntrustedAsync(
-        UnitOfWork work, Guid contactId, Caller caller, CancellationToken cancellationToken)
-    {
-        return await ContactChanges.LockAsync(
-            work,
-            contactId,
-            (_, contact) => Task.FromResult(contact.EntrustedUnitCode is { } district && SameUnit(caller.UnitCode ?? "", district) ? null : Problems.NoContact(contactId)),
-            cancellationToken);
-    }
-
-    private static bool SameUnit(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+        Guid contactId, EntrustedReportRequest request, ClaimsPrincipal user, ReportEntrustedVisitHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(contactId, request, user, cancellationToken)).ToHttp(TypedResults.Ok);
 }

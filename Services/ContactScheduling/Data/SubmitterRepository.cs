@@ -56,15 +56,25 @@ public static class SubmitterRepository
             work.Transaction, cancellationToken: cancellationToken));
     }
 
+    private const string SelectSubmitters =
+        """
+        SELECT lead_submitter_name AS LeadSubmitterName, province AS Province, city AS City, co_signer_names AS CoSignerNames
+        FROM proposal_submitters WHERE proposal_id = @proposalId
+        """;
+
     public static async Task<ItemSubmitters?> FindAsync(PlatformDatabase database, Guid proposalId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<SubmittersRow>(new CommandDefinition(
-            """
-            SELECT lead_submitter_name AS LeadSubmitterName, province AS Province, city AS City, co_signer_names AS CoSignerNames
-            FROM proposal_submitters WHERE proposal_id = @proposalId
-            """,
-            new { proposalId }, cancellationToken: cancellationToken));
+            SelectSubmitters, new { proposalId }, cancellationToken: cancellationToken));
+        return row is null ? null : new ItemSubmitters(row.LeadSubmitterName, row.Province, row.City, row.CoSignerNames);
+    }
+
+    /// <summary>As <see cref="FindAsync(PlatformDatabase, Guid, CancellationToken)"/>, inside a write's transaction.</summary>
+    public static async Task<ItemSubmitters?> FindAsync(UnitOfWork work, Guid proposalId, CancellationToken cancellationToken)
+    {
+        var row = await work.Connection.QuerySingleOrDefaultAsync<SubmittersRow>(new CommandDefinition(
+            SelectSubmitters, new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
         return row is null ? null : new ItemSubmitters(row.LeadSubmitterName, row.Province, row.City, row.CoSignerNames);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using ProposalPlatform.Identity.Domain;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Identity.Hosting;
 
 namespace ProposalPlatform.Identity.Apis;
@@ -58,11 +59,11 @@ public static partial class ClientsApi
             });
         }
 
-        var caller = Caller.Of(context.User);
+        var caller = Caller.From(context.User);
         var secret = Secrets.NewClientSecret();
-        var record = new ClientRecord(client.UnitCode, client.Roles, caller.Subject, clock.GetUtcNow());
+        var record = new ClientRecord(client.UnitCode, client.Roles, caller.Id, clock.GetUtcNow());
         await applications.CreateAsync(IdentityStartup.MachineClient(clientId, secret, client.DisplayName, record), cancellationToken);
-        LogClientCreated(loggers.CreateLogger(typeof(ClientsApi)), clientId, client.UnitCode, string.Join(",", client.Roles), caller.Subject, caller.Name);
+        LogClientCreated(loggers.CreateLogger(typeof(ClientsApi)), clientId, client.UnitCode, string.Join(",", client.Roles), caller.Id, caller.Name);
         return TypedResults.Created(
             $"/api/identity/clients/{clientId}",
             new CreatedClientView(clientId, secret, client.DisplayName, client.UnitCode, client.Roles));
@@ -113,16 +114,16 @@ public static partial class ClientsApi
         var record = ClientRecord.From(await applications.GetPropertiesAsync(application, cancellationToken));
         if (!record.Revoked)
         {
-            var caller = Caller.Of(context.User);
+            var caller = Caller.From(context.User);
             var descriptor = new OpenIddictApplicationDescriptor();
             await applications.PopulateAsync(descriptor, application, cancellationToken);
             // a secret no one knows: the client's next token request fails as invalid_client
             descriptor.ClientSecret = Secrets.NewClientSecret();
-            (record with { RevokedBy = caller.Subject, RevokedAt = clock.GetUtcNow() }).WriteTo(descriptor.Properties);
+            (record with { RevokedBy = caller.Id, RevokedAt = clock.GetUtcNow() }).WriteTo(descriptor.Properties);
             await applications.UpdateAsync(application, descriptor, cancellationToken);
             var id = await applications.GetIdAsync(application, cancellationToken);
             var revoked = id is null ? 0 : await tokens.RevokeByApplicationIdAsync(id, cancellationToken);
-            LogClientRevoked(loggers.CreateLogger(typeof(ClientsApi)), clientId, revoked, caller.Subject, caller.Name);
+            LogClientRevoked(loggers.CreateLogger(typeof(ClientsApi)), clientId, revoked, caller.Id, caller.Name);
         }
 
         var lifetime = options.Value.AccessTokenLifetime;

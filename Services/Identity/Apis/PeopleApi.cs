@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using ProposalPlatform.Identity.Data;
 using ProposalPlatform.Identity.Domain;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Identity.Hosting;
 
 namespace ProposalPlatform.Identity.Apis;
@@ -65,14 +66,14 @@ public static partial class PeopleApi
             return UserNameTaken(person.UserName);
         }
 
-        var caller = Caller.Of(context.User);
+        var caller = Caller.From(context.User);
         var user = new PlatformUser
         {
             UserName = person.UserName,
             DisplayName = person.DisplayName,
             UnitCode = person.UnitCode,
             CreatedAt = clock.GetUtcNow(),
-            CreatedBy = caller.Subject,
+            CreatedBy = caller.Id,
         };
         var password = Secrets.NewPassword();
         IdentityResult created;
@@ -105,7 +106,7 @@ public static partial class PeopleApi
             recoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
         }
 
-        LogPersonCreated(loggers.CreateLogger(typeof(PeopleApi)), user.Id, person.UserName, string.Join(",", person.Roles), caller.Subject, caller.Name);
+        LogPersonCreated(loggers.CreateLogger(typeof(PeopleApi)), user.Id, person.UserName, string.Join(",", person.Roles), caller.Id, caller.Name);
         return TypedResults.Created(
             $"/api/identity/people/{user.Id}",
             new CreatedPersonView(
@@ -144,8 +145,8 @@ public static partial class PeopleApi
             return NotFound(id);
         }
 
-        var caller = Caller.Of(context.User);
-        if (user.Id == caller.Subject)
+        var caller = Caller.From(context.User);
+        if (user.Id == caller.Id)
         {
             return TypedResults.Problem(new ProblemDetails
             {
@@ -159,12 +160,12 @@ public static partial class PeopleApi
         {
             user.Disabled = true;
             user.DisabledAt = clock.GetUtcNow();
-            user.DisabledBy = caller.Subject;
+            user.DisabledBy = caller.Id;
             Ensure(await users.UpdateAsync(user));
             // ends their cookie sessions at the next check of the security stamp
             Ensure(await users.UpdateSecurityStampAsync(user));
             var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
-            LogPersonDisabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", revoked, caller.Subject, caller.Name);
+            LogPersonDisabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", revoked, caller.Id, caller.Name);
         }
 
         return await CurrentView(database, id, cancellationToken);
@@ -184,12 +185,12 @@ public static partial class PeopleApi
             return NotFound(id);
         }
 
-        var caller = Caller.Of(context.User);
+        var caller = Caller.From(context.User);
         user.Disabled = false;
         Ensure(await users.UpdateAsync(user));
         Ensure(await users.SetLockoutEndDateAsync(user, null));
         Ensure(await users.ResetAccessFailedCountAsync(user));
-        LogPersonEnabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Subject, caller.Name);
+        LogPersonEnabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id, caller.Name);
         return await CurrentView(database, id, cancellationToken);
     }
 
@@ -205,10 +206,10 @@ public static partial class PeopleApi
             return NotFound(id);
         }
 
-        var caller = Caller.Of(context.User);
+        var caller = Caller.From(context.User);
         var password = Secrets.NewPassword();
         Ensure(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
-        LogPasswordReset(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Subject, caller.Name);
+        LogPasswordReset(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id, caller.Name);
         return TypedResults.Ok(new PasswordResetView(user.Id, user.UserName ?? "", password));
     }
 

@@ -5,6 +5,7 @@ using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.Identity.Data;
 using ProposalPlatform.Identity.Domain;
+using ProposalPlatform.Infrastructure.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ProposalPlatform.Identity.Hosting;
@@ -37,7 +38,7 @@ public sealed partial class IdentityStartup(
     {
         var connectionString = configuration.GetConnectionString(ResourceNames.IdentityDatabase)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.IdentityDatabase} is not set.");
-        await SchemaMigrator.MigrateAsync(connectionString, logger, cancellationToken);
+        await DatabaseMigrator.MigrateAsync(connectionString, [typeof(IdentityStartup).Assembly], logger, cancellationToken);
         keys.EnsureLoaded();
 
         await using var scope = scopes.CreateAsyncScope();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 
@@ -11,7 +12,7 @@ public sealed record WriteStep<TRequest, TTarget>(UnitOfWork Work, Guid ItemId, 
 /// The one path every write on an item takes, written once: validate the request (no I/O) → begin the
 /// transaction → lock the item → authorize the caller for the operation on what was locked (404 for an
 /// item the caller may not see, 403 naming what the operation needs) → apply the change, its history
-/// and the messages it publishes (outbox) → commit. A refusal anywhere rolls everything back. A use
+/// and the messages it publishes (outbox) → commit → what follows the commit. A refusal anywhere rolls everything back. A use
 /// case says only what is its own, by deriving from <see cref="ItemWriteHandler{TRequest, TTarget, TResult}"/>.
 /// </summary>
 public sealed class WritePath(PlatformDatabase database, ItemGuard guard, TimeProvider clock)
@@ -29,7 +30,7 @@ public sealed class WritePath(PlatformDatabase database, ItemGuard guard, TimePr
 
         await using var work = await database.BeginAsync(cancellationToken);
         var target = await handler.LockAsync(work, itemId, request, cancellationToken);
-        if (await guard.RefuseAsync(user, itemId, target is null ? null : handler.PartiesOf(target), handler.OperationFor(request)) is { } refusal)
+        if (await handler.RefuseAsync(guard, user, itemId, target, request) is { } refusal)
         {
             return WriteOutcome<TResult>.Refused(refusal);
         }
@@ -38,6 +39,7 @@ public sealed class WritePath(PlatformDatabase database, ItemGuard guard, TimePr
         if (outcome.Succeeded)
         {
             await work.CommitAsync(cancellationToken);
+            handler.Committed(outcome.Value!);
         }
 
         return outcome;
@@ -63,6 +65,7 @@ public sealed class WritePath(PlatformDatabase database, ItemGuard guard, TimePr
         if (outcome.Succeeded)
         {
             await work.CommitAsync(cancellationToken);
+            handler.Committed(outcome.Value!);
         }
 
         return outcome;
@@ -80,6 +83,11 @@ public abstract class WriteHandler<TRequest, TResult>(WritePath path)
     public virtual IDictionary<string, string[]> Validate(TRequest request, DateTimeOffset now) => new Dictionary<string, string[]>();
 
     public abstract Task<WriteOutcome<TResult>> ApplyAsync(WriteStep<TRequest, ClaimsPrincipal> step, CancellationToken cancellationToken);
+
+    /// <summary>Runs once the change is committed (never for a refusal), for what must not happen before: waking a worker for it.</summary>
+    public virtual void Committed(TResult result)
+    {
+    }
 
     public Task<WriteOutcome<TResult>> HandleAsync(TRequest request, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         path.RunAsync(this, request, user, cancellationToken);
@@ -107,8 +115,24 @@ public abstract class ItemWriteHandler<TRequest, TTarget, TResult>(WritePath pat
     /// <summary>Who may see and act on the locked item; null when the service holds it but not (yet) as an item the caller could act on.</summary>
     public abstract ItemParties? PartiesOf(TTarget target);
 
+    /// <summary>
+    /// Whether the caller may do the request's operation on what was locked (null when it may): by default
+    /// <see cref="ItemGuard"/> on <see cref="PartiesOf"/> for <see cref="OperationFor"/> — 404 for no item or
+    /// one the caller may not see, 403 naming what the operation needs. A use case overrides it only when its
+    /// item is reached through another record (a contact of an item: the item is authorized, a missing
+    /// contact answered as such) or when who may act is not the item's parties' rule; like the guard, it
+    /// tells nothing of the item's state.
+    /// </summary>
+    public virtual Task<ProblemDetails?> RefuseAsync(ItemGuard guard, ClaimsPrincipal user, Guid itemId, TTarget? target, TRequest request) =>
+        guard.RefuseAsync(user, itemId, target is null ? null : PartiesOf(target), OperationFor(request));
+
     /// <summary>The change: the domain's refusals, the rows, the history and the messages to publish.</summary>
     public abstract Task<WriteOutcome<TResult>> ApplyAsync(WriteStep<TRequest, TTarget> step, CancellationToken cancellationToken);
+
+    /// <summary>Runs once the change is committed (never for a refusal), for what must not happen before: waking a worker for it.</summary>
+    public virtual void Committed(TResult result)
+    {
+    }
 
     public Task<WriteOutcome<TResult>> HandleAsync(Guid itemId, TRequest request, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         path.RunAsync(this, itemId, request, user, cancellationToken);

@@ -29,19 +29,26 @@ public sealed partial class DatabaseMigrator(
         })
         .Build();
 
-    public async Task StartAsync(CancellationToken cancellationToken) =>
-        await Retry.ExecuteAsync(_ => { Migrate(); return ValueTask.CompletedTask; }, cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        MigrateAsync(connectionString, [typeof(DatabaseMigrator).Assembly, serviceAssembly], logger, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void Migrate()
+    /// <summary>
+    /// Creates the database if it is missing and runs the scripts embedded in <paramref name="assemblies"/>
+    /// that its journal does not list yet, retrying while PostgreSQL is not up.
+    /// </summary>
+    public static async Task MigrateAsync(string connectionString, Assembly[] assemblies, ILogger logger, CancellationToken cancellationToken) =>
+        await Retry.ExecuteAsync(_ => { Migrate(connectionString, assemblies, logger); return ValueTask.CompletedTask; }, cancellationToken);
+
+    private static void Migrate(string connectionString, Assembly[] assemblies, ILogger logger)
     {
         var upgradeLog = new DbUp.Engine.Output.MicrosoftUpgradeLog(logger);
         EnsureDatabase.For.PostgresqlDatabase(connectionString, upgradeLog);
 
         var upgrader = DeployChanges.To
             .PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssemblies([typeof(DatabaseMigrator).Assembly, serviceAssembly])
+            .WithScriptsEmbeddedInAssemblies(assemblies)
             .WithTransactionPerScript()
             .LogTo(upgradeLog)
             .Build();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Intake.Application;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
 using ProposalPlatform.Intake.Workers;
@@ -114,7 +115,7 @@ public sealed partial class BatchIntake(
         if (inserted.Count > 0)
         {
             await work.PublishAsync(
-                new ProposalsRegistered(batch.Id, batch.Reference, [.. items.Where(i => inserted.Contains(i.Id)).Select(i => ProposalsApi.Registered(i.Id, i.Proposal, now))]),
+                new ProposalsRegistered(batch.Id, batch.Reference, [.. items.Where(i => inserted.Contains(i.Id)).Select(i => RegisterProposalHandler.Registered(i.Id, i.Proposal, now))]),
                 cancellationToken);
         }
 

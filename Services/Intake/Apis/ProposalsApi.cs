@@ -1,15 +1,12 @@
 using System.Security.Claims;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Identity;
-using ProposalPlatform.Contracts.Intake;
-using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Intake.Application;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
-using ProposalPlatform.Intake.Workers;
 
 namespace ProposalPlatform.Intake.Apis;
 
@@ -53,73 +50,11 @@ public static class ProposalsApi
         return app;
     }
 
-    public static async Task<Results<Created<ProposalView>, Ok<ProposalView>, ValidationProblem, ProblemHttpResult>> RegisterProposal(
-        ProposalSubmission submission,
-        Caller caller,
-        ClaimsPrincipal user,
-        ItemGuard guard,
-        PlatformDatabase database,
-        IndexingSignal indexing,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        // a district registers the local items it received, as itself and no one else
-        if (!caller.IsOffice && caller.UnitCode is { } district)
-        {
-            if (submission.SubmittingUnitCode is { Length: > 0 } claimed && !string.Equals(claimed.Trim(), district, StringComparison.Ordinal))
-            {
-                return TypedResults.Problem(new ProblemDetails
-                {
-                    Status = StatusCodes.Status403Forbidden,
-                    Title = "A district registers items as itself.",
-                    Detail = $"{district} may not register an item for {claimed}.",
-                });
-            }
-
-            submission = submission with { SubmittingUnitCode = district };
-        }
-
-        var now = clock.GetUtcNow();
-        var (proposal, errors) = ProposalRules.Validate(submission, now.Year);
-        if (proposal is null)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The item is not valid.");
-        }
-
-        await using var work = await database.BeginAsync(cancellationToken);
-        var (stored, timeline, created) = await ProposalRepository.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
-        if (created)
-        {
-            await work.PublishAsync(Registered(stored.Id, proposal, now), cancellationToken);
-        }
-
-        await work.CommitAsync(cancellationToken);
-        if (created)
-        {
-            indexing.Notify();
-        }
-        else if (!await guard.MayReadAsync(user, PartiesOf(stored)))
-        {
-            // the number is someone else's item: say it is taken, and nothing of what it holds
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The number is taken.",
-                Detail = $"{proposal.Kind} {proposal.Number} of the {proposal.SessionYear} session is already registered.",
-            });
-        }
-
-        var view = ProposalView.From(stored, timeline);
-        return created
-            ? TypedResults.Created($"/api/intake/proposals/{stored.Id}", view)
-            : TypedResults.Ok(view);
-    }
-
-    /// <summary>The event of a new item: what routing needs, never a contact detail.</summary>
-    public static ProposalRegistered Registered(Guid id, NewProposal p, DateTimeOffset now) => new(
-        id, p.Kind, p.SessionYear, p.Number, p.Title, p.Topic, p.SubmitterName, p.Province, p.City, now,
-        p.Tags, p.HandlingMode, p.IsKeyItem, p.SupervisingBody, p.AssignedByOfficeAt, p.BatchReference, p.SubmittingUnitCode,
-        [.. p.CoSigners.Select(c => c.Name)]);
+    public static async Task<Results<Results<Created<ProposalView>, Ok<ProposalView>>, ValidationProblem, ProblemHttpResult>> RegisterProposal(
+        ProposalSubmission submission, ClaimsPrincipal user, RegisterProposalHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(submission, user, cancellationToken)).ToHttp(registered => registered.Created
+            ? (Results<Created<ProposalView>, Ok<ProposalView>>)TypedResults.Created($"/api/intake/proposals/{registered.View.Id}", registered.View)
+            : TypedResults.Ok(registered.View));
 
     public static async Task<Results<Ok<ProposalStory>, ProblemHttpResult>> GetStory(
         Guid id,
@@ -201,44 +136,10 @@ public static class ProposalsApi
     }
 
     public static async Task<Results<Ok<ProposalView>, ValidationProblem, ProblemHttpResult>> CorrectProposal(
-        Guid id,
-        CorrectionSubmission correction,
-        PlatformDatabase database,
-        ProposalRepository proposals,
-        IndexingSignal indexing,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        await using (var work = await database.BeginAsync(cancellationToken))
-        {
-            var current = await ProposalRepository.FindForUpdateAsync(work, id, cancellationToken);
-            if (current is null)
-            {
-                return NotFound(id);
-            }
-
-            var (applied, errors) = Corrections.Apply(current.ToProposal(), correction, now.Year);
-            if (applied is null)
-            {
-                return TypedResults.ValidationProblem(errors, title: "The correction is not valid.");
-            }
-
-            await ProposalRepository.CorrectAsync(work, current, applied.Corrected, applied.Reason, applied.ChangedFields, now, cancellationToken);
-            await ProposalRepository.TryAppendStepAsync(work, id, TimelineSteps.Corrected, reached: null, now,
-                $"Corrected to version {current.Version + 1} ({string.Join(", ", applied.ChangedFields)}): {applied.Reason}", cancellationToken,
-                source: StorySources.Intake);
-            var p = applied.Corrected;
-            await work.PublishAsync(new ProposalCorrected(
-                id, current.Version + 1, applied.ChangedFields, applied.Reason, now, p.Title, p.Topic, p.Tags, p.HandlingMode,
-                p.IsKeyItem, p.SupervisingBody, p.SubmitterName, p.Province, p.City, [.. p.CoSigners.Select(c => c.Name)]), cancellationToken);
-            await work.CommitAsync(cancellationToken);
-        }
-
-        indexing.Notify();
-        var stored = await proposals.FindAsync(id, cancellationToken);
-        return TypedResults.Ok(ProposalView.From(stored!, await proposals.TimelineAsync(id, cancellationToken)));
-    }
+        Guid id, CorrectionSubmission correction, ClaimsPrincipal user, CorrectProposalHandler handler, ProposalRepository proposals,
+        CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(id, correction, user, cancellationToken)).ToHttpAsync(async corrected =>
+            TypedResults.Ok(ProposalView.From((await proposals.FindAsync(corrected, cancellationToken))!, await proposals.TimelineAsync(corrected, cancellationToken))));
 
     public static async Task<Results<Ok<IReadOnlyList<VersionView>>, ProblemHttpResult>> ListVersions(
         Guid id,

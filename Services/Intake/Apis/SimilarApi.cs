@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure.Authorization;
-using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Intake.Application;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
 
@@ -25,15 +25,15 @@ public static class SimilarApi
             .WithSummary("Pairs of similar items, candidates for merged handling (并案), filtered by status (Candidate, Confirmed, Dismissed) and session year, most similar first")
             .WithDescription("Lists the pairs of similar items, most similar first, a page at a time, optionally of one status and session year. An unknown status or a bad page is refused with 400.")
             .RequireAuthorization(PlatformPolicies.Office);
-        api.MapPost("/similar/{pairId:guid}/confirm", (Guid pairId, PairDecision? decision, Caller caller, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken) =>
-                DecideAsync(pairId, SimilarPairStatus.Confirmed, decision, caller, database, clock, cancellationToken))
+        api.MapPost("/similar/{pairId:guid}/confirm", (Guid pairId, PairDecision? decision, ClaimsPrincipal user, DecideSimilarPairHandler handler, CancellationToken cancellationToken) =>
+                DecideAsync(pairId, SimilarPairStatus.Confirmed, decision, user, handler, cancellationToken))
             .WithName("ConfirmSimilarPair")
             .WithSummary("The office handles the two items together (merged handling); each still gets its own reply")
             .WithDescription("Records the office's decision to handle the two items together (merged handling), with an optional note; confirming a confirmed pair again changes nothing. An unknown pair is answered 404, a pair already dismissed 409.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
-        api.MapPost("/similar/{pairId:guid}/dismiss", (Guid pairId, PairDecision? decision, Caller caller, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken) =>
-                DecideAsync(pairId, SimilarPairStatus.Dismissed, decision, caller, database, clock, cancellationToken))
+        api.MapPost("/similar/{pairId:guid}/dismiss", (Guid pairId, PairDecision? decision, ClaimsPrincipal user, DecideSimilarPairHandler handler, CancellationToken cancellationToken) =>
+                DecideAsync(pairId, SimilarPairStatus.Dismissed, decision, user, handler, cancellationToken))
             .WithName("DismissSimilarPair")
             .WithSummary("The office decides the two items are different")
             .WithDescription("Records the office's decision that the two items are different, with an optional note; dismissing a dismissed pair again changes nothing. An unknown pair is answered 404, a pair already confirmed 409.")
@@ -110,43 +110,12 @@ public static class SimilarApi
     }
 
     public static async Task<Results<Ok<SimilarPairView>, ProblemHttpResult>> DecideAsync(
-        Guid pairId, SimilarPairStatus decision, PairDecision? body, Caller caller, PlatformDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid pairId, SimilarPairStatus decision, PairDecision? body, ClaimsPrincipal user, DecideSimilarPairHandler handler, CancellationToken cancellationToken)
     {
-        await using var work = await database.BeginAsync(cancellationToken);
-        var pair = await SimilarityRepository.FindForUpdateAsync(work, pairId, cancellationToken);
-        if (pair is null)
-        {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "No such pair.",
-                Detail = $"No pair of similar items has the id {pairId}.",
-            });
-        }
-
-        var (allowed, changes, error) = SimilarPairs.Decide((SimilarPairStatus)pair.Status, decision);
-        if (!allowed)
-        {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The pair was already decided otherwise.",
-                Detail = error,
-            });
-        }
-
-        var now = clock.GetUtcNow();
-        if (changes)
-        {
-            await SimilarityRepository.DecideAsync(work, pairId, decision, caller.Name, Trim(body?.Note), now, cancellationToken);
-            await work.CommitAsync(cancellationToken);
-            pair = pair with { Status = (short)decision, DecidedAt = now, DecidedBy = caller.Name, Note = Trim(body?.Note) };
-        }
-
-        return TypedResults.Ok(SimilarPairView.From(pair));
+        // a decision has no fields to find invalid: its outcome is the pair or a refusal
+        var outcome = await handler.HandleAsync(new SimilarPairDecision(pairId, decision, body?.Note), user, cancellationToken);
+        return outcome.Problem is { } refusal ? TypedResults.Problem(refusal) : TypedResults.Ok(outcome.Value!);
     }
-
-    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(value.Trim().Length, 500)];
 }
 
 /// <summary>Why the office decided so (optional); who decided is the caller.</summary>

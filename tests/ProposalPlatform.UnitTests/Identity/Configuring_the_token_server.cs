@@ -3,6 +3,7 @@ using System.Security.Claims;
 using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.Identity.Domain;
 using ProposalPlatform.Identity.Hosting;
+using ProposalPlatform.Infrastructure.Authorization;
 
 namespace ProposalPlatform.UnitTests.Identity;
 
@@ -63,6 +64,9 @@ public class Configuring_the_token_server
     {
         var principal = new ClaimsPrincipal(TokenClaims.ForClient("office", "建议提案办理处", "HQ-OFFICE", [PlatformRoles.ProposalOffice]));
 
-        Assert.Equal(new Caller("office", "建议提案办理处"), Caller.Of(principal));
+        var caller = Caller.From(principal);
+
+        Assert.Equal(("office", "建议提案办理处", "HQ-OFFICE"), (caller.Id, caller.Name, caller.UnitCode));
+        Assert.True(caller.IsOffice);
     }
 }

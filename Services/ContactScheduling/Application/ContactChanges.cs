@@ -1,43 +1,14 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using ProposalPlatform.ContactScheduling.Data;
 using ProposalPlatform.ContactScheduling.Domain;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.ContactScheduling;
 using ProposalPlatform.Infrastructure.Data;
 
-namespace ProposalPlatform.ContactScheduling.Apis;
+namespace ProposalPlatform.ContactScheduling.Application;
 
-/// <summary>The steps every change of a contact shares: locking, clash checks, outcomes and their events.</summary>
+/// <summary>The steps the changes of a contact share: clash checks, outcomes and their events.</summary>
 public static class ContactChanges
 {
-    /// <summary>
-    /// Locks the item's task and then the contact (always in that order); a problem when either is
-    /// missing or the item was returned.
-    /// </summary>
-    public static async Task<(ContactTaskRecord? Task, ContactRow? Contact, ProblemHttpResult? Problem)> LockAsync(
-        UnitOfWork work, Guid contactId, Func<ContactTaskRecord, ContactRow, Task<ProblemHttpResult?>> authorize, CancellationToken cancellationToken)
-    {
-        if (await ContactStore.ProposalOfAsync(work, contactId, cancellationToken) is not { } proposalId)
-        {
-            return (null, null, Problems.NoContact(contactId));
-        }
-
-        var task = await ContactRepository.LockTaskAsync(work, proposalId, cancellationToken);
-        var contact = task is null ? null : await ContactStore.LockAsync(work, contactId, cancellationToken);
-        if (task is null || contact is null)
-        {
-            return (null, null, Problems.NoContact(contactId));
-        }
-
-        // who may act is asked before anything of the item's state is told
-        if (await authorize(task, contact) is { } refused)
-        {
-            return (null, null, refused);
-        }
-
-        return task.ClosedAt is not null ? (null, null, Problems.Returned(task)) : (task, contact, null);
-    }
-
     /// <summary>The planned contact <paramref name="candidate"/> would clash with, under the booking lock.</summary>
     public static async Task<Clash?> FindClashAsync(UnitOfWork work, PlannedSlot candidate, CancellationToken cancellationToken)
     {

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using ProposalPlatform.Assignment.Apis;
+using ProposalPlatform.Assignment.Data;
+using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.Contracts.Assignment;
+using ProposalPlatform.Infrastructure.Application;
+
+namespace ProposalPlatform.Assignment.Application;
+
+/// <summary>
+/// The proposal office returns an item outside the body's remit to the assigning office, with the
+/// reasons, inside the return window after assignment; ProposalReturned is published.
+/// </summary>
+public sealed class ReturnProposalHandler(WritePath path, IOptions<AssignmentOptions> options) : OfficeActionHandler<ReturnRequest>(path)
+{
+    public override string InvalidTitle => "The return is not valid.";
+
+    public override IDictionary<string, string[]> Validate(ReturnRequest request, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Problems.Require(errors, "reason", request.Reason, "A return needs the reasons the item is outside the body's remit.");
+        return errors;
+    }
+
+    protected override async Task<WriteOutcome<Guid>> ApplyAsync(WriteStep<ReturnRequest, LockedAssignment> step, AssignmentRow current, CancellationToken cancellationToken)
+    {
+        var (work, id, _, request, caller, now) = step;
+        var decision = Returns.Decide(current.ClockStartedAt, now, options.Value.ReturnWindowDays);
+        if (!decision.Allowed)
+        {
+            return WriteOutcome<Guid>.Conflict("The return window has closed.", decision.RefusalDetail, new Dictionary<string, object?>
+            {
+                ["windowClosedOn"] = decision.ClosedOn,
+                ["windowClosedAt"] = decision.WindowClosesAt,
+            });
+        }
+
+        var reason = request.Reason!.Trim();
+        await AssignmentRepository.ReturnAsync(work, id, reason, caller.Name, now, cancellationToken);
+        await AssignmentRepository.AddHistoryAsync(work, id, "Returned", current.UnitCode, null, reason, caller.Name, now, cancellationToken);
+        await work.PublishAsync(new ProposalReturned(id, current.UnitCode, reason, caller.Name, now), cancellationToken);
+        return WriteOutcome<Guid>.Done(id);
+    }
+}
