@@ -58,6 +58,8 @@ public static class GatewayExtensions
                 .DisableDefaultFonts()
                 .DisableTelemetry()
                 .DisableAgent()
+                // its toolbar offers the vendor's cloud (share, SDK generation, deployment): nothing for a closed network
+                .HideDeveloperTools()
                 .AddPreferredSecuritySchemes(OpenApiSecuritySchemes.OAuth2, OpenApiSecuritySchemes.Bearer)
                 .AddClientCredentialsFlow(OpenApiSecuritySchemes.OAuth2, flow => flow
                     .WithTokenUrl(OpenApiSecuritySchemes.TokenPath)

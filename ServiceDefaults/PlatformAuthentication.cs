@@ -35,24 +35,20 @@ public static class PlatformAuthentication
         builder.Services.AddHttpClient(IdentityDocumentRetriever.ClientName,
             http => http.BaseAddress = new Uri($"http://{ResourceNames.Identity}"));
         builder.Services.AddSingleton<IdentityDocumentRetriever>();
+        builder.Services.AddSingleton(sp => new IdentitySigningKeys(
+            sp.GetRequiredService<IdentityDocumentRetriever>(), new Uri(new Uri(issuer), ".well-known/openid-configuration").ToString()));
+        builder.Services.AddHostedService<SigningKeysWarmUp>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IdentityDocumentRetriever>((options, retriever) =>
+            .Configure<IdentitySigningKeys>((options, keys) =>
             {
                 options.MapInboundClaims = false;
                 // a token's lifetime is real time, whatever clock the service's rules run on (tests move theirs)
                 options.TimeProvider = TimeProvider.System;
                 options.RequireHttpsMetadata = false;
-                options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
-                    new Uri(new Uri(issuer), ".well-known/openid-configuration").ToString(),
-                    new OpenIdConnectConfigurationRetriever(),
-                    retriever)
-                {
-                    AutomaticRefreshInterval = TimeSpan.FromHours(1),
-                    RefreshInterval = TimeSpan.FromSeconds(30),
-                };
+                options.ConfigurationManager = keys.Manager;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = issuer,
@@ -64,10 +60,21 @@ public static class PlatformAuthentication
                 };
                 options.Events = new JwtBearerEvents
                 {
+                    OnMessageReceived = context =>
+                    {
+                        // a token that cannot be checked yet: no request waits for the identity service to answer
+                        if (!keys.Ready && context.Request.Headers.Authorization.Count > 0)
+                        {
+                            context.Fail(new SigningKeysUnavailableException());
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
-                        if (context.AuthenticateFailure is InvalidOperationException { Message: var message } && message.Contains("IDX20803", StringComparison.Ordinal))
+                        if (context.AuthenticateFailure is SigningKeysUnavailableException
+                            || (context.AuthenticateFailure is InvalidOperationException { Message: var message } && message.Contains("IDX20803", StringComparison.Ordinal)))
                         {
                             // the signing keys were never fetched: the identity service has not answered since this process started
                             context.Response.Headers.RetryAfter = "5";
@@ -121,6 +128,9 @@ public sealed class IdentityDocumentRetriever(IHttpClientFactory httpClients) : 
         return await response.Content.ReadAsStringAsync(cancel);
     }
 }
+
+/// <summary>The identity service's signing keys have not been received since this process started.</summary>
+public sealed class SigningKeysUnavailableException() : Exception("The identity service's signing keys have not been received yet.");
 
 /// <summary>Writes the ProblemDetails every refusal of the platform answers with.</summary>
 public static class PlatformProblems
