@@ -14,7 +14,8 @@ public static class OpenApiExtensions
     /// </summary>
     public static OpenApiOptions DescribePlatform(this OpenApiOptions options) => options
         .AddDocumentTransformer<PlatformDocumentTransformer>()
-        .AddOperationTransformer<AuthorizationOperationTransformer>();
+        .AddOperationTransformer<AuthorizationOperationTransformer>()
+        .AddSchemaTransformer<OpenApiTextSchemaTransformer>();
 
     /// <summary>Serves the service's OpenAPI document at <c>/openapi/v1.json</c> and a reference UI at <c>/scalar</c>.</summary>
     public static WebApplication MapDefaultOpenApi(this WebApplication app)

@@ -15,6 +15,8 @@ public static class ProblemDetailsDefaults
             options.CustomizeProblemDetails = context =>
                 context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString()));
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // every string of every JSON body is plain text, or the request is a 400 naming the field
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new PlainTextJsonConverter()));
         // Malformed JSON and unbindable parameters become exceptions the handler turns into a 400 ProblemDetails.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
@@ -24,6 +26,25 @@ public static class ProblemDetailsDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            if (PlainTextRequests.FirstForbiddenPart(context.Request) is { } bad)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [bad.Field] = [bad.Message] })
+                    {
+                        Status = StatusCodes.Status400BadRequest,
+                        Title = "The request is not valid.",
+                    },
+                });
+                return;
+            }
+
+            await next();
+        });
         return app;
     }
 }

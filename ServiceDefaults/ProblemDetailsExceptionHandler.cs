@@ -14,6 +14,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
     {
         var problem = exception switch
         {
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } json } bad => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [FieldOf(path)] = [json.Message] })
+            {
+                Status = bad.StatusCode,
+                Title = "The request could not be read.",
+                Detail = $"{bad.Message} {json.Message}",
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -53,6 +60,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Exception = exception,
         });
     }
+
+    /// <summary>The field a JSON path names, as the validation errors name fields: <c>$.leadSubmitter.name</c> is <c>leadSubmitter.name</c>.</summary>
+    public static string FieldOf(string jsonPath) => jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -34,6 +34,11 @@ public static class DeadlineExtensions
         {
             errors["months"] = ["Extend by at least one month."];
         }
+        else if (months > Deadlines.LatestReplyMonths)
+        {
+            // no extension reaches past six months after assignment; a larger number is not a date at all
+            errors["months"] = [$"Extend by at most {Deadlines.LatestReplyMonths} months: a reply is due no later than {Deadlines.LatestReplyMonths} months after assignment."];
+        }
         else
         {
             due = newDueAt ?? currentDueAt.AddMonths(months!.Value);

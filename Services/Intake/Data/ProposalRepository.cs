@@ -236,7 +236,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
             Grams = filter.Query is null ? [] : TextGrams.OfQuery(filter.Query),
             Query = filter.Query?.ToLowerInvariant(),
             Limit = pageSize,
-            Offset = (page - 1) * pageSize,
+            Offset = (page - 1L) * pageSize,
         };
         var items = await connection.QueryAsync<ProposalSummaryRecord>(new CommandDefinition(
             $"{SelectSummary} {where} ORDER BY session_year DESC, kind, number LIMIT @Limit OFFSET @Offset",

@@ -134,7 +134,7 @@ public sealed class SimilarityRepository(PlatformDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         const string where = "WHERE (@Status IS NULL OR s.status = @Status) AND (@SessionYear IS NULL OR s.session_year = @SessionYear)";
-        var parameters = new { Status = (short?)status, SessionYear = sessionYear, Limit = pageSize, Offset = (page - 1) * pageSize };
+        var parameters = new { Status = (short?)status, SessionYear = sessionYear, Limit = pageSize, Offset = (page - 1L) * pageSize };
         var pairs = await connection.QueryAsync<PairRecord>(new CommandDefinition(
             $"{SelectPair} {where} ORDER BY s.similarity DESC, s.id LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(

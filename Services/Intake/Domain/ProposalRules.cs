@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Intake.Domain;
 
@@ -226,6 +227,10 @@ public static partial class ProposalRules
             {
                 errors[$"tags[{i}]"] = [$"A tag has at most {MaxTagLength} characters."];
             }
+            else if (PlainText.FirstForbidden(tag) is { } at)
+            {
+                errors[$"tags[{i}]"] = [PlainText.Describe(tag, at)];
+            }
             else if (!tags.Contains(tag, StringComparer.Ordinal))
             {
                 tags.Add(tag);
@@ -245,6 +250,10 @@ public static partial class ProposalRules
         {
             errors[field] = [$"{field} has {value.Trim().Length} characters; at most {maxLength} are allowed."];
         }
+        else if (PlainText.FirstForbidden(value) is { } at)
+        {
+            errors[field] = [PlainText.Describe(value, at)];
+        }
     }
 
     private static string? Optional(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
@@ -258,6 +267,12 @@ public static partial class ProposalRules
         if (trimmed.Length > maxLength)
         {
             errors[field] = [$"At most {maxLength} characters."];
+            return null;
+        }
+
+        if (PlainText.FirstForbidden(trimmed) is { } at)
+        {
+            errors[field] = [PlainText.Describe(trimmed, at)];
             return null;
         }
 

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ProposalPlatform.IntegrationTests.Platform;
+
+/// <summary>
+/// What a hostile client sends that the database cannot store or the code cannot compute — a NUL in a
+/// text field or a query parameter, a number of months no date has, a page past any end — is a 400
+/// naming the field (or an empty page), never a 500, and changes nothing.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class Refusing_what_cannot_be_stored(PlatformFixture platform)
+{
+    private readonly HttpClient _office = platform.Gateway;
+
+    [Theory]
+    [InlineData("title")]
+    [InlineData("leadSubmitter.name")]
+    public async Task A_nul_in_a_text_field_is_a_400_naming_it(string field)
+    {
+        // Arrange
+        var number = Items.NextNumber();
+        var item = Items.Suggestion(number);
+        if (field == "title")
+        {
+            item["title"] = "关于\u0000的建议";
+        }
+        else
+        {
+            item["leadSubmitter"]!["name"] = "张\u0000三";
+        }
+
+        // Act
+        using var response = await _office.PostAsJsonAsync("/api/intake/proposals", item);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        var page = await _office.GetFromJsonAsync<JsonObject>($"/api/intake/proposals?number={number}");
+        Assert.Equal(0, page!["total"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_nul_in_a_contact_or_a_query_parameter_is_a_400_naming_it()
+    {
+        // Arrange
+        var id = (await _office.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
+        await platform.Handler.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
+        var contact = Items.Contact(DateTimeOffset.UtcNow);
+        contact["handler"] = "李\u0000四";
+
+        // Act
+        using var recorded = await platform.Handler.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", contact);
+        using var searched = await _office.GetAsync("/api/intake/proposals?q=%E5%BB%BA%00%E8%AE%AE");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, recorded.StatusCode);
+        Assert.Contains("handler", (await recorded.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.BadRequest, searched.StatusCode);
+        Assert.Contains("q", (await searched.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Empty((await _office.GetFromJsonAsync<JsonArray>($"/api/contacts/tasks/{id}/contacts"))!);
+    }
+
+    [Fact]
+    public async Task Months_no_date_has_and_a_page_past_any_end_are_no_500()
+    {
+        // Arrange
+        var id = (await _office.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
+        await _office.GetWhenPresentAsync($"/api/assignment/assignments/{id}");
+
+        // Act
+        using var extended = await _office.PostAsJsonAsync($"/api/assignment/assignments/{id}/extend", new { months = 99999, reason = "无限期" });
+        using var page = await _office.GetAsync("/api/intake/proposals?page=2147483647&pageSize=200");
+        using var pairs = await _office.GetAsync("/api/intake/similar?page=2147483647&pageSize=200");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, extended.StatusCode);
+        Assert.Contains("months", (await extended.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Empty((await page.ReadJsonAsync())["items"]!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, pairs.StatusCode);
+        Assert.Empty((await pairs.ReadJsonAsync())["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_csv_row_with_a_nul_is_reported_by_line_and_the_batch_completes()
+    {
+        // Arrange: two rows, the second with a NUL in its title
+        var number = Items.NextNumber();
+        var csv = new StringBuilder("kind,sessionYear,number,title,text,topic,submitterName,submitterProvince,submitterCity\r\n")
+            .Append(IntakeItems.CsvRow("Suggestion", 2020, number, "关于口岸建设的建议", "正文", "口岸", "代表甲", "广东省", "深圳市")).Append("\r\n")
+            .Append(IntakeItems.CsvRow("Suggestion", 2020, number + 1, "关于\u0000的建议", "正文", "口岸", "代表乙", "广东省", "深圳市")).Append("\r\n");
+        using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+
+        // Act
+        using var response = await _office.PostAsync($"/api/intake/batches?batchReference=NUL-{number}&assignedAt=2020-04-10", content);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var report = await response.ReadJsonAsync();
+        Assert.Equal("Completed", report["status"]!.GetValue<string>());
+        Assert.Equal(1, report["rejected"]!.GetValue<int>());
+        var error = Assert.Single(report["errors"]!.AsArray());
+        Assert.Equal((3, "title"), (error!["line"]!.GetValue<int>(), error["field"]!.GetValue<string>()));
+    }
+}
