@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Hosting;
 using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.ServiceDefaults;
 using Scalar.AspNetCore;
@@ -25,6 +26,14 @@ public static class GatewayExtensions
             }
 
             var service = context.GetReverseProxyFeature().Route.Config.ClusterId ?? "the service";
+            if (error.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                // the client's body outgrew the route's limit while the gateway was passing it on
+                await PlatformProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+                    $"The body is larger than {service}'s operations take here ({context.GetReverseProxyFeature().Route.Config.MaxRequestBodySize / (1024 * 1024)} MiB); an assigning office's whole batch goes to /api/intake/batches. Nothing was changed.");
+                return;
+            }
+
             var timedOut = error.Error is ForwarderError.RequestTimedOut;
             var status = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status503ServiceUnavailable;
             context.Response.StatusCode = status;

@@ -12,6 +12,11 @@ public static class GatewayRoutes
 {
     public const long MaxBatchBytes = 512L * 1024 * 1024;
 
+    /// <summary>Any other operation's body: the largest item (a text of 100,000 Chinese characters) with room to spare.</summary>
+    public const long MaxRequestBytes = 4L * 1024 * 1024;
+
+    public const string BatchesPrefix = "/api/intake/batches";
+
     /// <summary>The services behind the gateway and the path prefix each one owns.</summary>
     public static readonly IReadOnlyList<(string Service, string Title, string ApiPrefix)> Services =
     [
@@ -41,9 +46,17 @@ public static class GatewayRoutes
             Match = new RouteMatch { Path = s.ApiPrefix + "/{**rest}" },
             // the gateway checks the token too; each service checks it again, and decides what the caller may do
             AuthorizationPolicy = Authenticated,
-            // a whole session's batch from the assigning office is tens of megabytes
-            MaxRequestBodySize = s.Service == ResourceNames.Intake ? MaxBatchBytes : null,
+            MaxRequestBodySize = MaxRequestBytes,
         }),
+        new RouteConfig
+        {
+            RouteId = "intake-batches-api",
+            ClusterId = ResourceNames.Intake,
+            Match = new RouteMatch { Path = BatchesPrefix + "/{**rest}" },
+            AuthorizationPolicy = Authenticated,
+            // a whole session's batch from the assigning office is tens of megabytes
+            MaxRequestBodySize = MaxBatchBytes,
+        },
         .. Services.Select(s => new RouteConfig
         {
             RouteId = $"{s.Service}-openapi",

@@ -13,7 +13,10 @@ public static class ProblemDetailsDefaults
     {
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context =>
-                context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString()));
+            {
+                context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString());
+                context.ProblemDetails.Detail ??= DetailOf(context.ProblemDetails.Status);
+            });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // every string of every JSON body is plain text, or the request is a 400 naming the field
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new PlainTextJsonConverter()));
@@ -21,6 +24,17 @@ public static class ProblemDetailsDefaults
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
+
+    /// <summary>What the framework's bare refusals mean for the caller.</summary>
+    private static string? DetailOf(int? status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this operation takes; an assigning office's whole batch goes to /api/intake/batches.",
+        StatusCodes.Status414UriTooLong => "The request's address is too long.",
+        StatusCodes.Status415UnsupportedMediaType => "The body's media type is not one this operation takes: send application/json (batches also take text/csv).",
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => "The request's headers are too large.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not take that method.",
+        _ => null,
+    };
 
     public static WebApplication UseProblemDetailsDefaults(this WebApplication app)
     {

@@ -105,4 +105,24 @@ public sealed class Refusing_what_cannot_be_stored(PlatformFixture platform)
         var error = Assert.Single(report["errors"]!.AsArray());
         Assert.Equal((3, "title"), (error!["line"]!.GetValue<int>(), error["field"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task A_body_too_large_or_of_another_media_type_is_a_problem_that_says_so()
+    {
+        // Arrange: 31 MB of one title, beyond what a single item's route takes
+        var huge = new StringContent("{\"title\":\"" + new string('题', 11_000_000) + "\"}", Encoding.UTF8, "application/json");
+        var xml = new StringContent("<item/>", Encoding.UTF8, "application/xml");
+
+        // Act: as curl does for a large body, the client waits for the server's go-ahead (or its refusal) before sending it
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/proposals") { Content = huge };
+        request.Headers.ExpectContinue = true;
+        using var tooLarge = await _office.SendAsync(request);
+        using var wrongType = await _office.PostAsync("/api/intake/proposals", xml);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("larger", (await tooLarge.ReadJsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Contains("application/json", (await wrongType.ReadJsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
