@@ -86,3 +86,26 @@ public static class PlainTextRequests
         return null;
     }
 }
+
+/// <summary>
+/// The longest text each kind of field takes, written once for every service: the database would
+/// take more, but a megabyte of "reason" is an attack, not a reason.
+/// </summary>
+public static class TextLimits
+{
+    /// <summary>A unit's or a rule's code.</summary>
+    public const int Code = 50;
+
+    /// <summary>A person's, a unit's or a place's name; a keyword.</summary>
+    public const int Name = 100;
+
+    /// <summary>Why something was done: a reassignment, a return, an extension, a cancellation.</summary>
+    public const int Reason = 2_000;
+
+    /// <summary>Notes, comments, a report.</summary>
+    public const int Note = 4_000;
+
+    /// <summary>The message for a text over <paramref name="limit"/>, or null.</summary>
+    public static string? Exceeded(string? value, int limit) =>
+        value is { Length: var length } && length > limit ? $"At most {limit} characters ({length} given)." : null;
+}

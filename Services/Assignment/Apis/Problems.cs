@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ProposalPlatform.ServiceDefaults;
 using ProposalPlatform.Assignment.Domain;
 
 namespace ProposalPlatform.Assignment.Apis;
@@ -31,11 +32,16 @@ public static class Problems
     };
 
     /// <summary>Adds an error for a required text field that is missing or blank.</summary>
-    public static void Require(Dictionary<string, string[]> errors, string field, string? value, string message)
+    /// <summary>Adds an error for a required text field that is missing, blank, or longer than <paramref name="maxLength"/> (a <see cref="TextLimits"/> constant).</summary>
+    public static void Require(Dictionary<string, string[]> errors, string field, string? value, string message, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             errors[field] = [message];
+        }
+        else if (TextLimits.Exceeded(value.Trim(), maxLength) is { } tooLong)
+        {
+            errors[field] = [tooLong];
         }
     }
 }

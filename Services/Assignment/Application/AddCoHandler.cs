@@ -3,6 +3,7 @@ using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Domain;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Application;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Assignment.Application;
 
@@ -17,8 +18,8 @@ public sealed class AddCoHandlerHandler(WritePath path) : OfficeActionHandler<Co
     public override IDictionary<string, string[]> Validate(CoHandlerRequest request, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        Problems.Require(errors, "unitCode", request.UnitCode, "Name the co-handling unit.");
-        Problems.Require(errors, "reason", request.Reason, "Adding a co-handler needs a reason.");
+        Problems.Require(errors, "unitCode", request.UnitCode, "Name the co-handling unit.", TextLimits.Code);
+        Problems.Require(errors, "reason", request.Reason, "Adding a co-handler needs a reason.", TextLimits.Reason);
         return errors;
     }
 

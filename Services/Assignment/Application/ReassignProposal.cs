@@ -2,6 +2,7 @@ using ProposalPlatform.Assignment.Apis;
 using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Application;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Assignment.Application;
 
@@ -13,8 +14,8 @@ public sealed class ReassignProposalHandler(WritePath path) : OfficeActionHandle
     public override IDictionary<string, string[]> Validate(ReassignRequest request, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        Problems.Require(errors, "unitCode", request.UnitCode, "Name the unit the item goes to.");
-        Problems.Require(errors, "reason", request.Reason, "A reassignment needs a reason.");
+        Problems.Require(errors, "unitCode", request.UnitCode, "Name the unit the item goes to.", TextLimits.Code);
+        Problems.Require(errors, "reason", request.Reason, "A reassignment needs a reason.", TextLimits.Reason);
         return errors;
     }
 

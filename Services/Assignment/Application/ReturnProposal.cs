@@ -4,6 +4,7 @@ using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Domain;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Application;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Assignment.Application;
 
@@ -18,7 +19,7 @@ public sealed class ReturnProposalHandler(WritePath path, IOptions<AssignmentOpt
     public override IDictionary<string, string[]> Validate(ReturnRequest request, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        Problems.Require(errors, "reason", request.Reason, "A return needs the reasons the item is outside the body's remit.");
+        Problems.Require(errors, "reason", request.Reason, "A return needs the reasons the item is outside the body's remit.", TextLimits.Reason);
         return errors;
     }
 

@@ -1,4 +1,5 @@
 using ProposalPlatform.Assignment.Apis;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Assignment.Application;
 
@@ -16,8 +17,8 @@ public static class RuleRequests
         var errors = new Dictionary<string, string[]>();
         foreach (var (prefix, rule) in requests)
         {
-            Problems.Require(errors, prefix + "keyword", rule.Keyword, "A rule needs a keyword.");
-            Problems.Require(errors, prefix + "unitCode", rule.UnitCode, "A rule needs the lead unit.");
+            Problems.Require(errors, prefix + "keyword", rule.Keyword, "A rule needs a keyword.", TextLimits.Name);
+            Problems.Require(errors, prefix + "unitCode", rule.UnitCode, "A rule needs the lead unit.", TextLimits.Code);
             if (!string.IsNullOrWhiteSpace(rule.UnitCode) && unknown.Contains(rule.UnitCode.Trim()))
             {
                 errors[prefix + "unitCode"] = [$"'{rule.UnitCode}' is not a unit."];

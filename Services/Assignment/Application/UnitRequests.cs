@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ProposalPlatform.Assignment.Apis;
 using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Assignment.Application;
 
@@ -9,7 +10,7 @@ public static partial class UnitRequests
 {
     public static void ValidateUnit(Dictionary<string, string[]> errors, string? name, string? kind)
     {
-        Problems.Require(errors, "name", name, "A unit needs a name.");
+        Problems.Require(errors, "name", name, "A unit needs a name.", TextLimits.Name);
         if (!HandlingUnit.IsKnownKind(kind?.Trim()))
         {
             errors["kind"] = [$"The kind is {HandlingUnit.Department} or {HandlingUnit.District}."];

@@ -1,3 +1,5 @@
+using ProposalPlatform.ServiceDefaults;
+
 namespace ProposalPlatform.Assignment.Domain;
 
 /// <summary>
@@ -17,6 +19,10 @@ public static class DeadlineExtensions
         if (string.IsNullOrWhiteSpace(reason))
         {
             errors["reason"] = ["An extension needs a reason."];
+        }
+        else if (TextLimits.Exceeded(reason.Trim(), TextLimits.Reason) is { } tooLong)
+        {
+            errors["reason"] = [tooLong];
         }
 
         if (string.IsNullOrWhiteSpace(approvedBy))

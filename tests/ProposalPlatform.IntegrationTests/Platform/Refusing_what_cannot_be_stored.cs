@@ -125,4 +125,24 @@ public sealed class Refusing_what_cannot_be_stored(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
         Assert.Contains("application/json", (await wrongType.ReadJsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_reason_or_a_keyword_longer_than_its_field_takes_is_a_400_naming_it()
+    {
+        // Arrange
+        var id = (await _office.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
+        await _office.GetWhenPresentAsync($"/api/assignment/assignments/{id}");
+
+        // Act
+        using var reassigned = await _office.PostAsJsonAsync($"/api/assignment/assignments/{id}/reassign", new { unitCode = "HQ-PORTS", reason = new string('因', 100_000) });
+        using var rule = await _office.PostAsJsonAsync("/api/assignment/rules", new { keyword = new string('词', 1_000), unitCode = "HQ-PORTS", priority = 1 });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, reassigned.StatusCode);
+        Assert.Contains("reason", (await reassigned.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.BadRequest, rule.StatusCode);
+        Assert.Contains("keyword", (await rule.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        var assignment = await _office.GetFromJsonAsync<JsonObject>($"/api/assignment/assignments/{id}");
+        Assert.Equal(PlatformFixture.LeadUnit, assignment!["unitCode"]!.GetValue<string>());
+    }
 }
