@@ -17,7 +17,7 @@ public static partial class BatchesApi
 {
     /// <summary>A national session in one upload, with room to spare.</summary>
     public const long MaxBatchBytes = 512L * 1024 * 1024;
-    public const int MaxErrorsReported = 20_000;
+    public const int MaxErrorsReported = BatchRepository.MaxErrorsKept;
 
     public static IEndpointRouteBuilder MapBatchesApi(this IEndpointRouteBuilder app)
     {
@@ -176,7 +176,7 @@ public static partial class BatchesApi
 /// <summary>A batch as JSON: the assigning office's reference, its date of assignment (yyyy-MM-dd or ISO 8601) and the items.</summary>
 public sealed record BatchSubmission(string? BatchReference, string? AssignedAt, IReadOnlyList<ProposalSubmission?>? Items);
 
-/// <summary>What became of a batch: counts so far and every row error (line: CSV line, or the item's position from 1 in JSON).</summary>
+/// <summary>What became of a batch: counts so far, its first row errors (line: CSV line, or the item's position from 1 in JSON; at most a thousand are kept) and how many more there were.</summary>
 public sealed record BatchReport(
     Guid Id,
     string BatchReference,
@@ -189,6 +189,7 @@ public sealed record BatchReport(
     int AlreadyKnown,
     int Rejected,
     IReadOnlyList<RowError> Errors,
+    int ErrorsNotKept,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? CompletedAt)
 {
@@ -197,5 +198,5 @@ public sealed record BatchReport(
         b.RowsProcessed,
         repeated ? 0 : b.Accepted,
         repeated ? b.Accepted + b.AlreadyKnown : b.AlreadyKnown,
-        b.Rejected, errors, b.ReceivedAt, b.CompletedAt);
+        b.Rejected, errors, b.ErrorsNotKept, b.ReceivedAt, b.CompletedAt);
 }

@@ -18,7 +18,7 @@ public sealed class BatchRepository(PlatformDatabase database)
         SELECT id AS Id, reference AS Reference, content_hash AS ContentHash, format AS Format, assigned_at AS AssignedAt,
                status AS Status, received_at AS ReceivedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt,
                processed_through_line AS ProcessedThroughLine, rows_processed AS RowsProcessed, accepted AS Accepted,
-               already_known AS AlreadyKnown, rejected AS Rejected
+               already_known AS AlreadyKnown, rejected AS Rejected, errors_not_kept AS ErrorsNotKept
         FROM intake_batches
         """;
 
@@ -60,22 +60,33 @@ public sealed class BatchRepository(PlatformDatabase database)
         return null;
     }
 
-    /// <summary>Records a committed chunk's counts and errors in the chunk's own transaction.</summary>
+    /// <summary>How many row errors a batch keeps; the rest are only counted.</summary>
+    public const int MaxErrorsKept = 1_000;
+
+    /// <summary>
+    /// Records a committed chunk's counts and errors in the chunk's own transaction: the errors while the
+    /// batch keeps fewer than <see cref="MaxErrorsKept"/>, the count of the others.
+    /// </summary>
     public static async Task RecordChunkAsync(
         UnitOfWork work, Guid batchId, int throughLine, int rows, int accepted, int alreadyKnown, IReadOnlyList<RowError> errors,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rejectedRows = errors.Select(e => e.Line).Distinct().Count();
+        var kept = errors.Count == 0 ? 0 : Math.Min(errors.Count, Math.Max(0, MaxErrorsKept - await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM intake_batch_errors WHERE batch_id = @batchId", new { batchId }, work.Transaction, cancellationToken: cancellationToken))));
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE intake_batches
             SET processed_through_line = @throughLine, rows_processed = rows_processed + @rows, accepted = accepted + @accepted,
-                already_known = already_known + @alreadyKnown, rejected = rejected + @rejectedRows, updated_at = @now
+                already_known = already_known + @alreadyKnown, rejected = rejected + @rejectedRows,
+                errors_not_kept = errors_not_kept + @notKept, updated_at = @now
             WHERE id = @batchId
             """,
-            new { batchId, throughLine, rows, accepted, alreadyKnown, rejectedRows, now }, work.Transaction, cancellationToken: cancellationToken));
-        if (errors.Count > 0)
+            new { batchId, throughLine, rows, accepted, alreadyKnown, rejectedRows, notKept = errors.Count - kept, now },
+            work.Transaction, cancellationToken: cancellationToken));
+        if (kept > 0)
         {
+            var keeping = errors.Take(kept).ToList();
             await work.Connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO intake_batch_errors (batch_id, line, field, message)
@@ -85,9 +96,9 @@ public sealed class BatchRepository(PlatformDatabase database)
                 new
                 {
                     batchId,
-                    Lines = errors.Select(e => e.Line).ToArray(),
-                    Fields = errors.Select(e => e.Field).ToArray(),
-                    Messages = errors.Select(e => e.Message).ToArray(),
+                    Lines = keeping.Select(e => e.Line).ToArray(),
+                    Fields = keeping.Select(e => e.Field).ToArray(),
+                    Messages = keeping.Select(e => e.Message).ToArray(),
                 },
                 work.Transaction, cancellationToken: cancellationToken));
         }
@@ -151,4 +162,5 @@ public sealed record BatchRecord(
     int RowsProcessed,
     int Accepted,
     int AlreadyKnown,
-    int Rejected);
+    int Rejected,
+    int ErrorsNotKept);

@@ -145,4 +145,28 @@ public sealed class Refusing_what_cannot_be_stored(PlatformFixture platform)
         var assignment = await _office.GetFromJsonAsync<JsonObject>($"/api/assignment/assignments/{id}");
         Assert.Equal(PlatformFixture.LeadUnit, assignment!["unitCode"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_batch_of_garbage_keeps_a_thousand_row_errors_and_counts_the_rest()
+    {
+        // Arrange: 1,500 rows, each with a kind that is none
+        var number = Items.NextNumber();
+        var csv = new StringBuilder("kind,sessionYear,number,title,text,topic,submitterName,submitterProvince,submitterCity\r\n");
+        for (var i = 0; i < 1_500; i++)
+        {
+            csv.Append(IntakeItems.CsvRow("Petition", 2020, number + i, "标题", "正文", "口岸", "代表", "广东省", "深圳市")).Append("\r\n");
+        }
+
+        using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+
+        // Act
+        using var response = await _office.PostAsync($"/api/intake/batches?batchReference=GARBAGE-{number}&assignedAt=2020-04-10", content);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var report = await response.ReadJsonAsync();
+        Assert.Equal(1_500, report["rejected"]!.GetValue<int>());
+        Assert.Equal(1_000, report["errors"]!.AsArray().Count);
+        Assert.Equal(500, report["errorsNotKept"]!.GetValue<int>());
+    }
 }
