@@ -6,6 +6,7 @@ using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Infrastructure.Outbox;
+using ProposalPlatform.Infrastructure.Retention;
 
 namespace ProposalPlatform.Infrastructure;
 
@@ -45,6 +46,10 @@ public static class PlatformInfrastructureExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<PlatformDatabase>();
         builder.Services.AddHostedService<OutboxRelay>();
+
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MessageRetention>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MessageRetention>());
         return builder;
     }
 }
