@@ -46,6 +46,7 @@ public static class GatewayRoutes
             Match = new RouteMatch { Path = s.ApiPrefix + "/{**rest}" },
             // the gateway checks the token too; each service checks it again, and decides what the caller may do
             AuthorizationPolicy = Authenticated,
+            RateLimiterPolicy = ClientRateLimits.Policy,
             MaxRequestBodySize = MaxRequestBytes,
         }),
         new RouteConfig
@@ -54,6 +55,7 @@ public static class GatewayRoutes
             ClusterId = ResourceNames.Intake,
             Match = new RouteMatch { Path = BatchesPrefix + "/{**rest}" },
             AuthorizationPolicy = Authenticated,
+            RateLimiterPolicy = ClientRateLimits.Policy,
             // a whole session's batch from the assigning office is tens of megabytes
             MaxRequestBodySize = MaxBatchBytes,
         },
@@ -80,6 +82,8 @@ public static class GatewayRoutes
             ClusterId = ResourceNames.Identity,
             Match = new RouteMatch { Path = prefix + "/{**rest}" },
             AuthorizationPolicy = Anonymous,
+            // sign-in and token requests too: guessing passwords or secrets is held to a budget per address
+            RateLimiterPolicy = ClientRateLimits.Policy,
             // the sign-in pages and the issuer are the gateway's public address
             Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
         });

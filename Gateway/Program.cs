@@ -7,11 +7,13 @@ builder.AddPlatformAuthentication();
 builder.Services.AddReverseProxy()
     .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
     .AddServiceDiscoveryDestinationResolver();
+builder.Services.AddClientRateLimits();
 
 var app = builder.Build();
 
 app.UseProblemDetailsDefaults();
 app.UsePlatformAuthentication();
+app.UseRateLimiter();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseProblemDetailsForForwarderErrors();

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Hosting;
 
 namespace ProposalPlatform.UnitTests.Hosting;
 
+// It lowers and reads every thread of the test process: a thread another test starts meanwhile, from a
+// thread not yet lowered, would run at the old priority. So it runs while no other test does.
+[Collection(ProcessWideCollection.Name)]
 public class Lowering_a_services_priority
 {
     [Fact]
@@ -60,4 +63,10 @@ public class Lowering_a_services_priority
 
     // the 19th field of stat; the command name in the 2nd may hold spaces, so count from its ')'
     private static int NiceIn(string stat) => int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16]);
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessWideCollection
+{
+    public const string Name = "Process-wide";
 }
