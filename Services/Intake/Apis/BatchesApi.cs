@@ -28,7 +28,7 @@ public static partial class BatchesApi
             .Accepts<BatchSubmission>("application/json", "text/csv")
             .WithName("SubmitBatch")
             .WithSummary("Take in a batch from the assigning office: JSON {batchReference, assignedAt, items: [item…]} or CSV " +
-                "(Content-Type text/csv, UTF-8, header row; batchReference and assignedAt as query parameters). " + BatchCsv.ColumnsDescription +
+                "(Content-Type text/csv, UTF-8 or charset=gb18030, header row; batchReference and assignedAt as query parameters). " + BatchCsv.ColumnsDescription +
                 " Valid rows are stored in chunks of 500 and every invalid row is reported with its line and field; the same content again changes nothing " +
                 "(repeated: true); an upload that stopped mid-way resumes after its last stored chunk when sent again.")
             .WithDescription("Takes in a whole batch of items from the assigning office, as JSON or CSV, and answers with its report (201 for a new batch, 200 for one already taken in). Another content type is refused with 415, an unreadable body or an invalid header with 400, and an upload of a batch another upload is still taking in with 409.")
@@ -62,6 +62,18 @@ public static partial class BatchesApi
             });
         }
 
+        var charset = http.Request.GetTypedHeaders().ContentType?.Charset.Value;
+        var encoding = mediaType == "text/csv" ? CsvEncodings.For(charset) : Encoding.UTF8;
+        if (encoding is null)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = "The CSV's character set is not one a batch may use.",
+                Detail = $"charset={charset} is not taken: send UTF-8, or declare charset=gb18030 (GBK and GB2312 files decode as GB18030).",
+            });
+        }
+
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxBatchBytes;
@@ -71,6 +83,7 @@ public static partial class BatchesApi
         http.Request.EnableBuffering(bufferThreshold: 1024 * 1024, bufferLimit: MaxBatchBytes);
         var body = http.Request.Body;
         string contentHash;
+        var checker = new CsvEncodings.Checker(encoding);
         using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
             var block = new byte[81920];
@@ -78,9 +91,19 @@ public static partial class BatchesApi
             while ((read = await body.ReadAsync(block, cancellationToken)) > 0)
             {
                 sha.AppendData(block, 0, read);
+                checker.Check(block.AsSpan(0, read), last: false);
             }
 
+            checker.Check([], last: true);
             contentHash = Convert.ToHexStringLower(sha.GetHashAndReset());
+        }
+
+        // a CSV that does not decode is refused whole, before any row is taken, never stored as U+FFFD
+        if (mediaType == "text/csv" && checker.InvalidLine is { } badLine)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [$"line {badLine}"] = [$"Line {badLine} is not valid {encoding.WebName}: save the file as UTF-8, or declare charset=gb18030."] },
+                title: "The CSV could not be read.");
         }
 
         body.Position = 0;
@@ -124,7 +147,7 @@ public static partial class BatchesApi
             return TypedResults.ValidationProblem(errors, title: "The batch is not valid.");
         }
 
-        var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 65536, leaveOpen: true);
+        var reader = new StreamReader(body, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 65536, leaveOpen: true);
         await using var records = CsvRecords.ReadAsync(reader, cancellationToken).GetAsyncEnumerator(cancellationToken);
         var headerRecord = await records.MoveNextAsync() ? records.Current : null;
         var (columns, columnErrors) = BatchCsv.ReadHeader(headerRecord);

@@ -169,4 +169,29 @@ public sealed class Refusing_what_cannot_be_stored(PlatformFixture platform)
         Assert.Equal(1_000, report["errors"]!.AsArray().Count);
         Assert.Equal(500, report["errorsNotKept"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_csv_in_gb18030_is_read_as_such_and_one_not_in_its_encoding_is_refused_by_line()
+    {
+        // Arrange: the same kind of file saved by Excel on Chinese Windows, and one with a byte no UTF-8 has
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var number = Items.NextNumber();
+        var text = "kind,sessionYear,number,title,text,topic,submitterName,submitterProvince,submitterCity\r\n"
+            + IntakeItems.CsvRow("Suggestion", 2020, number, "关于口岸建设的建议", "正文", "口岸", "代表甲", "广东省", "深圳市") + "\r\n";
+        using var gb18030 = new ByteArrayContent(System.Text.Encoding.GetEncoding("GB18030").GetBytes(text));
+        gb18030.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv") { CharSet = "gb18030" };
+        using var broken = new ByteArrayContent([.. Encoding.UTF8.GetBytes(text), 0xC3, 0x28, (byte)'\r', (byte)'\n']);
+        broken.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+
+        // Act
+        using var read = await _office.PostAsync($"/api/intake/batches?batchReference=GB-{number}&assignedAt=2020-04-10", gb18030);
+        using var refused = await _office.PostAsync($"/api/intake/batches?batchReference=BROKEN-{number}&assignedAt=2020-04-10", broken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, read.StatusCode);
+        var page = await _office.GetFromJsonAsync<JsonObject>($"/api/intake/proposals?number={number}");
+        Assert.Equal("关于口岸建设的建议", page!["items"]![0]!["title"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("line 3", (await refused.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+    }
 }
