@@ -79,8 +79,8 @@ public static class ContactsApi
     public static async Task<Results<Ok<IReadOnlyList<ContactView>>, ProblemHttpResult>> ListContacts(
         Guid proposalId, ClaimsPrincipal user, ItemGuard guard, ContactRepository tasks, PlatformDatabase database, CancellationToken cancellationToken)
     {
-        var found = await tasks.FindAsync(proposalId, cancellationToken);
-        if (await guard.RefuseAsync(user, proposalId, found is { } f ? ContactItems.PartiesOf(f.Task) : null, ItemOperation.Read) is { } refusal)
+        var task = await tasks.FindTaskAsync(proposalId, cancellationToken);
+        if (await guard.RefuseAsync(user, proposalId, task is null ? null : ContactItems.PartiesOf(task), ItemOperation.Read) is { } refusal)
         {
             return TypedResults.Problem(refusal);
         }
@@ -99,9 +99,9 @@ public static class ContactsApi
             return TypedResults.Problem(Problems.NoContact(contactId));
         }
 
-        var task = await tasks.FindAsync(found[0].Contact.ProposalId, cancellationToken);
+        var task = await tasks.FindTaskAsync(found[0].Contact.ProposalId, cancellationToken);
         var entrustedToCaller = found[0].Contact.EntrustedUnitCode is { } district && Caller.From(user).IsOf(district);
-        if (!entrustedToCaller && (task is null || !await guard.MayReadAsync(user, ContactItems.PartiesOf(task.Value.Task))))
+        if (!entrustedToCaller && (task is null || !await guard.MayReadAsync(user, ContactItems.PartiesOf(task))))
         {
             return TypedResults.Problem(Problems.NoContact(contactId));
         }

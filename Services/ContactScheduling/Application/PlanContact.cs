@@ -120,8 +120,8 @@ public sealed class PlanContactHandler(WritePath path, ItemGuard guard, ContactR
         Guid proposalId, ContactPlanRequest request, ClaimsPrincipal user, AssignmentClient assignment, CancellationToken cancellationToken)
     {
         if (PlanRules.Validate(request, clock.GetUtcNow()).Plan is not { Entrusted: true } plan
-            || await tasks.FindAsync(proposalId, cancellationToken) is not { } found
-            || await guard.RefuseAsync(user, proposalId, ContactItems.PartiesOf(found.Task), ItemOperation.Handle) is not null
+            || await tasks.FindTaskAsync(proposalId, cancellationToken) is not { } task
+            || await guard.RefuseAsync(user, proposalId, ContactItems.PartiesOf(task), ItemOperation.Handle) is not null
             || await SubmitterRepository.FindAsync(database, proposalId, cancellationToken) is not { } submitters
             || submitters.Resolve(plan.SubmitterName) is null)
         {

@@ -104,17 +104,22 @@ public sealed class ContactRepository(PlatformDatabase database)
         return true;
     }
 
-    public async Task<(ContactTaskRecord Task, IReadOnlyList<ContactRow> Contacts)?> FindAsync(Guid proposalId, CancellationToken cancellationToken)
+    /// <summary>The item's contact task alone (what deciding who may see it needs), or null.</summary>
+    public async Task<ContactTaskRecord?> FindTaskAsync(Guid proposalId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var task = await connection.QuerySingleOrDefaultAsync<ContactTaskRecord>(new CommandDefinition(
-            SelectTask + " WHERE proposal_id = @proposalId",
-            new { proposalId }, cancellationToken: cancellationToken));
-        if (task is null)
+        return await connection.QuerySingleOrDefaultAsync<ContactTaskRecord>(new CommandDefinition(
+            SelectTask + " WHERE proposal_id = @proposalId", new { proposalId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<(ContactTaskRecord Task, IReadOnlyList<ContactRow> Contacts)?> FindAsync(Guid proposalId, CancellationToken cancellationToken)
+    {
+        if (await FindTaskAsync(proposalId, cancellationToken) is not { } task)
         {
             return null;
         }
 
+        await using var connection = await database.OpenAsync(cancellationToken);
         var contacts = await connection.QueryAsync<ContactRow>(new CommandDefinition(
             ContactStore.SelectContact + " WHERE proposal_id = @proposalId ORDER BY COALESCE(occurred_at, planned_start), recorded_at",
             new { proposalId }, cancellationToken: cancellationToken));

@@ -52,11 +52,12 @@ public static class SimilarApi
         }
 
         // a pair is listed only where the caller may read both items
+        var candidates = await similar.ForItemAsync(id, cancellationToken);
+        var others = await proposals.PartiesAsync([.. candidates.Select(p => p.AId == id ? p.BId : p.AId)], cancellationToken);
         var pairs = new List<PairRecord>();
-        foreach (var pair in await similar.ForItemAsync(id, cancellationToken))
+        foreach (var pair in candidates)
         {
-            if (await proposals.FindAsync(pair.AId == id ? pair.BId : pair.AId, cancellationToken) is { } other
-                && await guard.MayReadAsync(user, ProposalsApi.PartiesOf(other)))
+            if (others.TryGetValue(pair.AId == id ? pair.BId : pair.AId, out var other) && await guard.MayReadAsync(user, other))
             {
                 pairs.Add(pair);
             }

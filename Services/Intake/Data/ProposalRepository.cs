@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Intake.Domain;
 
@@ -161,6 +162,18 @@ public sealed class ProposalRepository(PlatformDatabase database)
     }
 
     /// <summary>Records the unit the item is handled by, so that lists can be filtered by unit.</summary>
+    /// <summary>Who may see each of <paramref name="ids"/> (the items it knows), in one query.</summary>
+    public async Task<IReadOnlyDictionary<Guid, ItemParties>> PartiesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid Id, string? AssignedUnitCode, string CoHandlersJson, string? SubmittingUnitCode)>(new CommandDefinition(
+            "SELECT id, assigned_unit_code, array_to_json(co_handler_units)::text, submitting_unit_code FROM proposals WHERE id = ANY(@ids)",
+            new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(
+            r => r.Id,
+            r => new ItemParties(r.AssignedUnitCode, JsonSerializer.Deserialize<string[]>(r.CoHandlersJson) ?? [], r.SubmittingUnitCode));
+    }
+
     /// <summary>Records a co-handling unit of the item, once however often it is told.</summary>
     public static async Task AddCoHandlerAsync(PlatformDatabase database, Guid proposalId, string unitCode, CancellationToken cancellationToken)
     {

@@ -232,20 +232,14 @@ public static class ReplyRepository
                 new { proposalId, round = row.Round, version }, work.Transaction, cancellationToken: cancellationToken))
             : [];
 
-        var outstanding = await work.Connection.QueryAsync<string>(new CommandDefinition(
-            """
-            SELECT CASE WHEN unit_name IS NULL THEN unit_code ELSE unit_name || ' (' || unit_code || ')' END
-            FROM reply_co_handlers WHERE proposal_id = @proposalId AND submitted_at IS NULL ORDER BY unit_code
-            """,
-            new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
-
-        var coHandlers = await work.Connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT unit_code FROM reply_co_handlers WHERE proposal_id = @proposalId ORDER BY unit_code",
-            new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
+        // every co-handler (who may read the item) and, of them, those whose opinion is outstanding
+        var coHandlers = (await work.Connection.QueryAsync<(string UnitCode, string? UnitName, bool Outstanding)>(new CommandDefinition(
+            "SELECT unit_code, unit_name, submitted_at IS NULL FROM reply_co_handlers WHERE proposal_id = @proposalId ORDER BY unit_code",
+            new { proposalId }, work.Transaction, cancellationToken: cancellationToken))).ToList();
 
         return new ReplyCase(row.ProposalId, row.UnitCode, row.AssignedAt, row.ContactCompletedAt, row.DraftText, row.IssuedAt, row.ReturnedAt)
         {
-            CoHandlerUnits = coHandlers.ToList(),
+            CoHandlerUnits = [.. coHandlers.Select(c => c.UnitCode)],
             Round = row.Round,
             HandlingMode = row.HandlingMode is { } mode ? (HandlingMode)mode : HandlingMode.Lead,
             IsKeyItem = row.IsKeyItem,
@@ -253,7 +247,7 @@ public static class ReplyRepository
             SignOffs = signOffs.Select(s => s.ToEntry()).ToList(),
             LeadSubmitterName = row.LeadSubmitterName,
             CoSignerNames = row.CoSignerNames ?? [],
-            OutstandingOpinions = outstanding.ToList(),
+            OutstandingOpinions = [.. coHandlers.Where(c => c.Outstanding).Select(c => c.UnitName is null ? c.UnitCode : $"{c.UnitName} ({c.UnitCode})")],
         };
     }
 
