@@ -135,10 +135,17 @@ public sealed class SigningKeysUnavailableException() : Exception("The identity 
 /// <summary>Writes the ProblemDetails every refusal of the platform answers with.</summary>
 public static class PlatformProblems
 {
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    /// <summary>The one way the platform says "not yours": a 403 whose detail names what the operation needs.</summary>
+    public static ProblemDetails Forbidden(string detail) =>
+        new() { Status = StatusCodes.Status403Forbidden, Title = "This operation is not yours to do.", Detail = detail };
+
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail) =>
+        WriteAsync(context, new ProblemDetails { Status = status, Title = title, Detail = detail });
+
+    public static async Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
-        context.Response.StatusCode = status;
-        if (status == StatusCodes.Status401Unauthorized)
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status401Unauthorized)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
         }
@@ -146,7 +153,7 @@ public static class PlatformProblems
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = problem,
         });
     }
 }

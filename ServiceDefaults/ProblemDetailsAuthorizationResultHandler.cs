@@ -20,7 +20,7 @@ public sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationMid
     {
         if (authorizeResult.Forbidden)
         {
-            await PlatformProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "This operation is not yours to do.", Explain(authorizeResult.AuthorizationFailure));
+            await PlatformProblems.WriteAsync(context, PlatformProblems.Forbidden(Explain(authorizeResult.AuthorizationFailure)));
             return;
         }
 

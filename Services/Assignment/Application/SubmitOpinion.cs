@@ -37,8 +37,7 @@ public sealed class SubmitOpinionHandler(WritePath path) : ItemWriteHandler<CoHa
         var (work, id, target, (unitCode, opinion), caller, now) = step;
         if (!caller.WorksFor(unitCode))
         {
-            return WriteOutcome<Guid>.Refused(
-                StatusCodes.Status403Forbidden, "This operation is not yours to do.", $"{caller.UnitCode} may give its own opinion, not {unitCode}'s.");
+            return WriteOutcome<Guid>.Refused(PlatformProblems.Forbidden($"{caller.UnitCode} may give its own opinion, not {unitCode}'s."));
         }
 
         if (string.IsNullOrWhiteSpace(opinion))

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Hosting;
 
 namespace ProposalPlatform.Infrastructure.Authorization;
 
@@ -29,12 +30,7 @@ public sealed class ItemGuard(IAuthorizationService authorization)
         var reasons = result.Failure?.FailureReasons.Select(r => r.Message).ToList() ?? [];
         return reasons.Count == 0 || reasons.Contains(ItemAuthorizationHandler.HiddenReason)
             ? NotFound(itemId)
-            : new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "This operation is not yours to do.",
-                Detail = string.Join(" ", reasons),
-            };
+            : PlatformProblems.Forbidden(string.Join(" ", reasons));
     }
 
     /// <summary>True when the caller may see the item at all.</summary>

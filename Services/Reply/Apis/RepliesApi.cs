@@ -67,12 +67,8 @@ public static class RepliesApi
     {
         if (!caller.IsOffice && unitCode is not null && !caller.IsOf(unitCode.Trim()))
         {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "This operation is not yours to do.",
-                Detail = $"A unit lists its own follow-ups; {unitCode.Trim()}'s are for its own staff and the {PlatformRoles.ProposalOffice}.",
-            });
+            return TypedResults.Problem(PlatformProblems.Forbidden(
+                $"A unit lists its own follow-ups; {unitCode.Trim()}'s are for its own staff and the {PlatformRoles.ProposalOffice}."));
         }
 
         if (unitCode is not null && (string.IsNullOrWhiteSpace(unitCode) || unitCode.Length > 50))
