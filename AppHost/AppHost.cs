@@ -8,12 +8,14 @@ var infrastructure = builder.AddPlatformInfrastructure();
 // the gateway is the platform's one public address, and so the issuer every token names
 var gateway = builder.AddProject<Projects.ProposalPlatform_Gateway>(ResourceNames.Gateway)
     .WithExternalHttpEndpoints()
+    .WithAuditOverBroker(infrastructure)
     .ServedDirectly()
     .WithTelemetryChoices();
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
 
 var identity = builder.AddProject<Projects.ProposalPlatform_Identity>(ResourceNames.Identity)
     .WithIdentityDatabase(infrastructure)
+    .WithAuditOverBroker(infrastructure)
     .WithEnvironment("Identity__Issuer", issuer);
 foreach (var (setting, value) in builder.AddIdentityBootstrap())
 {
@@ -37,12 +39,18 @@ var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Re
     .CheckingTokensOf(identity, issuer)
     .GivingWayToTheItemPath();
 
+// the one audit store: every service's accepted writes and refusals, append-only and hash-chained
+var audit = builder.AddProject<Projects.ProposalPlatform_Audit>(ResourceNames.Audit)
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.AuditDatabase)
+    .CheckingTokensOf(identity, issuer);
+
 gateway
     .CheckingTokensOf(identity, issuer).WaitFor(identity)
     .WithReference(intake).WaitFor(intake)
     .WithReference(assignment).WaitFor(assignment)
     .WithReference(contactScheduling).WaitFor(contactScheduling)
     .WithReference(reply).WaitFor(reply)
+    .WithReference(audit).WaitFor(audit)
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

@@ -25,6 +25,7 @@ public static class GatewayRoutes
         (ResourceNames.ContactScheduling, "Contact scheduling", "/api/contacts"),
         (ResourceNames.Reply, "Reply", "/api/replies"),
         (ResourceNames.Identity, "Identity", "/api/identity"),
+        (ResourceNames.Audit, "Audit", "/api/audit"),
     ];
 
     /// <summary>

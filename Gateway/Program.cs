@@ -1,9 +1,13 @@
+using ProposalPlatform.Contracts;
 using ProposalPlatform.Gateway;
+using ProposalPlatform.Infrastructure.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPlatformAuthentication();
+// the requests the gateway refuses for want of a valid token are the audit trail's too
+builder.AddAuditTrailOverBroker(ResourceNames.Gateway);
 builder.Services.AddReverseProxy()
     .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
     .AddServiceDiscoveryDestinationResolver();

@@ -9,6 +9,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Audit;
 using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.ServiceDefaults;
 
@@ -92,6 +93,7 @@ public static class PlatformAuthentication
                             SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The access token's signature is not valid.",
                             _ => "The access token is not valid.",
                         };
+                        context.HttpContext.AuditRefusal(AuditOutcomes.Unauthenticated, StatusCodes.Status401Unauthorized, detail);
                         await PlatformProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Authentication is required.", detail);
                     },
                 };

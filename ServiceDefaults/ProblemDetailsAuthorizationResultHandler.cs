@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
+using ProposalPlatform.Contracts.Audit;
 
 namespace ProposalPlatform.ServiceDefaults;
 
@@ -20,7 +21,9 @@ public sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationMid
     {
         if (authorizeResult.Forbidden)
         {
-            await PlatformProblems.WriteAsync(context, PlatformProblems.Forbidden(Explain(authorizeResult.AuthorizationFailure)));
+            var forbidden = PlatformProblems.Forbidden(Explain(authorizeResult.AuthorizationFailure));
+            context.AuditRefusal(AuditOutcomes.Forbidden, StatusCodes.Status403Forbidden, forbidden.Detail!);
+            await PlatformProblems.WriteAsync(context, forbidden);
             return;
         }
 

@@ -15,6 +15,7 @@ public static class PlatformInfrastructureExtensions
         ResourceNames.ContactSchedulingDatabase,
         ResourceNames.ReplyDatabase,
         ResourceNames.IdentityDatabase,
+        ResourceNames.AuditDatabase,
     ];
 
     /// <summary>The broker and one database per service, provided as <c>Infrastructure:Mode</c> says.</summary>
@@ -83,6 +84,14 @@ public static class PlatformInfrastructureExtensions
             .WithTelemetryChoices()
             .WithHttpHealthCheck("/health");
     }
+
+    /// <summary>
+    /// Lets a process without an outbox (the gateway, the identity service) publish its audit entries to
+    /// the broker. It does not wait for the broker: a request is served while the broker is away.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithAuditOverBroker(
+        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure) =>
+        service.WithReference(infrastructure.Broker).WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false");
 
     /// <summary>Gives the identity service its database, and holds it back until the database answers.</summary>
     public static IResourceBuilder<ProjectResource> WithIdentityDatabase(

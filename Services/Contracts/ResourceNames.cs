@@ -11,11 +11,13 @@ public static class ResourceNames
     public const string ContactSchedulingDatabase = "contactdb";
     public const string ReplyDatabase = "replydb";
     public const string IdentityDatabase = "identitydb";
+    public const string AuditDatabase = "auditdb";
 
     public const string Intake = "intake";
     public const string Assignment = "assignment";
     public const string ContactScheduling = "contactscheduling";
     public const string Reply = "reply";
     public const string Identity = "identity";
+    public const string Audit = "audit";
     public const string Gateway = "gateway";
 }

@@ -11,6 +11,7 @@ using ProposalPlatform.Identity.Data;
 using ProposalPlatform.Identity.Domain;
 using ProposalPlatform.Identity.Hosting;
 using ProposalPlatform.Identity.Pages;
+using ProposalPlatform.Infrastructure.Audit;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ProposalPlatform.Identity.Extensions;
@@ -25,6 +26,10 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IdentityServiceOptions>().BindConfiguration(IdentityServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // its administration and failed sign-ins are the audit trail's, published to the broker
+        builder.AddAuditTrailOverBroker(ResourceNames.Identity);
+        services.AddSingleton<IdentityAudit>();
 
         // also the database's health check, on /health
         builder.AddNpgsqlDbContext<IdentityDataContext>(ResourceNames.IdentityDatabase);

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProposalPlatform.Infrastructure.Audit;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.Infrastructure.Messaging;
@@ -14,7 +15,7 @@ public static class PlatformInfrastructureExtensions
 {
     /// <summary>
     /// The service's clock, its database (Aspire's Npgsql data source, migrated by DbUp at start), the
-    /// bus, the outbox relay and the inbox. The order of the hosted services matters: the schema exists before
+    /// bus, the outbox relay and the inbox, and the service's part of the audit trail. The order of the hosted services matters: the schema exists before
     /// the bus consumes, and the bus has started before the relay publishes.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformInfrastructure(
@@ -46,6 +47,8 @@ public static class PlatformInfrastructureExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<PlatformDatabase>();
         builder.Services.AddHostedService<OutboxRelay>();
+
+        builder.AddAuditTrail<OutboxAuditSink>(serviceName);
 
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MessageRetention>();

@@ -40,6 +40,7 @@ public static partial class ClientsApi
         IOpenIddictApplicationManager applications,
         TimeProvider clock,
         ILoggerFactory loggers,
+        IdentityAudit audit,
         CancellationToken cancellationToken)
     {
         var (client, errors) = ClientRules.Validate(request);
@@ -64,6 +65,7 @@ public static partial class ClientsApi
         var record = new ClientRecord(client.UnitCode, client.Roles, caller.Id, clock.GetUtcNow());
         await applications.CreateAsync(IdentityStartup.MachineClient(clientId, secret, client.DisplayName, record), cancellationToken);
         LogClientCreated(loggers.CreateLogger(typeof(ClientsApi)), clientId, client.UnitCode, string.Join(",", client.Roles), caller.Id, caller.Name);
+        audit.Accepted(caller, $"client {clientId} created: unit {client.UnitCode}, roles {string.Join(",", client.Roles)}");
         return TypedResults.Created(
             $"/api/identity/clients/{clientId}",
             new CreatedClientView(clientId, secret, client.DisplayName, client.UnitCode, client.Roles));
@@ -88,6 +90,7 @@ public static partial class ClientsApi
         IOptions<IdentityServiceOptions> options,
         TimeProvider clock,
         ILoggerFactory loggers,
+        IdentityAudit audit,
         CancellationToken cancellationToken)
     {
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
@@ -124,6 +127,7 @@ public static partial class ClientsApi
             var id = await applications.GetIdAsync(application, cancellationToken);
             var revoked = id is null ? 0 : await tokens.RevokeByApplicationIdAsync(id, cancellationToken);
             LogClientRevoked(loggers.CreateLogger(typeof(ClientsApi)), clientId, revoked, caller.Id, caller.Name);
+            audit.Accepted(caller, $"client {clientId} revoked; {revoked} stored tokens revoked");
         }
 
         var lifetime = options.Value.AccessTokenLifetime;

@@ -53,7 +53,8 @@ public static partial class PeopleApi
         HttpContext context,
         UserManager<PlatformUser> users,
         TimeProvider clock,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        IdentityAudit audit)
     {
         var (person, errors) = PersonRules.Validate(request);
         if (person is null)
@@ -107,6 +108,7 @@ public static partial class PeopleApi
         }
 
         LogPersonCreated(loggers.CreateLogger(typeof(PeopleApi)), user.Id, person.UserName, string.Join(",", person.Roles), caller.Id, caller.Name);
+        audit.Accepted(caller, $"person {user.Id} ({person.UserName}) created: unit {person.UnitCode}, roles {string.Join(",", person.Roles)}");
         return TypedResults.Created(
             $"/api/identity/people/{user.Id}",
             new CreatedPersonView(
@@ -137,6 +139,7 @@ public static partial class PeopleApi
         IdentityDataContext database,
         TimeProvider clock,
         ILoggerFactory loggers,
+        IdentityAudit audit,
         CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id);
@@ -166,6 +169,7 @@ public static partial class PeopleApi
             Ensure(await users.UpdateSecurityStampAsync(user));
             var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
             LogPersonDisabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", revoked, caller.Id, caller.Name);
+            audit.Accepted(caller, $"person {user.Id} ({user.UserName}) disabled; {revoked} tokens revoked");
         }
 
         return await CurrentView(database, id, cancellationToken);
@@ -177,6 +181,7 @@ public static partial class PeopleApi
         UserManager<PlatformUser> users,
         IdentityDataContext database,
         ILoggerFactory loggers,
+        IdentityAudit audit,
         CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id);
@@ -191,6 +196,7 @@ public static partial class PeopleApi
         Ensure(await users.SetLockoutEndDateAsync(user, null));
         Ensure(await users.ResetAccessFailedCountAsync(user));
         LogPersonEnabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id, caller.Name);
+        audit.Accepted(caller, $"person {user.Id} ({user.UserName}) enabled");
         return await CurrentView(database, id, cancellationToken);
     }
 
@@ -198,7 +204,8 @@ public static partial class PeopleApi
         string id,
         HttpContext context,
         UserManager<PlatformUser> users,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        IdentityAudit audit)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
@@ -210,6 +217,7 @@ public static partial class PeopleApi
         var password = Secrets.NewPassword();
         Ensure(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
         LogPasswordReset(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id, caller.Name);
+        audit.Accepted(caller, $"password of person {user.Id} ({user.UserName}) reset");
         return TypedResults.Ok(new PasswordResetView(user.Id, user.UserName ?? "", password));
     }
 

@@ -71,7 +71,8 @@ public static class AccountPages
         HttpContext context,
         IAntiforgery antiforgery,
         UserManager<PlatformUser> users,
-        PlatformSignInManager signIn)
+        PlatformSignInManager signIn,
+        IdentityAudit audit)
     {
         if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
         {
@@ -80,6 +81,11 @@ public static class AccountPages
 
         var user = await users.FindByNameAsync(form.UserName.Trim());
         var step = user is null ? PasswordStep.WrongPassword : await signIn.SignInWithPasswordAsync(user, form.Password);
+        if (step is not (PasswordStep.SignedIn or PasswordStep.SecondFactorNeeded))
+        {
+            audit.SignInRefused("SignIn", user, form.UserName.Trim(), step);
+        }
+
         return step switch
         {
             PasswordStep.SignedIn => Back(context, form.ReturnUrl),
@@ -102,9 +108,10 @@ public static class AccountPages
         [FromForm] SecondFactorForm form,
         HttpContext context,
         IAntiforgery antiforgery,
-        PlatformSignInManager signIn)
+        PlatformSignInManager signIn,
+        IdentityAudit audit)
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return StartAgain(context, form.ReturnUrl);
         }
@@ -124,6 +131,7 @@ public static class AccountPages
         }
 
         var step = result.IsLockedOut ? PasswordStep.LockedOut : result.IsNotAllowed ? PasswordStep.Disabled : (PasswordStep?)null;
+        audit.SignInRefused("SignInSecondFactor", user, user.UserName ?? string.Empty, step ?? PasswordStep.WrongPassword);
         return SecondFactorPage(context, antiforgery, form.ReturnUrl, step is { } refused ? SignInMessages.For(refused) : Html.Error("wrong-code", SignInMessages.WrongCode));
     }
 

@@ -1,21 +1,29 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using ProposalPlatform.Infrastructure.Audit;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 
 namespace ProposalPlatform.Infrastructure.Application;
 
-/// <summary>What one step of a write works with: the transaction, the locked item, the request, who calls and when.</summary>
-public sealed record WriteStep<TRequest, TTarget>(UnitOfWork Work, Guid ItemId, TTarget Target, TRequest Request, Caller Caller, DateTimeOffset Now);
+/// <summary>
+/// What one step of a write works with: the transaction, the locked item, the request, who calls and
+/// when; and what the write says of itself in the audit trail (<see cref="Audit"/>).
+/// </summary>
+public sealed record WriteStep<TRequest, TTarget>(UnitOfWork Work, Guid ItemId, TTarget Target, TRequest Request, Caller Caller, DateTimeOffset Now)
+{
+    public AuditNote Audit { get; } = new();
+}
 
 /// <summary>
 /// The one path every write on an item takes, written once: validate the request (no I/O) → begin the
 /// transaction → lock the item → authorize the caller for the operation on what was locked (404 for an
 /// item the caller may not see, 403 naming what the operation needs) → apply the change, its history
-/// and the messages it publishes (outbox) → commit → what follows the commit. A refusal anywhere rolls everything back. A use
+/// and the messages it publishes (outbox) → its audit entry (who, which operation, what changed), in the
+/// same transaction → commit → what follows the commit. A refusal anywhere rolls everything back. A use
 /// case says only what is its own, by deriving from <see cref="ItemWriteHandler{TRequest, TTarget, TResult}"/>.
 /// </summary>
-public sealed class WritePath(PlatformDatabase database, ItemGuard guard, TimeProvider clock)
+public sealed class WritePath(PlatformDatabase database, ItemGuard guard, AuditTrail audit, TimeProvider clock)
 {
     public async Task<WriteOutcome<TResult>> RunAsync<TRequest, TTarget, TResult>(
         ItemWriteHandler<TRequest, TTarget, TResult> handler, Guid itemId, TRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -35,9 +43,11 @@ public sealed class WritePath(PlatformDatabase database, ItemGuard guard, TimePr
             return WriteOutcome<TResult>.Refused(refusal);
         }
 
-        var outcome = await handler.ApplyAsync(new WriteStep<TRequest, TTarget>(work, itemId, target!, request, Caller.From(user), now), cancellationToken);
+        var step = new WriteStep<TRequest, TTarget>(work, itemId, target!, request, Caller.From(user), now);
+        var outcome = await handler.ApplyAsync(step, cancellationToken);
         if (outcome.Succeeded)
         {
+            await work.PublishAsync(audit.Accepted(step.Caller, OperationOf(handler), step.Audit.ItemId ?? itemId, step.Audit.Text), cancellationToken);
             await work.CommitAsync(cancellationToken);
             handler.Committed(outcome.Value!);
         }
@@ -61,15 +71,20 @@ public sealed class WritePath(PlatformDatabase database, ItemGuard guard, TimePr
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        var outcome = await handler.ApplyAsync(new WriteStep<TRequest, ClaimsPrincipal>(work, Guid.Empty, user, request, Caller.From(user), now), cancellationToken);
+        var step = new WriteStep<TRequest, ClaimsPrincipal>(work, Guid.Empty, user, request, Caller.From(user), now);
+        var outcome = await handler.ApplyAsync(step, cancellationToken);
         if (outcome.Succeeded)
         {
+            await work.PublishAsync(audit.Accepted(step.Caller, OperationOf(handler), step.Audit.ItemId, step.Audit.Text), cancellationToken);
             await work.CommitAsync(cancellationToken);
             handler.Committed(outcome.Value!);
         }
 
         return outcome;
     }
+
+    /// <summary>The operation's name where no endpoint gives one (a use case run by a consumer): the use case's, without "Handler".</summary>
+    private static string OperationOf(object handler) => handler.GetType().Name is var name && name.EndsWith("Handler", StringComparison.Ordinal) ? name[..^7] : name;
 }
 
 /// <summary>

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Hosting;
+using ProposalPlatform.Contracts.Audit;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Infrastructure.Authorization;
 
@@ -11,7 +13,7 @@ namespace ProposalPlatform.Infrastructure.Authorization;
 /// says no the one way the platform says it: 404 with no content for an item the caller may not see
 /// (or that does not exist: the two are never told apart), 403 naming what the operation needs.
 /// </summary>
-public sealed class ItemGuard(IAuthorizationService authorization)
+public sealed class ItemGuard(IAuthorizationService authorization, IHttpContextAccessor http)
 {
     /// <summary>Null when allowed; otherwise the ProblemDetails to answer with.</summary>
     public async Task<ProblemDetails?> RefuseAsync(ClaimsPrincipal user, Guid itemId, ItemParties? item, ItemOperation operation)
@@ -27,10 +29,17 @@ public sealed class ItemGuard(IAuthorizationService authorization)
             return null;
         }
 
+        // the audit trail hears of both: who asked for an item not theirs, who tried what was not theirs to do
         var reasons = result.Failure?.FailureReasons.Select(r => r.Message).ToList() ?? [];
-        return reasons.Count == 0 || reasons.Contains(ItemAuthorizationHandler.HiddenReason)
-            ? NotFound(itemId)
-            : PlatformProblems.Forbidden(string.Join(" ", reasons));
+        if (reasons.Count == 0 || reasons.Contains(ItemAuthorizationHandler.HiddenReason))
+        {
+            http.HttpContext?.AuditRefusal(AuditOutcomes.Hidden, StatusCodes.Status404NotFound, $"The item is not the caller's to see ({operation}).", itemId);
+            return NotFound(itemId);
+        }
+
+        var forbidden = PlatformProblems.Forbidden(string.Join(" ", reasons));
+        http.HttpContext?.AuditRefusal(AuditOutcomes.Forbidden, StatusCodes.Status403Forbidden, forbidden.Detail!, itemId);
+        return forbidden;
     }
 
     /// <summary>True when the caller may see the item at all.</summary>

@@ -2,6 +2,7 @@ using System.Reflection;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using ProposalPlatform.Contracts;
 
@@ -15,12 +16,15 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit on RabbitMQ, set once for every service: consumers found by scanning the service's
     /// assembly, one queue per consumer named after the service, retry before a message is faulted to
-    /// its <c>_error</c> queue, usage telemetry off, and start-up that waits for the bus.
+    /// its <c>_error</c> queue, usage telemetry off, and start-up that waits for the bus. A process that only
+    /// publishes (no <paramref name="consumersAssembly"/>) may start without the broker
+    /// (<paramref name="waitForBroker"/> false): the broker being away then makes it degraded, not unhealthy.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging(
         this IHostApplicationBuilder builder,
         string serviceName,
-        Assembly consumersAssembly)
+        Assembly? consumersAssembly,
+        bool waitForBroker = true)
     {
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Broker)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Broker} is not configured.");
@@ -30,7 +34,15 @@ public static class MessagingExtensions
             // A government platform never calls home (and this network is closed).
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-            bus.AddConsumers(consumersAssembly);
+            if (consumersAssembly is not null)
+            {
+                bus.AddConsumers(consumersAssembly);
+            }
+
+            if (!waitForBroker)
+            {
+                bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
+            }
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -48,7 +60,7 @@ public static class MessagingExtensions
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {
             // no publish before the consumers' queues and bindings exist
-            options.WaitUntilStarted = true;
+            options.WaitUntilStarted = waitForBroker;
             options.StartTimeout = TimeSpan.FromMinutes(1);
             options.StopTimeout = TimeSpan.FromSeconds(10);
         });

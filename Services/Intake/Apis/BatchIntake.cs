@@ -1,7 +1,10 @@
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using ProposalPlatform.Contracts.Audit;
 using ProposalPlatform.Contracts.Intake;
+using ProposalPlatform.Infrastructure.Audit;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Intake.Application;
 using ProposalPlatform.Intake.Data;
@@ -19,6 +22,8 @@ public sealed partial class BatchIntake(
     PlatformDatabase database,
     BatchRepository batches,
     IndexingSignal indexing,
+    AuditTrail audit,
+    IHttpContextAccessor http,
     TimeProvider clock,
     ILogger<BatchIntake> logger)
 {
@@ -62,6 +67,9 @@ public sealed partial class BatchIntake(
             LogResumed(logger, batch.Id, header.Reference, batch.ProcessedThroughLine);
         }
 
+        // the upload's audit entry commits with its first change: whatever it stores is recorded as whose
+        var entry = audit.Accepted(Caller.From(http.HttpContext!.User), "SubmitBatch", null,
+            $"batch {batch.Id} ({header.Reference}), {format}{(created ? string.Empty : $", resumed after line {batch.ProcessedThroughLine}")}");
         var valid = new List<ValidBatchRow>(BatchRules.ChunkSize);
         var errors = new List<RowError>();
         var rowsInChunk = 0;
@@ -87,16 +95,17 @@ public sealed partial class BatchIntake(
             lastLine = row.Line;
             if (rowsInChunk >= BatchRules.ChunkSize)
             {
-                await StoreChunkAsync(batch, valid, errors, rowsInChunk, lastLine, cancellationToken);
+                await StoreChunkAsync(batch, valid, errors, rowsInChunk, lastLine, entry, cancellationToken);
+                entry = null;
                 valid.Clear();
                 errors.Clear();
                 rowsInChunk = 0;
             }
         }
 
-        if (rowsInChunk > 0)
+        if (rowsInChunk > 0 || entry is not null)
         {
-            await StoreChunkAsync(batch, valid, errors, rowsInChunk, lastLine, cancellationToken);
+            await StoreChunkAsync(batch, valid, errors, rowsInChunk, lastLine, entry, cancellationToken);
         }
 
         await batches.CompleteAsync(batch.Id, clock.GetUtcNow(), cancellationToken);
@@ -106,7 +115,8 @@ public sealed partial class BatchIntake(
         return TypedResults.Created($"/api/intake/batches/{done.Id}", report);
     }
 
-    private async Task StoreChunkAsync(BatchRecord batch, List<ValidBatchRow> valid, List<RowError> errors, int rows, int throughLine, CancellationToken cancellationToken)
+    private async Task StoreChunkAsync(
+        BatchRecord batch, List<ValidBatchRow> valid, List<RowError> errors, int rows, int throughLine, AuditRecorded? entry, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var items = valid.Select(v => (Id: NewId.NextGuid(), v.Proposal)).ToList();
@@ -120,6 +130,11 @@ public sealed partial class BatchIntake(
         }
 
         await BatchRepository.RecordChunkAsync(work, batch.Id, throughLine, rows, inserted.Count, items.Count - inserted.Count, errors, now, cancellationToken);
+        if (entry is not null)
+        {
+            await work.PublishAsync(entry, cancellationToken);
+        }
+
         await work.CommitAsync(cancellationToken);
         if (inserted.Count > 0)
         {

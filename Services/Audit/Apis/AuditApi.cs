@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProposalPlatform.Audit.Data;
+using ProposalPlatform.Audit.Domain;
+using ProposalPlatform.Contracts.Audit;
+using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.ServiceDefaults;
+
+namespace ProposalPlatform.Audit.Apis;
+
+public static class AuditApi
+{
+    public const int MaxPageSize = 500;
+
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        // the office alone reads the trail: it names every person's and unit's acts
+        var api = app.MapGroup("api/audit").WithTags("Audit")
+            .RequireAuthorization(PlatformPolicies.Office);
+
+        api.MapGet("/records", ListAuditRecords)
+            .WithName("ListAuditRecords")
+            .WithSummary("The audit trail: who did what, to which item, when — and the refusals that matter for security; filtered, paged, newest first")
+            .WithDescription("Lists the audit records that match every filter given (item, actor id, unit, operation, outcome, service, time range [from, to)), newest first, a page at a time, with how many match in all. A page past the end is empty. Only the proposal office reads the trail (403 otherwise); an invalid filter is refused with 400 naming it.");
+        api.MapGet("/records/export", ExportAuditRecords)
+            .WithName("ExportAuditRecords")
+            .WithSummary("The audit records that match the filters, oldest first, as a CSV file (UTF-8 with BOM, for Excel)")
+            .WithDescription("Exports every audit record that matches the filters (as for the list) as CSV, oldest first, with Chinese column headers; cells that a spreadsheet would read as a formula are prefixed with an apostrophe. Only the proposal office exports the trail (403 otherwise); an invalid filter is refused with 400 naming it.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        api.MapGet("/chain", VerifyAuditChain)
+            .WithName("VerifyAuditChain")
+            .WithSummary("Walks the audit trail's hash chain and names the first broken link, if any")
+            .WithDescription("Verifies the whole trail: every record must link to the one before it (its previous hash), give its own hash from its content, and follow it without a gap; the store's head must name the last record. Answers whether the chain holds and, when it does not, the first record where it breaks and how. Only the proposal office verifies the trail (403 otherwise).");
+        return app;
+    }
+
+    public static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAuditRecords(
+        AuditStore store, CancellationToken cancellationToken,
+        Guid? itemId = null, string? actor = null, string? unit = null, string? operation = null, string? outcome = null, string? service = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int page = 1, int pageSize = 50)
+    {
+        var errors = Validate(actor, unit, operation, outcome, service, from, to);
+        if (page < 1)
+        {
+            errors["page"] = ["The page starts at 1."];
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"The page size is 1 to {MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The audit query is not valid.");
+        }
+
+        var (records, total) = await store.PageAsync(new AuditQuery(itemId, actor, unit, operation, outcome, service, from, to), page, pageSize, cancellationToken);
+        return TypedResults.Ok(new AuditPage(page, pageSize, total, [.. records.Select(AuditRecordView.From)]));
+    }
+
+    public static Results<PushStreamHttpResult, ValidationProblem> ExportAuditRecords(
+        AuditStore store,
+        Guid? itemId = null, string? actor = null, string? unit = null, string? operation = null, string? outcome = null, string? service = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        var errors = Validate(actor, unit, operation, outcome, service, from, to);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The audit query is not valid.");
+        }
+
+        var query = new AuditQuery(itemId, actor, unit, operation, outcome, service, from, to);
+        return TypedResults.Stream(async body =>
+        {
+            await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 65536);
+            await AuditCsv.WriteAsync(writer, store.AllAsync(query, CancellationToken.None));
+        }, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+    }
+
+    public static async Task<Ok<ChainVerification>> VerifyAuditChain(AuditStore store, CancellationToken cancellationToken)
+    {
+        var verifier = await store.VerifyAsync(cancellationToken);
+        return TypedResults.Ok(new ChainVerification(verifier.Break is null, verifier.Checked, verifier.LastSeq, verifier.Break?.Seq, verifier.Break?.Problem));
+    }
+
+    private static Dictionary<string, string[]> Validate(
+        string? actor, string? unit, string? operation, string? outcome, string? service, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (name, value) in new[] { ("actor", actor), ("unit", unit), ("operation", operation), ("service", service) })
+        {
+            if (value is not null && (value.Length == 0 || value.Length > TextLimits.Name))
+            {
+                errors[name] = [$"The {name} is 1 to {TextLimits.Name} characters."];
+            }
+        }
+
+        if (outcome is not null && !AuditOutcomes.All.Contains(outcome))
+        {
+            errors["outcome"] = [$"The outcome is one of {string.Join(", ", AuditOutcomes.All)}."];
+        }
+
+        if (from is not null && to is not null && from > to)
+        {
+            errors["to"] = ["The end of the time range comes before its start."];
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>The trail as a spreadsheet reads it: Chinese headers, one record a row, no cell a formula.</summary>
+public static class AuditCsv
+{
+    private static readonly string[] Headers =
+    [
+        "序号", "时间", "记入时间", "服务", "操作", "结果", "状态码", "操作人标识", "操作人", "单位", "角色", "资源", "事项标识", "摘要", "追踪标识", "前一哈希", "哈希",
+    ];
+
+    public static async Task WriteAsync(TextWriter writer, IAsyncEnumerable<AuditRecord> records)
+    {
+        await writer.WriteLineAsync(string.Join(',', Headers));
+        await foreach (var r in records)
+        {
+            string?[] cells =
+            [
+                r.Seq.ToString(CultureInfo.InvariantCulture), r.At.ToString("O", CultureInfo.InvariantCulture), r.RecordedAt.ToString("O", CultureInfo.InvariantCulture),
+                r.Service, r.Operation, r.Outcome, r.Status.ToString(CultureInfo.InvariantCulture), r.ActorId, r.ActorName, r.ActorUnit,
+                string.Join(' ', r.ActorRoles), r.Resource, r.ItemId?.ToString(), r.Summary, r.TraceId,
+                Convert.ToHexStringLower(r.PreviousHash), Convert.ToHexStringLower(r.Hash),
+            ];
+            await writer.WriteLineAsync(string.Join(',', cells.Select(Cell)));
+        }
+    }
+
+    private static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        // a cell a spreadsheet would run as a formula is shown as text
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+}
