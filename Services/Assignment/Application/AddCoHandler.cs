@@ -44,6 +44,7 @@ public sealed class AddCoHandlerHandler(WritePath path) : OfficeActionHandler<Co
         }
 
         await AssignmentRepository.AddHistoryAsync(work, id, "CoHandlingAssigned", null, unit.Code, request.Reason!.Trim(), caller.Name, now, cancellationToken);
+        step.Audit.Set("coHandler", unit.Code).Set("opinionDueAt", added[0].DueAt);
         await work.PublishAsync(new CoHandlingAssigned(id, current.UnitCode, unit.Code, unit.Name, now, added[0].DueAt), cancellationToken);
         return WriteOutcome<Guid>.Done(id);
     }

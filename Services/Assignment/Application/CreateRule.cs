@@ -24,7 +24,13 @@ public sealed class CreateRuleHandler(WritePath path) : WriteHandler<RuleRequest
         }
 
         return await RuleRepository.CreateAsync(work, request.ToRule(0), cancellationToken) is { } created
-            ? WriteOutcome<RoutingRule>.Done(created)
+            ? Noted(step, created)
             : WriteOutcome<RoutingRule>.Conflict("The rule exists.", $"A rule already sends '{request.Keyword!.Trim()}' to {request.UnitCode!.Trim()}: change that one.");
+    }
+
+    private static WriteOutcome<RoutingRule> Noted(WriteStep<RuleRequest, ClaimsPrincipal> step, RoutingRule created)
+    {
+        step.Audit.Set("rule", created.Id).Set("keyword", created.Keyword).Set("unit", created.UnitCode);
+        return WriteOutcome<RoutingRule>.Done(created);
     }
 }

@@ -55,6 +55,7 @@ public sealed class CreateUnitHandler(WritePath path) : WriteHandler<UnitRequest
             return WriteOutcome<UnitView>.Refused(Problems.PlacesTaken(clashes));
         }
 
+        step.Audit.Set("unit", unit.Code).Set("name", unit.Name).Set("kind", unit.Kind).Set("places", places.Count);
         return WriteOutcome<UnitView>.Done(UnitView.From(unit, await UnitRepository.CoverageAsync(work, unit.Code, cancellationToken)));
     }
 }

@@ -10,8 +10,11 @@ public sealed class DeleteRuleHandler(WritePath path) : WriteHandler<int, int>(p
 {
     public override string InvalidTitle => "The rule is not valid.";
 
-    public override async Task<WriteOutcome<int>> ApplyAsync(WriteStep<int, ClaimsPrincipal> step, CancellationToken cancellationToken) =>
-        await RuleRepository.DeleteAsync(step.Work, step.Request, cancellationToken)
+    public override async Task<WriteOutcome<int>> ApplyAsync(WriteStep<int, ClaimsPrincipal> step, CancellationToken cancellationToken)
+    {
+        step.Audit.Set("rule", step.Request);
+        return await RuleRepository.DeleteAsync(step.Work, step.Request, cancellationToken)
             ? WriteOutcome<int>.Done(step.Request)
             : WriteOutcome<int>.Refused(Problems.NoSuchRule(step.Request));
+    }
 }

@@ -34,6 +34,7 @@ public sealed class ExtendDeadlineHandler(WritePath path) : OfficeActionHandler<
         var approvedBy = caller.Name;
         await AssignmentRepository.ExtendAsync(work, id, current.DueAt, newDueAt.Value, reason, approvedBy, now, cancellationToken);
         await AssignmentRepository.AddHistoryAsync(work, id, "Extended", current.UnitCode, current.UnitCode, reason, approvedBy, now, cancellationToken);
+        step.Audit.Changed("dueAt", current.DueAt, newDueAt.Value).Set("reason", reason);
         await work.PublishAsync(new DeadlineExtended(id, current.UnitCode, current.DueAt, newDueAt.Value, reason, approvedBy, now), cancellationToken);
         return WriteOutcome<Guid>.Done(id);
     }

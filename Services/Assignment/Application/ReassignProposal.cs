@@ -36,6 +36,7 @@ public sealed class ReassignProposalHandler(WritePath path) : OfficeActionHandle
         var reason = request.Reason!.Trim();
         await AssignmentRepository.ReassignAsync(work, id, target.Code, cancellationToken);
         await AssignmentRepository.AddHistoryAsync(work, id, "Reassigned", current.UnitCode, target.Code, reason, caller.Name, now, cancellationToken);
+        step.Audit.Changed("unit", current.UnitCode, target.Code).Set("reason", reason);
         await work.PublishAsync(new ProposalReassigned(id, current.UnitCode, target.Code, target.Name, reason, caller.Name, now), cancellationToken);
         return WriteOutcome<Guid>.Done(id);
     }

@@ -43,6 +43,7 @@ public sealed class ReplaceCoverageHandler(WritePath path) : WriteHandler<Covera
             return WriteOutcome<IReadOnlyList<PlaceView>>.Refused(Problems.PlacesTaken(clashes));
         }
 
+        step.Audit.Set("unit", code).Set("places", coverage.Count);
         IReadOnlyList<PlaceView> views = (await UnitRepository.CoverageAsync(work, code, cancellationToken)).Select(PlaceView.From).ToList();
         return WriteOutcome<IReadOnlyList<PlaceView>>.Done(views);
     }

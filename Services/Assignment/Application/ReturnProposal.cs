@@ -39,6 +39,7 @@ public sealed class ReturnProposalHandler(WritePath path, IOptions<AssignmentOpt
         var reason = request.Reason!.Trim();
         await AssignmentRepository.ReturnAsync(work, id, reason, caller.Name, now, cancellationToken);
         await AssignmentRepository.AddHistoryAsync(work, id, "Returned", current.UnitCode, null, reason, caller.Name, now, cancellationToken);
+        step.Audit.Changed("status", current.Status, "Returned").Set("reason", reason);
         await work.PublishAsync(new ProposalReturned(id, current.UnitCode, reason, caller.Name, now), cancellationToken);
         return WriteOutcome<Guid>.Done(id);
     }

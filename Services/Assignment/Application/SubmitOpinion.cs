@@ -58,6 +58,7 @@ public sealed class SubmitOpinionHandler(WritePath path) : ItemWriteHandler<CoHa
                 : WriteOutcome<Guid>.Refused(Problems.NotFound("No such co-handler.", $"{unitCode} does not co-handle item {id}."));
         }
 
+        step.Audit.Set("opinionOf", unitCode);
         await work.PublishAsync(new CoHandlingOpinionSubmitted(id, unitCode, caller.Name, now, opinion.Trim()), cancellationToken);
         return WriteOutcome<Guid>.Done(id);
     }

@@ -27,6 +27,7 @@ public sealed class UpdateRuleHandler(WritePath path) : WriteHandler<RuleReplace
         }
 
         var rule = request.ToRule(id);
+        step.Audit.Set("rule", id).Set("keyword", rule.Keyword).Set("unit", rule.UnitCode);
         return await RuleRepository.UpdateAsync(work, rule, cancellationToken) switch
         {
             RuleWrite.Missing => WriteOutcome<RoutingRule>.Refused(Problems.NoSuchRule(id)),

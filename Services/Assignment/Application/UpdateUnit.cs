@@ -31,6 +31,7 @@ public sealed class UpdateUnitHandler(WritePath path) : WriteHandler<UnitUpdate,
     {
         var (work, _, _, (code, request), _, _) = step;
         var unit = new HandlingUnit(code, request.Name!.Trim(), request.Kind!.Trim());
+        step.Audit.Set("unit", code).Set("name", unit.Name).Set("kind", unit.Kind);
         if (!await UnitRepository.UpdateAsync(work, unit, cancellationToken))
         {
             return WriteOutcome<UnitView>.Refused(Problems.NoSuchUnit(code));

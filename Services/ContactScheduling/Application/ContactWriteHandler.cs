@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.ContactScheduling.Apis;
 using ProposalPlatform.ContactScheduling.Data;
+using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
@@ -42,10 +43,25 @@ public abstract class ContactWriteHandler<TRequest>(WritePath path) : ItemWriteH
             ? Task.FromResult<ProblemDetails?>(Problems.NoContact(itemId))
             : guard.RefuseAsync(user, target.Task.ProposalId, PartiesOf(target), OperationFor(request));
 
-    public sealed override Task<WriteOutcome<ContactView>> ApplyAsync(WriteStep<TRequest, LockedContact> step, CancellationToken cancellationToken) =>
-        step.Target.Task.ClosedAt is not null
-            ? Task.FromResult(WriteOutcome<ContactView>.Refused(Problems.Returned(step.Target.Task)))
-            : ChangeAsync(step, cancellationToken);
+    public sealed override async Task<WriteOutcome<ContactView>> ApplyAsync(WriteStep<TRequest, LockedContact> step, CancellationToken cancellationToken)
+    {
+        if (step.Target.Task.ClosedAt is not null)
+        {
+            return WriteOutcome<ContactView>.Refused(Problems.Returned(step.Target.Task));
+        }
+
+        // the audit trail names the item (the call named the contact) and what changed of the contact
+        var contact = step.Target.Contact;
+        var (status, start, end, outcome) = (contact.Status, contact.PlannedStart, contact.PlannedEnd, ContactAudit.OutcomeName(contact.Outcome));
+        var changed = await ChangeAsync(step, cancellationToken);
+        step.Audit.ItemId = step.Target.Task.ProposalId;
+        step.Audit.Set("contact", contact.Id)
+            .Changed("status", status, contact.Status)
+            .Changed("plannedStart", start, contact.PlannedStart)
+            .Changed("plannedEnd", end, contact.PlannedEnd)
+            .Changed("outcome", outcome, ContactAudit.OutcomeName(contact.Outcome));
+        return changed;
+    }
 
     /// <summary>The change of the contact, on an item that was not returned: the domain's refusals, the rows, the history and the messages.</summary>
     protected abstract Task<WriteOutcome<ContactView>> ChangeAsync(WriteStep<TRequest, LockedContact> step, CancellationToken cancellationToken);
@@ -61,4 +77,15 @@ public abstract class EntrustedVisitWriteHandler<TRequest>(WritePath path) : Con
 {
     public sealed override Task<ProblemDetails?> RefuseAsync(ItemGuard guard, ClaimsPrincipal user, Guid itemId, LockedContact? target, TRequest request) =>
         Task.FromResult<ProblemDetails?>(target is not null && ContactItems.IsEntrustedTo(target.Contact, Caller.From(user)) ? null : Problems.NoContact(itemId));
+}
+
+/// <summary>How a contact is named in the audit trail.</summary>
+internal static class ContactAudit
+{
+    public static string? OutcomeName(short? outcome) => outcome is { } value ? ((ContactOutcome)value).ToString() : null;
+
+    /// <summary>A new contact: its id, channel and time.</summary>
+    public static void NoteNew<TRequest, TTarget>(WriteStep<TRequest, TTarget> step, ContactRow row) =>
+        step.Audit.Set("contact", row.Id).Set("channel", ((ContactChannel)row.Channel).ToString()).Set("status", row.Status)
+            .Set("at", row.OccurredAt ?? row.PlannedStart).Set("outcome", OutcomeName(row.Outcome));
 }

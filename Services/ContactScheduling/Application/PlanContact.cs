@@ -106,6 +106,7 @@ public sealed class PlanContactHandler(WritePath path, ItemGuard guard, ContactR
             new ContactChange(row.Id, plan.Entrusted ? "Entrusted" : "Planned", caller.Name, now, district is null ? null : $"Entrusted to {district}", null, null, plan.Start, plan.End),
             cancellationToken);
         await ContactChanges.PublishScheduledAsync(work, row, row.Handler ?? caller.Name, rescheduled: false, now, cancellationToken);
+        ContactAudit.NoteNew(step, row);
         return WriteOutcome<ContactView>.Done(ContactView.From(row));
     }
 

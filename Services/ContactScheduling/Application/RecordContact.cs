@@ -81,6 +81,7 @@ public sealed class RecordContactHandler(WritePath path) : ItemWriteHandler<Cont
         await ContactStore.InsertAsync(work, row, cancellationToken);
         await ContactStore.AddChangeAsync(work, new ContactChange(row.Id, "Recorded", caller.Name, now, null, null, null, null, null), cancellationToken);
         await ContactChanges.PublishOutcomeAsync(work, task, row, now, cancellationToken);
+        ContactAudit.NoteNew(step, row);
         return WriteOutcome<ContactView>.Done(ContactView.From(row));
     }
 }

@@ -40,6 +40,7 @@ public sealed class CorrectProposalHandler(WritePath path, IndexingSignal indexi
         await ProposalRepository.TryAppendStepAsync(work, id, TimelineSteps.Corrected, reached: null, now,
             $"Corrected to version {current.Version + 1} ({string.Join(", ", applied.ChangedFields)}): {applied.Reason}", cancellationToken,
             source: StorySources.Intake);
+        step.Audit.Changed("version", current.Version, current.Version + 1).Set("fields", string.Join(",", applied.ChangedFields)).Set("reason", applied.Reason);
         var p = applied.Corrected;
         await work.PublishAsync(new ProposalCorrected(
             id, current.Version + 1, applied.ChangedFields, applied.Reason, now, p.Title, p.Topic, p.Tags, p.HandlingMode,

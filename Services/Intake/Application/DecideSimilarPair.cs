@@ -34,6 +34,8 @@ public sealed class DecideSimilarPairHandler(WritePath path) : WriteHandler<Simi
             return WriteOutcome<SimilarPairView>.Conflict("The pair was already decided otherwise.", error!);
         }
 
+        step.Audit.ItemId = pair.AId;
+        step.Audit.Set("pair", pairId).Set("items", $"{pair.AId}, {pair.BId}").Changed("status", ((SimilarPairStatus)pair.Status).ToString(), decision.ToString());
         if (changes)
         {
             await SimilarityRepository.DecideAsync(work, pairId, decision, caller.Name, Trim(note), now, cancellationToken);

@@ -46,6 +46,9 @@ public sealed class RegisterProposalHandler(WritePath path, ItemGuard guard, Ind
         }
 
         var (stored, timeline, created) = await ProposalRepository.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
+        step.Audit.ItemId = stored.Id;
+        step.Audit.Set("number", $"{proposal.Kind} {proposal.SessionYear}-{proposal.Number}").Set("submittingUnit", proposal.SubmittingUnitCode)
+            .Set("registered", created ? "new" : "already registered");
         if (created)
         {
             await work.PublishAsync(Registered(stored.Id, proposal, now), cancellationToken);

@@ -61,6 +61,7 @@ public sealed class IssueReplyHandler(WritePath path) : ItemWriteHandler<IssueSu
             publication, publicText, now);
         await ReplyRepository.IssueAsync(work, issued, recipients, cancellationToken);
         await work.PublishAsync(new ReplyIssued(id, issued.ReplyId, resultClass, now, reply.Round, recipients.Count, publication), cancellationToken);
+        step.Audit.Set("round", reply.Round).Set("draftVersion", issued.DraftVersion).Set("resultClass", resultClass).Set("publication", publication).Set("recipients", recipients.Count);
         return WriteOutcome<Guid>.Done(id);
     }
 }

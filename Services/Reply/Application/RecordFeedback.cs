@@ -35,6 +35,7 @@ public sealed class RecordFeedbackHandler(WritePath path) : ItemWriteHandler<Fee
         var feedback = FeedbackRules.Validate(submission).Request!;
         var latest = target.Latest!;
         await ReplyRepository.RecordFeedbackAsync(work, id, latest, feedback, now, cancellationToken);
+        step.Audit.Set("round", latest.Round).Set("onResult", feedback.OnResult).Set("onAttitude", feedback.OnAttitude);
         await work.PublishAsync(new FeedbackReceived(id, latest.ReplyId, latest.Round, feedback.OnResult, feedback.OnAttitude, now), cancellationToken);
         if (FeedbackRules.RequestsReHandling(feedback))
         {

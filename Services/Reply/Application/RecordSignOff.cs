@@ -48,6 +48,7 @@ public sealed class RecordSignOffHandler(WritePath path) : ItemWriteHandler<Sign
         }
 
         await ReplyRepository.RecordSignOffAsync(work, id, reply.Round, request, now, cancellationToken);
+        step.Audit.Set("round", reply.Round).Set("draftVersion", request.DraftVersion).Set("step", request.Step).Set("decision", request.Approved ? "Approve" : "SendBack");
         await work.PublishAsync(
             new ReplySignOffRecorded(id, reply.Round, request.DraftVersion, request.Step, request.Approved, request.By, request.Comments, now),
             cancellationToken);

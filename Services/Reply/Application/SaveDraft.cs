@@ -31,6 +31,7 @@ public sealed class SaveDraftHandler(WritePath path) : ItemWriteHandler<DraftSub
         }
 
         var version = await ReplyRepository.SaveDraftAsync(work, id, reply.Round, draft.Text!.Trim(), caller.Name, now, cancellationToken);
+        step.Audit.Changed("draftVersion", reply.DraftVersion, version).Set("round", reply.Round);
         await work.PublishAsync(new ReplyDrafted(id, reply.Round, version, caller.Name, now), cancellationToken);
         return WriteOutcome<DraftSavedView>.Done(new DraftSavedView(id, reply.Round, version, now));
     }

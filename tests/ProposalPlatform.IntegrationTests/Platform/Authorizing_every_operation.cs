@@ -115,6 +115,11 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ["ListClients"] = new(OfficeOnly),
         ["RevokeClient"] = new(OfficeOnly),
 
+        // the audit trail
+        ["ListAuditRecords"] = new(OfficeOnly),
+        ["ExportAuditRecords"] = new(OfficeOnly),
+        ["VerifyAuditChain"] = new(OfficeOnly),
+
         // the protocol's own endpoints, for callers without a token yet: not the matrix's
         ["Authorize"] = null,
         ["AuthorizePost"] = null,
@@ -132,6 +137,7 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ("contactscheduling", ResourceNames.ContactScheduling),
         ("reply", ResourceNames.Reply),
         ("identity", ResourceNames.Identity),
+        ("audit", ResourceNames.Audit),
     ];
 
     [Fact]

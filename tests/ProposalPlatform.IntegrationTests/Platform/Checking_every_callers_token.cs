@@ -27,6 +27,7 @@ public sealed class Checking_every_callers_token(PlatformFixture platform)
         { ResourceNames.ContactScheduling, "/api/contacts/entrusted?district=DIST-SHENZHEN" },
         { ResourceNames.Reply, "/api/replies/follow-ups" },
         { ResourceNames.Identity, "/api/identity/clients" },
+        { ResourceNames.Audit, "/api/audit/records?pageSize=1" },
     };
 
     [Theory]

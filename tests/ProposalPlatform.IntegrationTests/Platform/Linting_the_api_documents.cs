@@ -12,7 +12,7 @@ namespace ProposalPlatform.IntegrationTests.Platform;
 [Collection(PlatformCollection.Name)]
 public sealed partial class Linting_the_api_documents(PlatformFixture platform)
 {
-    private static readonly string[] Services = ["intake", "assignment", "contactscheduling", "reply", "identity"];
+    private static readonly string[] Services = ["intake", "assignment", "contactscheduling", "reply", "identity", "audit"];
 
     [Fact]
     public async Task Every_services_document_has_no_error_and_no_warning()

@@ -107,6 +107,33 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         // the district visited on the unit's behalf; the item itself is not one it registered or handles
         using var notTheirs = await shenzhen.GetAsync($"/api/intake/proposals/{id}");
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+
+        // the audit trail answers who changed the item, and when, for every step: each write by the account that made it
+        var expected = new (string Operation, string Unit, int Count)[]
+        {
+            ("RegisterProposal", "HQ-OFFICE", 1), ("AddCoHandler", "HQ-OFFICE", 1),
+            ("PlanContact", PlatformFixture.LeadUnit, 1), ("ScheduleEntrustedVisit", "DIST-SHENZHEN", 1), ("ReportEntrustedVisit", "DIST-SHENZHEN", 1),
+            ("SubmitCoHandlingOpinion", "HQ-TARIFF", 1), ("SaveDraft", PlatformFixture.LeadUnit, 2), ("RecordSignOff", PlatformFixture.LeadUnit, 4),
+            ("RecordSignOff", "HQ-OFFICE", 2), ("IssueReply", PlatformFixture.LeadUnit, 2), ("RecordFeedback", PlatformFixture.LeadUnit, 2),
+            ("RecordContact", PlatformFixture.LeadUnit, 1),
+        };
+        var trail = await Eventually.Until(
+            () => _office.GetFromJsonAsync<JsonObject>($"/api/audit/records?itemId={id}&outcome=Accepted&pageSize=500"),
+            page => page!["total"]!.GetValue<long>() >= expected.Sum(e => e.Count),
+            "the item's audit trail");
+        var records = trail!["records"]!.AsArray().Select(r => r!).ToList();
+        Assert.Equal(expected.Sum(e => e.Count), records.Count);
+        foreach (var (operation, unit, count) in expected)
+        {
+            Assert.True(count == records.Count(r => r["operation"]!.GetValue<string>() == operation && r["actorUnit"]?.GetValue<string>() == unit),
+                $"{count} × {operation} by {unit} expected in {trail.ToJsonString()}");
+        }
+
+        Assert.All(records, r => Assert.False(string.IsNullOrEmpty(r["actorId"]!.GetValue<string>())));
+        Assert.Contains(records, r => r["operation"]!.GetValue<string>() == "RecordSignOff" && r["actorName"]!.GetValue<string>() == "建议提案办理处管理员");
+        // newest first, each when it happened
+        var times = records.Select(r => r["at"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(times.OrderDescending(), times);
     }
 
     [Fact]

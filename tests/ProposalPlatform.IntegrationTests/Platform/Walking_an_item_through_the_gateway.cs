@@ -58,7 +58,7 @@ public sealed class Walking_an_item_through_the_gateway(PlatformFixture platform
     [Fact]
     public async Task Each_services_openapi_document_and_the_reference_ui_are_served_by_the_gateway()
     {
-        foreach (var service in new[] { "intake", "assignment", "contactscheduling", "reply", "identity" })
+        foreach (var service in new[] { "intake", "assignment", "contactscheduling", "reply", "identity", "audit" })
         {
             var document = await _gateway.GetFromJsonAsync<JsonObject>($"/openapi/{service}/v1.json");
             Assert.NotNull(document?["paths"]);

@@ -13,7 +13,7 @@ public class Acting_on_an_entrusted_visit
     private static readonly Guid VisitId = Guid.NewGuid();
 
     // the district's rule decides alone: no item guard, no database behind the write path here
-    private static readonly ReportEntrustedVisitHandler Handler = new(new WritePath(null!, null!, TimeProvider.System));
+    private static readonly ReportEntrustedVisitHandler Handler = new(new WritePath(null!, null!, null!, TimeProvider.System));
 
     private static readonly EntrustedReportRequest Report = new("ReachedAndAgreed", "走访完成");
 

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using ProposalPlatform.Audit;
+using ProposalPlatform.Audit.Apis;
+using ProposalPlatform.Audit.Domain;
+using ProposalPlatform.Infrastructure.Audit;
+
+namespace ProposalPlatform.UnitTests.Audit;
+
+public class Keeping_and_exporting_the_audit_trail
+{
+    private static List<ValidationResult> Validate(AuditOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results;
+    }
+
+    [Fact]
+    public void Keeps_three_years_unless_told_otherwise()
+    {
+        Assert.Equal(TimeSpan.FromDays(1095), new AuditOptions().Retention);
+        Assert.Empty(Validate(new AuditOptions()));
+    }
+
+    [Theory]
+    [InlineData(183)]
+    [InlineData(30)]
+    [InlineData(0)]
+    public void Refuses_a_retention_shorter_than_the_six_months_the_law_asks(int days)
+    {
+        var results = Validate(new AuditOptions { Retention = TimeSpan.FromDays(days) });
+
+        var result = Assert.Single(results);
+        Assert.Contains("at least 184 days", result.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepts_exactly_six_months()
+    {
+        Assert.Empty(Validate(new AuditOptions { Retention = TimeSpan.FromDays(184) }));
+    }
+
+    [Fact]
+    public void A_note_names_only_the_fields_that_changed()
+    {
+        var note = new AuditNote()
+            .Changed("unit", "HQ-FTZ", "HQ-PORTS")
+            .Changed("priority", 1, 1)
+            .Set("reason", "职能调整");
+
+        Assert.Equal("unit: HQ-FTZ → HQ-PORTS; reason: 职能调整", note.Text);
+        Assert.Null(new AuditNote().Text);
+    }
+
+    [Fact]
+    public void A_note_is_kept_short()
+    {
+        var note = new AuditNote();
+        for (var i = 0; i < 50; i++)
+        {
+            note.Set($"field{i}", new string('长', 500));
+        }
+
+        Assert.Equal(AuditNote.MaxLength, note.Text!.Length);
+        Assert.EndsWith("…", note.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_export_defuses_cells_a_spreadsheet_would_run_and_quotes_what_needs_it()
+    {
+        var record = new AuditRecord(
+            1, Guid.NewGuid(), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "intake", "CorrectProposal", "Accepted", 0,
+            "@office", "=HYPERLINK(\"x\")", "+HQ", ["ProposalOffice"], "/api/intake/proposals/x/corrections", null,
+            "reason: -1, \"quoted\"\nnext line", null, AuditChain.Origin, AuditChain.Origin);
+        using var writer = new StringWriter();
+
+        await AuditCsv.WriteAsync(writer, new[] { record }.ToAsyncEnumerable());
+
+        var csv = writer.ToString();
+        Assert.StartsWith("序号,时间,记入时间,服务,操作,结果", csv, StringComparison.Ordinal);
+        Assert.Contains(",'@office,", csv, StringComparison.Ordinal);
+        Assert.Contains(",\"'=HYPERLINK(\"\"x\"\")\",", csv, StringComparison.Ordinal);
+        Assert.Contains(",'+HQ,", csv, StringComparison.Ordinal);
+        Assert.Contains("\"reason: -1, \"\"quoted\"\"\nnext line\"", csv, StringComparison.Ordinal);
+    }
+}
