@@ -109,7 +109,7 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
 
         // the audit trail answers who changed the item, and when, for every step: each write by the account that made it
-        var expected = new (string Operation, string Unit, int Count)[]
+        var writes = new (string Operation, string Unit, int Count)[]
         {
             ("RegisterProposal", "HQ-OFFICE", 1), ("AddCoHandler", "HQ-OFFICE", 1),
             ("PlanContact", PlatformFixture.LeadUnit, 1), ("ScheduleEntrustedVisit", "DIST-SHENZHEN", 1), ("ReportEntrustedVisit", "DIST-SHENZHEN", 1),
@@ -119,11 +119,11 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         };
         var trail = await Eventually.Until(
             () => _office.GetFromJsonAsync<JsonObject>($"/api/audit/records?itemId={id}&outcome=Accepted&pageSize=500"),
-            page => page!["total"]!.GetValue<long>() >= expected.Sum(e => e.Count),
+            page => page!["total"]!.GetValue<long>() >= writes.Sum(e => e.Count),
             "the item's audit trail");
         var records = trail!["records"]!.AsArray().Select(r => r!).ToList();
-        Assert.Equal(expected.Sum(e => e.Count), records.Count);
-        foreach (var (operation, unit, count) in expected)
+        Assert.Equal(writes.Sum(e => e.Count), records.Count);
+        foreach (var (operation, unit, count) in writes)
         {
             Assert.True(count == records.Count(r => r["operation"]!.GetValue<string>() == operation && r["actorUnit"]?.GetValue<string>() == unit),
                 $"{count} × {operation} by {unit} expected in {trail.ToJsonString()}");
