@@ -121,6 +121,8 @@ public static class AuditCsv
 
     public static async Task WriteAsync(TextWriter writer, IAsyncEnumerable<AuditRecord> records)
     {
+        // RFC 4180: every line ends with CRLF, on any server
+        writer.NewLine = "\r\n";
         await writer.WriteLineAsync(string.Join(',', Headers));
         await foreach (var r in records)
         {

@@ -101,7 +101,7 @@ public static class ContactsApi
 
         var task = await tasks.FindTaskAsync(found[0].Contact.ProposalId, cancellationToken);
         var entrustedToCaller = found[0].Contact.EntrustedUnitCode is { } district && Caller.From(user).IsOf(district);
-        if (!entrustedToCaller && (task is null || !await guard.MayReadAsync(user, ContactItems.PartiesOf(task))))
+        if (!entrustedToCaller && (task is null || !await guard.MayShowAsync(user, task.ProposalId, ContactItems.PartiesOf(task))))
         {
             return TypedResults.Problem(Problems.NoContact(contactId));
         }

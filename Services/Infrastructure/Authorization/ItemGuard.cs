@@ -42,7 +42,22 @@ public sealed class ItemGuard(IAuthorizationService authorization, IHttpContextA
         return forbidden;
     }
 
-    /// <summary>True when the caller may see the item at all.</summary>
+    /// <summary>
+    /// For a read of one item: true when the caller may see it; false for one not the caller's, which the
+    /// audit trail hears of (the caller is answered 404 as for no item).
+    /// </summary>
+    public async Task<bool> MayShowAsync(ClaimsPrincipal user, Guid itemId, ItemParties item)
+    {
+        if (await MayReadAsync(user, item))
+        {
+            return true;
+        }
+
+        http.HttpContext?.AuditRefusal(AuditOutcomes.Hidden, StatusCodes.Status404NotFound, "The item is not the caller's to see (Read).", itemId);
+        return false;
+    }
+
+    /// <summary>True when the caller may see the item at all (for filtering what a list shows: nothing is recorded).</summary>
     public async Task<bool> MayReadAsync(ClaimsPrincipal user, ItemParties item) =>
         (await authorization.AuthorizeAsync(user, item, new ItemRequirement(ItemOperation.Read))).Succeeded;
 

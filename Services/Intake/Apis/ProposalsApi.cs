@@ -64,7 +64,7 @@ public static class ProposalsApi
         CancellationToken cancellationToken)
     {
         var proposal = await proposals.FindAsync(id, cancellationToken);
-        return proposal is null || !await guard.MayReadAsync(user, PartiesOf(proposal))
+        return proposal is null || !await guard.MayShowAsync(user, id, PartiesOf(proposal))
             ? NotFound(id)
             : TypedResults.Ok(ProposalStory.From(proposal, await proposals.TimelineAsync(id, cancellationToken)));
     }
@@ -77,7 +77,7 @@ public static class ProposalsApi
         CancellationToken cancellationToken)
     {
         var proposal = await proposals.FindAsync(id, cancellationToken);
-        if (proposal is null || !await guard.MayReadAsync(user, PartiesOf(proposal)))
+        if (proposal is null || !await guard.MayShowAsync(user, id, PartiesOf(proposal)))
         {
             return NotFound(id);
         }
@@ -149,7 +149,7 @@ public static class ProposalsApi
         CancellationToken cancellationToken)
     {
         var current = await proposals.FindAsync(id, cancellationToken);
-        if (current is null || !await guard.MayReadAsync(user, PartiesOf(current)))
+        if (current is null || !await guard.MayShowAsync(user, id, PartiesOf(current)))
         {
             return NotFound(id);
         }

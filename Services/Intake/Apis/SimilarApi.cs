@@ -46,7 +46,7 @@ public static class SimilarApi
     public static async Task<Results<Ok<IReadOnlyList<SimilarItemView>>, ProblemHttpResult>> SimilarToItem(
         Guid id, ClaimsPrincipal user, ItemGuard guard, ProposalRepository proposals, SimilarityRepository similar, CancellationToken cancellationToken)
     {
-        if (await proposals.FindAsync(id, cancellationToken) is not { } item || !await guard.MayReadAsync(user, ProposalsApi.PartiesOf(item)))
+        if (await proposals.FindAsync(id, cancellationToken) is not { } item || !await guard.MayShowAsync(user, id, ProposalsApi.PartiesOf(item)))
         {
             return ProposalsApi.NotFound(id);
         }
