@@ -20,9 +20,13 @@ foreach (var (setting, value) in builder.AddIdentityBootstrap())
     identity.WithEnvironment($"Identity__Bootstrap__{setting}", value);
 }
 
+// the submitters' contact details and the signatories' phones are sealed with keys the databases never see
+var personalDataKeys = builder.AddPersonalDataKeys();
+
 var intake = builder.AddProject<Projects.ProposalPlatform_Intake>(ResourceNames.Intake)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.IntakeDatabase)
-    .CheckingTokensOf(identity, issuer);
+    .CheckingTokensOf(identity, issuer)
+    .WithPersonalDataKeys(personalDataKeys);
 var assignment = builder.AddProject<Projects.ProposalPlatform_Assignment>(ResourceNames.Assignment)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.AssignmentDatabase)
     .CheckingTokensOf(identity, issuer);
@@ -35,6 +39,7 @@ var contactScheduling = builder.AddProject<Projects.ProposalPlatform_ContactSche
 var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Reply)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ReplyDatabase)
     .CheckingTokensOf(identity, issuer)
+    .WithPersonalDataKeys(personalDataKeys)
     .GivingWayToTheItemPath();
 
 gateway
