@@ -22,9 +22,13 @@ foreach (var (setting, value) in builder.AddIdentityBootstrap())
     identity.WithEnvironment($"Identity__Bootstrap__{setting}", value);
 }
 
+// the submitters' contact details and the signatories' phones are sealed with keys the databases never see
+var personalDataKeys = builder.AddPersonalDataKeys();
+
 var intake = builder.AddProject<Projects.ProposalPlatform_Intake>(ResourceNames.Intake)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.IntakeDatabase)
-    .CheckingTokensOf(identity, issuer);
+    .CheckingTokensOf(identity, issuer)
+    .WithPersonalDataKeys(personalDataKeys);
 var assignment = builder.AddProject<Projects.ProposalPlatform_Assignment>(ResourceNames.Assignment)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.AssignmentDatabase)
     .CheckingTokensOf(identity, issuer);
@@ -37,6 +41,7 @@ var contactScheduling = builder.AddProject<Projects.ProposalPlatform_ContactSche
 var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Reply)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ReplyDatabase)
     .CheckingTokensOf(identity, issuer)
+    .WithPersonalDataKeys(personalDataKeys)
     .GivingWayToTheItemPath();
 
 // the one audit store: every service's accepted writes and refusals, append-only and hash-chained

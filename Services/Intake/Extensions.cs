@@ -2,8 +2,11 @@ using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure;
 using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Infrastructure.PersonalData;
 using ProposalPlatform.Intake.Apis;
 using ProposalPlatform.Intake.Data;
+using ProposalPlatform.Intake.Data.Migrations;
 using ProposalPlatform.Intake.Workers;
 
 namespace ProposalPlatform.Intake.Extensions;
@@ -15,6 +18,9 @@ public static class Extensions
         builder.AddPlatformInfrastructure(ResourceNames.Intake, ResourceNames.IntakeDatabase, typeof(Extensions).Assembly);
         builder.AddPlatformAuthorization();
         builder.Services.AddUseCases(typeof(Extensions).Assembly);
+        builder.AddPersonalDataCipher();
+        builder.Services.AddSingleton<ContactSeal>();
+        builder.Services.AddSingleton<ICodeMigration, SealContactDetails>();
         builder.Services.AddSingleton<ProposalRepository>();
         builder.Services.AddSingleton<BatchRepository>();
         builder.Services.AddSingleton<SimilarityRepository>();

@@ -3,9 +3,12 @@ using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure;
 using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.Messaging;
+using ProposalPlatform.Infrastructure.PersonalData;
 using ProposalPlatform.Reply.Consumers;
 using ProposalPlatform.Reply.Data;
+using ProposalPlatform.Reply.Data.Migrations;
 
 namespace ProposalPlatform.Reply.Extensions;
 
@@ -19,6 +22,9 @@ public static class Extensions
         // the registration facts come with each assignment now: two fewer deliveries per item
         builder.Services.AddRetiredSubscription<ProposalRegisteredConsumer>(typeof(ProposalRegistered), typeof(ProposalsRegistered));
         builder.Services.AddSingleton<ReplyReadModel>();
+        builder.AddPersonalDataCipher();
+        builder.Services.AddSingleton<SignatoryPhones>();
+        builder.Services.AddSingleton<ICodeMigration, SealSignatoryPhones>();
         return builder;
     }
 }

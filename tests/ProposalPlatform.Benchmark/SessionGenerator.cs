@@ -43,6 +43,9 @@ public sealed class SessionGenerator(int seed)
     ];
 
     private readonly Random _random = new(seed);
+
+    // contact details from a generator of their own, so that the rest of a session is what it was before them
+    private readonly Random _contacts = new(seed + 1);
     private string? _lastText;
 
     public IEnumerable<JsonObject> Items(int sessionYear, int suggestions, int proposals, int firstNumber)
@@ -72,6 +75,9 @@ public sealed class SessionGenerator(int seed)
                 ["delegation"] = kind == "Suggestion" ? $"{province.TrimEnd('省', '市')}代表团" : "经济界",
                 ["province"] = province,
                 ["city"] = city,
+                // a lead submitter's phone and address, as every item of a real session has them (sealed by intake)
+                ["phone"] = $"139{_contacts.Next(10_000_000, 100_000_000)}",
+                ["address"] = $"{province}{city}人民路{_contacts.Next(1, 1000)}号",
             },
             ["topic"] = topic,
         };

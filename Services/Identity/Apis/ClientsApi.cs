@@ -64,7 +64,7 @@ public static partial class ClientsApi
         var secret = Secrets.NewClientSecret();
         var record = new ClientRecord(client.UnitCode, client.Roles, caller.Id, clock.GetUtcNow());
         await applications.CreateAsync(IdentityStartup.MachineClient(clientId, secret, client.DisplayName, record), cancellationToken);
-        LogClientCreated(loggers.CreateLogger(typeof(ClientsApi)), clientId, client.UnitCode, string.Join(",", client.Roles), caller.Id, caller.Name);
+        LogClientCreated(loggers.CreateLogger(typeof(ClientsApi)), clientId, client.UnitCode, string.Join(",", client.Roles), caller.Id);
         audit.Accepted(caller, $"client {clientId} created: unit {client.UnitCode}, roles {string.Join(",", client.Roles)}");
         return TypedResults.Created(
             $"/api/identity/clients/{clientId}",
@@ -126,7 +126,7 @@ public static partial class ClientsApi
             await applications.UpdateAsync(application, descriptor, cancellationToken);
             var id = await applications.GetIdAsync(application, cancellationToken);
             var revoked = id is null ? 0 : await tokens.RevokeByApplicationIdAsync(id, cancellationToken);
-            LogClientRevoked(loggers.CreateLogger(typeof(ClientsApi)), clientId, revoked, caller.Id, caller.Name);
+            LogClientRevoked(loggers.CreateLogger(typeof(ClientsApi)), clientId, revoked, caller.Id);
             audit.Accepted(caller, $"client {clientId} revoked; {revoked} stored tokens revoked");
         }
 
@@ -154,9 +154,9 @@ public static partial class ClientsApi
             record.RevokedBy);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} (unit {UnitCode}, roles {Roles}) created by {CallerSubject} ({CallerName})")]
-    private static partial void LogClientCreated(ILogger logger, string clientId, string unitCode, string roles, string callerSubject, string callerName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} (unit {UnitCode}, roles {Roles}) created by {CallerSubject}")]
+    private static partial void LogClientCreated(ILogger logger, string clientId, string unitCode, string roles, string callerSubject);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} revoked by {CallerSubject} ({CallerName}); {RevokedTokens} stored tokens revoked")]
-    private static partial void LogClientRevoked(ILogger logger, string clientId, long revokedTokens, string callerSubject, string callerName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} revoked by {CallerSubject}; {RevokedTokens} stored tokens revoked")]
+    private static partial void LogClientRevoked(ILogger logger, string clientId, long revokedTokens, string callerSubject);
 }

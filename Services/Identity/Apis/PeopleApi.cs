@@ -107,7 +107,7 @@ public static partial class PeopleApi
             recoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
         }
 
-        LogPersonCreated(loggers.CreateLogger(typeof(PeopleApi)), user.Id, person.UserName, string.Join(",", person.Roles), caller.Id, caller.Name);
+        LogPersonCreated(loggers.CreateLogger(typeof(PeopleApi)), user.Id, person.UserName, string.Join(",", person.Roles), caller.Id);
         audit.Accepted(caller, $"person {user.Id} ({person.UserName}) created: unit {person.UnitCode}, roles {string.Join(",", person.Roles)}");
         return TypedResults.Created(
             $"/api/identity/people/{user.Id}",
@@ -168,7 +168,7 @@ public static partial class PeopleApi
             // ends their cookie sessions at the next check of the security stamp
             Ensure(await users.UpdateSecurityStampAsync(user));
             var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
-            LogPersonDisabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", revoked, caller.Id, caller.Name);
+            LogPersonDisabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", revoked, caller.Id);
             audit.Accepted(caller, $"person {user.Id} ({user.UserName}) disabled; {revoked} tokens revoked");
         }
 
@@ -195,7 +195,7 @@ public static partial class PeopleApi
         Ensure(await users.UpdateAsync(user));
         Ensure(await users.SetLockoutEndDateAsync(user, null));
         Ensure(await users.ResetAccessFailedCountAsync(user));
-        LogPersonEnabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id, caller.Name);
+        LogPersonEnabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id);
         audit.Accepted(caller, $"person {user.Id} ({user.UserName}) enabled");
         return await CurrentView(database, id, cancellationToken);
     }
@@ -216,7 +216,7 @@ public static partial class PeopleApi
         var caller = Caller.From(context.User);
         var password = Secrets.NewPassword();
         Ensure(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
-        LogPasswordReset(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id, caller.Name);
+        LogPasswordReset(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id);
         audit.Accepted(caller, $"password of person {user.Id} ({user.UserName}) reset");
         return TypedResults.Ok(new PasswordResetView(user.Id, user.UserName ?? "", password));
     }
@@ -275,15 +275,15 @@ public static partial class PeopleApi
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}, roles {Roles}) created by {CallerSubject} ({CallerName})")]
-    private static partial void LogPersonCreated(ILogger logger, string personId, string userName, string roles, string callerSubject, string callerName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}, roles {Roles}) created by {CallerSubject}")]
+    private static partial void LogPersonCreated(ILogger logger, string personId, string userName, string roles, string callerSubject);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}) disabled by {CallerSubject} ({CallerName}); {RevokedTokens} tokens revoked")]
-    private static partial void LogPersonDisabled(ILogger logger, string personId, string userName, long revokedTokens, string callerSubject, string callerName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}) disabled by {CallerSubject}; {RevokedTokens} tokens revoked")]
+    private static partial void LogPersonDisabled(ILogger logger, string personId, string userName, long revokedTokens, string callerSubject);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}) enabled by {CallerSubject} ({CallerName})")]
-    private static partial void LogPersonEnabled(ILogger logger, string personId, string userName, string callerSubject, string callerName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}) enabled by {CallerSubject}")]
+    private static partial void LogPersonEnabled(ILogger logger, string personId, string userName, string callerSubject);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Password of person {PersonId} ({UserName}) reset by {CallerSubject} ({CallerName})")]
-    private static partial void LogPasswordReset(ILogger logger, string personId, string userName, string callerSubject, string callerName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Password of person {PersonId} ({UserName}) reset by {CallerSubject}")]
+    private static partial void LogPasswordReset(ILogger logger, string personId, string userName, string callerSubject);
 }

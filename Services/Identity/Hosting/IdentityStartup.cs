@@ -116,7 +116,7 @@ public sealed partial class IdentityStartup(
         if (existing is null)
         {
             await applications.CreateAsync(PlatformCli(), cancellationToken);
-            LogClientCreated(logger, PlatformCliClientId, BootstrapSubject, BootstrapSubject);
+            LogClientCreated(logger, PlatformCliClientId, BootstrapSubject);
         }
         else
         {
@@ -139,7 +139,7 @@ public sealed partial class IdentityStartup(
 
         var record = new ClientRecord(OfficeUnitCode, [PlatformRoles.ProposalOffice], BootstrapSubject, clock.GetUtcNow());
         await applications.CreateAsync(MachineClient(options.OfficeClientId, options.OfficeClientSecret!, OfficeClientDisplayName, record), cancellationToken);
-        LogClientCreated(logger, options.OfficeClientId, BootstrapSubject, BootstrapSubject);
+        LogClientCreated(logger, options.OfficeClientId, BootstrapSubject);
     }
 
     private async Task EnsureOfficeAdminAsync(UserManager<PlatformUser> users, BootstrapOptions options)
@@ -167,7 +167,7 @@ public sealed partial class IdentityStartup(
         Check(await users.AddToRoleAsync(admin, PlatformRoles.ProposalOffice), "the office admin's role");
         Check(await users.SetAuthenticationTokenAsync(admin, AuthenticatorStore, AuthenticatorKeyName, Authenticator.NormalizeKey(options.AdminAuthenticatorKey)), "the office admin's authenticator key");
         Check(await users.SetTwoFactorEnabledAsync(admin, true), "the office admin's second factor");
-        LogPersonCreated(logger, admin.Id, admin.UserName, BootstrapSubject, BootstrapSubject);
+        LogPersonCreated(logger, admin.Id, admin.UserName, BootstrapSubject);
     }
 
     private static void Check(IdentityResult result, string what)
@@ -178,11 +178,11 @@ public sealed partial class IdentityStartup(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} created by {CallerSubject} ({CallerName})")]
-    private static partial void LogClientCreated(ILogger logger, string clientId, string callerSubject, string callerName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} created by {CallerSubject}")]
+    private static partial void LogClientCreated(ILogger logger, string clientId, string callerSubject);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}) created by {CallerSubject} ({CallerName})")]
-    private static partial void LogPersonCreated(ILogger logger, string personId, string userName, string callerSubject, string callerName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}) created by {CallerSubject}")]
+    private static partial void LogPersonCreated(ILogger logger, string personId, string userName, string callerSubject);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No {What} is bootstrapped: Identity:Bootstrap:{Setting} is not set")]
     private static partial void LogNoBootstrap(ILogger logger, string what, string setting);

@@ -10,12 +10,14 @@ namespace ProposalPlatform.Infrastructure.Data;
 
 /// <summary>
 /// Creates the service's database if it is missing and runs the numbered SQL scripts embedded in the
-/// service (and the shared outbox/inbox scripts) with DbUp. Registered before the bus and the relay,
+/// service (and the shared outbox/inbox scripts) with DbUp, with the service's
+/// <see cref="ICodeMigration"/>s in their place among them. Registered before the bus and the relay,
 /// so nothing reads or consumes before the schema exists.
 /// </summary>
 public sealed partial class DatabaseMigrator(
     string connectionString,
     Assembly serviceAssembly,
+    IEnumerable<ICodeMigration> codeMigrations,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
     private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
@@ -30,25 +32,32 @@ public sealed partial class DatabaseMigrator(
         .Build();
 
     public Task StartAsync(CancellationToken cancellationToken) =>
-        MigrateAsync(connectionString, [typeof(DatabaseMigrator).Assembly, serviceAssembly], logger, cancellationToken);
+        MigrateAsync(connectionString, [typeof(DatabaseMigrator).Assembly, serviceAssembly], logger, cancellationToken, [.. codeMigrations]);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Creates the database if it is missing and runs the scripts embedded in <paramref name="assemblies"/>
-    /// that its journal does not list yet, retrying while PostgreSQL is not up.
+    /// (and the <paramref name="codeMigrations"/>) that its journal does not list yet, retrying while PostgreSQL is not up.
     /// </summary>
-    public static async Task MigrateAsync(string connectionString, Assembly[] assemblies, ILogger logger, CancellationToken cancellationToken) =>
-        await Retry.ExecuteAsync(_ => { Migrate(connectionString, assemblies, logger); return ValueTask.CompletedTask; }, cancellationToken);
+    public static async Task MigrateAsync(
+        string connectionString, Assembly[] assemblies, ILogger logger, CancellationToken cancellationToken, IReadOnlyList<ICodeMigration>? codeMigrations = null) =>
+        await Retry.ExecuteAsync(_ => { Migrate(connectionString, assemblies, codeMigrations ?? [], logger); return ValueTask.CompletedTask; }, cancellationToken);
 
-    private static void Migrate(string connectionString, Assembly[] assemblies, ILogger logger)
+    private static void Migrate(string connectionString, Assembly[] assemblies, IReadOnlyList<ICodeMigration> codeMigrations, ILogger logger)
     {
         var upgradeLog = new DbUp.Engine.Output.MicrosoftUpgradeLog(logger);
         EnsureDatabase.For.PostgresqlDatabase(connectionString, upgradeLog);
 
-        var upgrader = DeployChanges.To
+        var builder = DeployChanges.To
             .PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssemblies(assemblies)
+            .WithScriptsEmbeddedInAssemblies(assemblies);
+        foreach (var migration in codeMigrations)
+        {
+            builder = builder.WithScript(migration.Name, migration);
+        }
+
+        var upgrader = builder
             .WithTransactionPerScript()
             .LogTo(upgradeLog)
             .Build();

@@ -21,6 +21,7 @@ namespace ProposalPlatform.Intake.Apis;
 public sealed partial class BatchIntake(
     PlatformDatabase database,
     BatchRepository batches,
+    ProposalRepository proposals,
     IndexingSignal indexing,
     AuditTrail audit,
     IHttpContextAccessor http,
@@ -121,7 +122,7 @@ public sealed partial class BatchIntake(
         var now = clock.GetUtcNow();
         var items = valid.Select(v => (Id: NewId.NextGuid(), v.Proposal)).ToList();
         await using var work = await database.BeginAsync(cancellationToken);
-        var inserted = await ProposalRepository.RegisterManyAsync(work, items, now, cancellationToken);
+        var inserted = await proposals.RegisterManyAsync(work, items, now, cancellationToken);
         if (inserted.Count > 0)
         {
             await work.PublishAsync(

@@ -30,19 +30,20 @@ public sealed record ProposalView(
     int Version,
     int Round)
 {
-    public static ProposalView From(ProposalRecord p, IReadOnlyList<TimelineEntry> timeline) => new(
+    /// <param name="item">The item with its contact details (<see cref="ProposalRepository.WithContactDetails"/>).</param>
+    public static ProposalView From(ProposalRecord p, NewProposal item, IReadOnlyList<TimelineEntry> timeline) => new(
         p.Id,
         ((ProposalKind)p.Kind).ToString(),
         new SessionView(p.SessionYear, p.SessionTerm, p.SessionMeeting),
         p.Number,
         p.Title,
         p.Text,
-        SubmitterView.From(p.LeadSubmitter),
+        SubmitterView.From(item.LeadSubmitter),
         p.Topic,
         ProposalStatus.Of(p.Stage, p.Round),
         p.RegisteredAt,
         timeline,
-        [.. p.CoSignerList.Select(SubmitterView.From)],
+        [.. item.CoSigners.Select(SubmitterView.From)],
         p.Tags,
         ((HandlingMode)p.HandlingMode).ToString(),
         p.IsKeyItem,

@@ -82,7 +82,7 @@ public static class ProposalsApi
             return NotFound(id);
         }
 
-        return TypedResults.Ok(ProposalView.From(proposal, await proposals.TimelineAsync(id, cancellationToken)));
+        return TypedResults.Ok(ProposalView.From(proposal, proposals.WithContactDetails(proposal), await proposals.TimelineAsync(id, cancellationToken)));
     }
 
     public static async Task<Results<Ok<ProposalPage>, ValidationProblem>> ListProposals(
@@ -139,7 +139,10 @@ public static class ProposalsApi
         Guid id, CorrectionSubmission correction, ClaimsPrincipal user, CorrectProposalHandler handler, ProposalRepository proposals,
         CancellationToken cancellationToken) =>
         await (await handler.HandleAsync(id, correction, user, cancellationToken)).ToHttpAsync(async corrected =>
-            TypedResults.Ok(ProposalView.From((await proposals.FindAsync(corrected, cancellationToken))!, await proposals.TimelineAsync(corrected, cancellationToken))));
+        {
+            var item = (await proposals.FindAsync(corrected, cancellationToken))!;
+            return TypedResults.Ok(ProposalView.From(item, proposals.WithContactDetails(item), await proposals.TimelineAsync(corrected, cancellationToken)));
+        });
 
     public static async Task<Results<Ok<IReadOnlyList<VersionView>>, ProblemHttpResult>> ListVersions(
         Guid id,

@@ -13,7 +13,7 @@ namespace ProposalPlatform.Intake.Application;
 /// The office amends an item's data with a reason: the version it replaces is kept in the history, the
 /// item's story gets a step and ProposalCorrected is published. Answers the item's id.
 /// </summary>
-public sealed class CorrectProposalHandler(WritePath path, IndexingSignal indexing)
+public sealed class CorrectProposalHandler(WritePath path, ProposalRepository proposals, IndexingSignal indexing)
     : ItemWriteHandler<CorrectionSubmission, ProposalRecord, Guid>(path)
 {
     public override string InvalidTitle => "The correction is not valid.";
@@ -30,13 +30,13 @@ public sealed class CorrectProposalHandler(WritePath path, IndexingSignal indexi
     public override async Task<WriteOutcome<Guid>> ApplyAsync(WriteStep<CorrectionSubmission, ProposalRecord> step, CancellationToken cancellationToken)
     {
         var (work, id, current, correction, _, now) = step;
-        var (applied, errors) = Corrections.Apply(current.ToProposal(), correction, now.Year);
+        var (applied, errors) = Corrections.Apply(proposals.WithContactDetails(current), correction, now.Year);
         if (applied is null)
         {
             return WriteOutcome<Guid>.Invalid(errors, InvalidTitle);
         }
 
-        await ProposalRepository.CorrectAsync(work, current, applied.Corrected, applied.Reason, applied.ChangedFields, now, cancellationToken);
+        await proposals.CorrectAsync(work, current, applied.Corrected, applied.Reason, applied.ChangedFields, now, cancellationToken);
         await ProposalRepository.TryAppendStepAsync(work, id, TimelineSteps.Corrected, reached: null, now,
             $"Corrected to version {current.Version + 1} ({string.Join(", ", applied.ChangedFields)}): {applied.Reason}", cancellationToken,
             source: StorySources.Intake);

@@ -18,7 +18,7 @@ public sealed record RegisteredProposal(ProposalView View, bool Created);
 /// an item, which publishes ProposalRegistered. The same kind, session and number again answers the
 /// stored item to a caller who may read it, and "the number is taken" to anyone else.
 /// </summary>
-public sealed class RegisterProposalHandler(WritePath path, ItemGuard guard, IndexingSignal indexing)
+public sealed class RegisterProposalHandler(WritePath path, ItemGuard guard, ProposalRepository proposals, IndexingSignal indexing)
     : WriteHandler<ProposalSubmission, RegisteredProposal>(path)
 {
     public override string InvalidTitle => "The item is not valid.";
@@ -45,7 +45,7 @@ public sealed class RegisterProposalHandler(WritePath path, ItemGuard guard, Ind
             return WriteOutcome<RegisteredProposal>.Invalid(errors, InvalidTitle);
         }
 
-        var (stored, timeline, created) = await ProposalRepository.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
+        var (stored, timeline, created) = await proposals.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
         step.Audit.ItemId = stored.Id;
         step.Audit.Set("number", $"{proposal.Kind} {proposal.SessionYear}-{proposal.Number}").Set("submittingUnit", proposal.SubmittingUnitCode)
             .Set("registered", created ? "new" : "already registered");
@@ -60,7 +60,7 @@ public sealed class RegisterProposalHandler(WritePath path, ItemGuard guard, Ind
                 "The number is taken.", $"{proposal.Kind} {proposal.Number} of the {proposal.SessionYear} session is already registered.");
         }
 
-        return WriteOutcome<RegisteredProposal>.Done(new RegisteredProposal(ProposalView.From(stored, timeline), created));
+        return WriteOutcome<RegisteredProposal>.Done(new RegisteredProposal(ProposalView.From(stored, proposals.WithContactDetails(stored), timeline), created));
     }
 
     /// <summary>A new item, once committed, wakes the indexing worker.</summary>

@@ -7,7 +7,7 @@ using ProposalPlatform.Intake.Domain;
 
 namespace ProposalPlatform.Intake.Data;
 
-public sealed class ProposalRepository(PlatformDatabase database)
+public sealed class ProposalRepository(PlatformDatabase database, ContactSeal contacts)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -20,8 +20,8 @@ public sealed class ProposalRepository(PlatformDatabase database)
         session_meeting AS SessionMeeting, number AS Number, title AS Title, text AS Text,
         submitter_name AS SubmitterName, submitter_delegation AS SubmitterDelegation,
         province AS Province, city AS City, topic AS Topic, stage AS Stage, registered_at AS RegisteredAt,
-        submitter_kind AS SubmitterKind, submitter_sector AS SubmitterSector, submitter_phone AS SubmitterPhone,
-        submitter_address AS SubmitterAddress, co_signers::text AS CoSigners, array_to_json(tags)::text AS TagsJson,
+        submitter_kind AS SubmitterKind, submitter_sector AS SubmitterSector, contact_details AS ContactDetails,
+        co_signers::text AS CoSigners, array_to_json(tags)::text AS TagsJson,
         handling_mode AS HandlingMode, is_key_item AS IsKeyItem, supervising_body AS SupervisingBody,
         batch_reference AS BatchReference, assigned_by_office_at AS AssignedByOfficeAt,
         submitting_unit_code AS SubmittingUnitCode, assigned_unit_code AS AssignedUnitCode,
@@ -47,23 +47,23 @@ public sealed class ProposalRepository(PlatformDatabase database)
         """
         INSERT INTO proposals (id, kind, session_year, session_term, session_meeting, number, title, text,
                                submitter_name, submitter_delegation, province, city, topic, stage, registered_at,
-                               submitter_kind, submitter_sector, submitter_phone, submitter_address, co_signers, tags,
+                               submitter_kind, submitter_sector, contact_details, co_signers, tags,
                                handling_mode, is_key_item, supervising_body, batch_reference, assigned_by_office_at,
                                submitting_unit_code)
         SELECT r.id, r.kind, r.session_year, r.session_term, r.session_meeting, r.number, r.title, r.text,
                r.submitter_name, r.submitter_delegation, r.province, r.city, r.topic, @Stage, @RegisteredAt,
-               r.submitter_kind, r.submitter_sector, r.submitter_phone, r.submitter_address, r.co_signers::jsonb,
+               r.submitter_kind, r.submitter_sector, r.contact_details, r.co_signers::jsonb,
                ARRAY(SELECT jsonb_array_elements_text(r.tags::jsonb)),
                r.handling_mode, r.is_key_item, r.supervising_body, r.batch_reference, r.assigned_by_office_at,
                r.submitting_unit_code
         FROM unnest(@Ids, @Kinds, @SessionYears, @SessionTerms, @SessionMeetings, @Numbers, @Titles, @Texts,
                     @SubmitterNames, @SubmitterDelegations, @Provinces, @Cities, @Topics,
-                    @SubmitterKinds, @SubmitterSectors, @SubmitterPhones, @SubmitterAddresses, @CoSigners, @Tags,
+                    @SubmitterKinds, @SubmitterSectors, @ContactDetails, @CoSigners, @Tags,
                     @HandlingModes, @IsKeyItems, @SupervisingBodies, @BatchReferences, @AssignedByOfficeAts,
                     @SubmittingUnitCodes)
              AS r(id, kind, session_year, session_term, session_meeting, number, title, text,
                   submitter_name, submitter_delegation, province, city, topic,
-                  submitter_kind, submitter_sector, submitter_phone, submitter_address, co_signers, tags,
+                  submitter_kind, submitter_sector, contact_details, co_signers, tags,
                   handling_mode, is_key_item, supervising_body, batch_reference, assigned_by_office_at,
                   submitting_unit_code)
         ON CONFLICT (kind, session_year, number) DO NOTHING
@@ -74,7 +74,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
     /// Stores a new item; when its kind, session and number are already known, returns the item
     /// stored before and changes nothing. The item and its story so far come back in one round trip.
     /// </summary>
-    public static async Task<(ProposalRecord Proposal, IReadOnlyList<TimelineEntry> Timeline, bool Created)> RegisterAsync(
+    public async Task<(ProposalRecord Proposal, IReadOnlyList<TimelineEntry> Timeline, bool Created)> RegisterAsync(
         UnitOfWork work, Guid id, NewProposal proposal, DateTimeOffset registeredAt, CancellationToken cancellationToken)
     {
         var inserted = await RegisterManyAsync(work, [(id, proposal)], registeredAt, cancellationToken);
@@ -95,7 +95,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
     /// Stores many new items in one statement; those whose kind, session and number are already
     /// known (or appear twice in <paramref name="proposals"/>) are left alone. Returns the ids stored.
     /// </summary>
-    public static async Task<HashSet<Guid>> RegisterManyAsync(
+    public async Task<HashSet<Guid>> RegisterManyAsync(
         UnitOfWork work, IReadOnlyList<(Guid Id, NewProposal Proposal)> proposals, DateTimeOffset registeredAt, CancellationToken cancellationToken)
     {
         if (proposals.Count == 0)
@@ -125,9 +125,8 @@ public sealed class ProposalRepository(PlatformDatabase database)
                 Topics = p.Select(x => x.Topic).ToArray(),
                 SubmitterKinds = p.Select(x => (short)x.LeadSubmitter.Kind).ToArray(),
                 SubmitterSectors = p.Select(x => x.LeadSubmitter.Sector).ToArray(),
-                SubmitterPhones = p.Select(x => x.LeadSubmitter.Phone).ToArray(),
-                SubmitterAddresses = p.Select(x => x.LeadSubmitter.Address).ToArray(),
-                CoSigners = p.Select(x => JsonSerializer.Serialize(x.CoSigners, Json)).ToArray(),
+                ContactDetails = proposals.Select(x => contacts.Seal(x.Id, x.Proposal)).ToArray(),
+                CoSigners = p.Select(x => CoSignersJson(x.CoSigners)).ToArray(),
                 Tags = p.Select(x => JsonSerializer.Serialize(x.Tags, Json)).ToArray(),
                 HandlingModes = p.Select(x => (short)x.HandlingMode).ToArray(),
                 IsKeyItems = p.Select(x => x.IsKeyItem).ToArray(),
@@ -259,20 +258,24 @@ public sealed class ProposalRepository(PlatformDatabase database)
         return (items.AsList(), total);
     }
 
-    /// <summary>Keeps the current version in the history and makes <paramref name="corrected"/> the item's data.</summary>
-    public static async Task CorrectAsync(
+    /// <summary>
+    /// Keeps the current version in the history (its contact details as they were sealed) and makes
+    /// <paramref name="corrected"/> the item's data.
+    /// </summary>
+    public async Task CorrectAsync(
         UnitOfWork work, ProposalRecord current, NewProposal corrected, string reason, IReadOnlyList<string> changedFields,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO proposal_versions (proposal_id, version, data, valid_from, replaced_at, replaced_because, changed_fields)
-            VALUES (@Id, @Version, @Data::jsonb, @ValidFrom, @Now, @Reason, @ChangedFields)
+            INSERT INTO proposal_versions (proposal_id, version, data, contact_details, valid_from, replaced_at, replaced_because, changed_fields)
+            VALUES (@Id, @Version, @Data::jsonb, @ContactDetails, @ValidFrom, @Now, @Reason, @ChangedFields)
             """,
             new
             {
                 current.Id,
                 current.Version,
+                current.ContactDetails,
                 Data = JsonSerializer.Serialize(current.ToProposal(), Json),
                 ValidFrom = current.UpdatedAt ?? current.RegisteredAt,
                 Now = now,
@@ -287,7 +290,7 @@ public sealed class ProposalRepository(PlatformDatabase database)
                 session_term = @SessionTerm, session_meeting = @SessionMeeting, title = @Title, text = @Text,
                 submitter_name = @SubmitterName, submitter_delegation = @SubmitterDelegation, province = @Province, city = @City,
                 topic = @Topic, submitter_kind = @SubmitterKind, submitter_sector = @SubmitterSector,
-                submitter_phone = @SubmitterPhone, submitter_address = @SubmitterAddress, co_signers = @CoSigners::jsonb,
+                contact_details = @ContactDetails, co_signers = @CoSigners::jsonb,
                 tags = @Tags, handling_mode = @HandlingMode, is_key_item = @IsKeyItem, supervising_body = @SupervisingBody,
                 assigned_by_office_at = @AssignedByOfficeAt, version = version + 1, updated_at = @Now,
                 indexed_at = NULL
@@ -307,9 +310,8 @@ public sealed class ProposalRepository(PlatformDatabase database)
                 corrected.Topic,
                 SubmitterKind = (short)corrected.LeadSubmitter.Kind,
                 SubmitterSector = corrected.LeadSubmitter.Sector,
-                SubmitterPhone = corrected.LeadSubmitter.Phone,
-                SubmitterAddress = corrected.LeadSubmitter.Address,
-                CoSigners = JsonSerializer.Serialize(corrected.CoSigners, Json),
+                ContactDetails = contacts.Seal(current.Id, corrected),
+                CoSigners = CoSignersJson(corrected.CoSigners),
                 Tags = corrected.Tags.ToArray(),
                 HandlingMode = (short)corrected.HandlingMode,
                 corrected.IsKeyItem,
@@ -319,6 +321,13 @@ public sealed class ProposalRepository(PlatformDatabase database)
             },
             work.Transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>The item with its submitters' contact details, for a caller allowed to see them.</summary>
+    public NewProposal WithContactDetails(ProposalRecord record) => contacts.Open(record.Id, record.ToProposal(), record.ContactDetails);
+
+    // the co-signers' names and places; their contact details are sealed with the lead's
+    private static string CoSignersJson(IReadOnlyList<Submitter> coSigners) =>
+        JsonSerializer.Serialize(coSigners.Select(c => c.WithoutContact()), Json);
 
     public async Task<IReadOnlyList<VersionRecord>> VersionsAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -415,8 +424,7 @@ public sealed record ProposalRecord(
     DateTimeOffset RegisteredAt,
     short SubmitterKind,
     string? SubmitterSector,
-    string? SubmitterPhone,
-    string? SubmitterAddress,
+    byte[]? ContactDetails,
     string CoSigners,
     string TagsJson,
     short HandlingMode,
@@ -437,12 +445,14 @@ public sealed record ProposalRecord(
     /// <summary>The units that co-handle the item (and so may read it).</summary>
     public string[] CoHandlerUnits => JsonSerializer.Deserialize<string[]>(CoHandlersJson) ?? [];
 
+    /// <summary>The lead submitter without contact details (sealed in <see cref="ContactDetails"/>).</summary>
     public Submitter LeadSubmitter => new(
-        (Domain.SubmitterKind)SubmitterKind, SubmitterName, SubmitterDelegation, SubmitterSector, Province, City, SubmitterPhone, SubmitterAddress);
+        (Domain.SubmitterKind)SubmitterKind, SubmitterName, SubmitterDelegation, SubmitterSector, Province, City, null, null);
 
     public IReadOnlyList<Submitter> CoSignerList =>
         JsonSerializer.Deserialize<List<Submitter>>(CoSigners, ProposalRepository.Json) ?? [];
 
+    /// <summary>The item as stored, without contact details (<see cref="ProposalRepository.WithContactDetails"/> opens them).</summary>
     public NewProposal ToProposal() => new(
         (ProposalKind)Kind, SessionYear, SessionTerm, SessionMeeting, Number, Title, Text, SubmitterName, SubmitterDelegation,
         Province, City, Topic, LeadSubmitter, CoSignerList, Tags, (HandlingMode)HandlingMode, IsKeyItem, SupervisingBody,

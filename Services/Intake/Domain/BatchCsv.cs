@@ -90,7 +90,8 @@ public static class BatchCsv
                 return number;
             }
 
-            errors.Add(new RowError(record.Line, column, $"'{value}' is not a whole number."));
+            // the row's errors are stored: they name the cell, never its content (ProposalRules says why)
+            errors.Add(new RowError(record.Line, column, "Not a whole number."));
             return null;
         }
 
@@ -99,7 +100,7 @@ public static class BatchCsv
         bool? isKeyItem = isKey is null ? null : ParseFlag(isKey);
         if (isKey is not null && isKeyItem is null)
         {
-            errors.Add(new RowError(record.Line, "isKeyItem", $"'{isKey}' is not a yes/no value: use true or false."));
+            errors.Add(new RowError(record.Line, "isKeyItem", "Not a yes/no value: use true or false."));
         }
 
         var submission = new ProposalSubmission(

@@ -31,7 +31,9 @@ public static partial class ProposalRules
         }
         else if (!EnumNames.TryParse(submission.Kind, out kind))
         {
-            errors["kind"] = [$"'{submission.Kind}' is not a kind: use Suggestion or Proposal."];
+            // an error names the field, never the value: a batch's errors are stored, and in a row shifted by
+            // a column any cell may hold a submitter's phone or address
+            errors["kind"] = ["Not a kind: use Suggestion or Proposal."];
         }
         else
         {
@@ -109,7 +111,7 @@ public static partial class ProposalRules
         var mode = HandlingMode.Lead;
         if (submission.HandlingMode is not null && !EnumNames.TryParse(submission.HandlingMode, out mode))
         {
-            errors["handlingMode"] = [$"'{submission.HandlingMode}' is not a handling mode: use {EnumNames.List<HandlingMode>()}."];
+            errors["handlingMode"] = [$"Not a handling mode: use {EnumNames.List<HandlingMode>()}."];
         }
 
         var supervisingBody = Optional(errors, "supervisingBody", submission.SupervisingBody, MaxNameLength);
@@ -182,7 +184,7 @@ public static partial class ProposalRules
         {
             if (!EnumNames.TryParse(input.Kind, out submitterKind))
             {
-                errors[$"{path}.kind"] = [$"'{input.Kind}' is not a submitter kind: use {EnumNames.List<SubmitterKind>()}."];
+                errors[$"{path}.kind"] = [$"Not a submitter kind: use {EnumNames.List<SubmitterKind>()}."];
             }
             else if (itemKind == ProposalKind.Suggestion && submitterKind != SubmitterKind.Deputy)
             {

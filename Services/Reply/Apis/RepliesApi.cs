@@ -52,14 +52,14 @@ public static class RepliesApi
     }
 
     public static async Task<Results<Ok<ReplyView>, ProblemHttpResult>> GetReply(
-        Guid proposalId, ClaimsPrincipal user, ItemGuard guard, ReplyReadModel replies, CancellationToken cancellationToken)
+        Guid proposalId, ClaimsPrincipal user, ItemGuard guard, ReplyReadModel replies, SignatoryPhones phones, CancellationToken cancellationToken)
     {
         // a registration alone creates the case; the item is the reply service's once assigned (or returned)
         var reply = await replies.FindAsync(proposalId, cancellationToken);
         var known = reply is not null && (reply.Case.AssignedAt is not null || reply.Case.ReturnedAt is not null);
         return await guard.RefuseAsync(user, proposalId, known ? reply!.Parties : null, ItemOperation.Read) is { } refusal
             ? TypedResults.Problem(refusal)
-            : TypedResults.Ok(ReplyView.From(reply!));
+            : TypedResults.Ok(ReplyView.From(reply!, phones));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<FollowUpView>>, ValidationProblem, ProblemHttpResult>> ListFollowUps(
@@ -88,19 +88,20 @@ public static class RepliesApi
 
     public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> RecordSignOff(
         Guid proposalId, SignOffSubmission submission, ClaimsPrincipal user, RecordSignOffHandler handler, ReplyReadModel replies,
-        CancellationToken cancellationToken) =>
-        await (await handler.HandleAsync(proposalId, submission, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, id, cancellationToken));
+        SignatoryPhones phones, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, submission, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, phones, id, cancellationToken));
 
     public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> IssueReply(
         Guid proposalId, IssueSubmission issue, ClaimsPrincipal user, IssueReplyHandler handler, ReplyReadModel replies,
-        CancellationToken cancellationToken) =>
-        await (await handler.HandleAsync(proposalId, issue, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, id, cancellationToken));
+        SignatoryPhones phones, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, issue, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, phones, id, cancellationToken));
 
     public static async Task<Results<Ok<ReplyView>, ValidationProblem, ProblemHttpResult>> RecordFeedback(
         Guid proposalId, FeedbackSubmission submission, ClaimsPrincipal user, RecordFeedbackHandler handler, ReplyReadModel replies,
-        CancellationToken cancellationToken) =>
-        await (await handler.HandleAsync(proposalId, submission, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, id, cancellationToken));
+        SignatoryPhones phones, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, submission, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, phones, id, cancellationToken));
 
-    private static async Task<Ok<ReplyView>> ViewAsync(ReplyReadModel replies, Guid proposalId, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ReplyView.From((await replies.FindAsync(proposalId, cancellationToken))!));
+    // after a write the caller was allowed to make: one who may read the item
+    private static async Task<Ok<ReplyView>> ViewAsync(ReplyReadModel replies, SignatoryPhones phones, Guid proposalId, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ReplyView.From((await replies.FindAsync(proposalId, cancellationToken))!, phones));
 }

@@ -34,7 +34,8 @@ public sealed record ReplyView(
     IReadOnlyList<OpinionView> Opinions,
     IReadOnlyList<IssuedReplyView> Replies)
 {
-    public static ReplyView From(ReplyHistory history)
+    /// <param name="phones">Opens the signatories' phones: the view is for a caller who may read the item.</param>
+    public static ReplyView From(ReplyHistory history, SignatoryPhones phones)
     {
         var c = history.Case;
         var round = c.Round;
@@ -67,7 +68,7 @@ public sealed record ReplyView(
             history.Drafts.Select(d => new DraftVersionView(d.Round, d.Version, d.Text, d.SavedBy, d.SavedAt)).ToList(),
             history.SignOffs.Select(SignOffView.From).ToList(),
             history.CoHandlers.Select(OpinionView.From).ToList(),
-            history.Replies.Select(r => IssuedReplyView.From(r, history)).ToList());
+            history.Replies.Select(r => IssuedReplyView.From(r, history, phones)).ToList());
     }
 }
 
@@ -110,16 +111,16 @@ public sealed record IssuedReplyView(
     IReadOnlyList<RecipientView> Recipients,
     FeedbackView? Feedback)
 {
-    public static IssuedReplyView From(IssuedReplyRow r, ReplyHistory history) => new(
+    public static IssuedReplyView From(IssuedReplyRow r, ReplyHistory history, SignatoryPhones phones) => new(
         r.ReplyId,
         r.Round,
         r.DraftVersion,
         ((ResultClass)r.ResultClass).ToString(),
         r.Text,
         r.LeaderName,
-        r.LeaderPhone,
+        phones.OpenLeader(r.ReplyId, r.LeaderPhone),
         r.HandlerName,
-        r.HandlerPhone,
+        phones.OpenHandler(r.ReplyId, r.HandlerPhone),
         ((PublicationDecision)r.Publication).ToString(),
         r.PublicText,
         r.IssuedAt,

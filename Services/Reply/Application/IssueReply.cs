@@ -13,7 +13,7 @@ namespace ProposalPlatform.Reply.Application;
 /// The round's formal reply, issued to the lead submitter and every co-signer: refused without a
 /// completed contact in the round or a signed-off draft, or twice in a round. Answers the item's id.
 /// </summary>
-public sealed class IssueReplyHandler(WritePath path) : ItemWriteHandler<IssueSubmission, ReplyCase, Guid>(path)
+public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones) : ItemWriteHandler<IssueSubmission, ReplyCase, Guid>(path)
 {
     public override string InvalidTitle => "The reply is not valid.";
 
@@ -55,9 +55,11 @@ public sealed class IssueReplyHandler(WritePath path) : ItemWriteHandler<IssueSu
         };
         var resultClass = ReplyRules.ValidateIssue(issue).ResultClass!.Value;
         var recipients = ReplyRules.RecipientsOf(reply);
+        var replyId = NewId.NextGuid();
         var issued = new IssuedReply(
-            NewId.NextGuid(), id, reply.Round, reply.DraftVersion!.Value, resultClass, reply.DraftText!,
-            issue.LeaderName!.Trim(), issue.LeaderPhone!.Trim(), issue.HandlerName!.Trim(), issue.HandlerPhone!.Trim(),
+            replyId, id, reply.Round, reply.DraftVersion!.Value, resultClass, reply.DraftText!,
+            issue.LeaderName!.Trim(), phones.SealLeader(replyId, issue.LeaderPhone!.Trim()),
+            issue.HandlerName!.Trim(), phones.SealHandler(replyId, issue.HandlerPhone!.Trim()),
             publication, publicText, now);
         await ReplyRepository.IssueAsync(work, issued, recipients, cancellationToken);
         await work.PublishAsync(new ReplyIssued(id, issued.ReplyId, resultClass, now, reply.Round, recipients.Count, publication), cancellationToken);

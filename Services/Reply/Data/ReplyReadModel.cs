@@ -156,9 +156,11 @@ public sealed class IssuedReplyRow
     public short ResultClass { get; set; }
     public string Text { get; set; } = "";
     public string? LeaderName { get; set; }
-    public string? LeaderPhone { get; set; }
+    /// <summary>Sealed (<see cref="SignatoryPhones"/>).</summary>
+    public byte[]? LeaderPhone { get; set; }
     public string? HandlerName { get; set; }
-    public string? HandlerPhone { get; set; }
+    /// <summary>Sealed (<see cref="SignatoryPhones"/>).</summary>
+    public byte[]? HandlerPhone { get; set; }
     public short Publication { get; set; }
     public string? PublicText { get; set; }
     public DateTimeOffset IssuedAt { get; set; }

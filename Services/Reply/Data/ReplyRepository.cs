@@ -373,7 +373,7 @@ public static class ReplyRepository
     }
 }
 
-/// <summary>A formal reply as it is issued.</summary>
+/// <summary>A formal reply as it is issued; the phones sealed (<see cref="SignatoryPhones"/>).</summary>
 public sealed record IssuedReply(
     Guid ReplyId,
     Guid ProposalId,
@@ -382,9 +382,9 @@ public sealed record IssuedReply(
     ResultClass ResultClass,
     string Text,
     string LeaderName,
-    string LeaderPhone,
+    byte[]? LeaderPhone,
     string HandlerName,
-    string HandlerPhone,
+    byte[]? HandlerPhone,
     PublicationDecision Publication,
     string? PublicText,
     DateTimeOffset IssuedAt);

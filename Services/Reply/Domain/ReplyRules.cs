@@ -183,7 +183,7 @@ public static partial class ReplyRules
         }
         else if (!Phone().IsMatch(value.Trim()))
         {
-            errors[field] = [$"'{value}' is not a phone number: digits with optional +, spaces, hyphens, brackets and an extension, 5 to 30 characters."];
+            errors[field] = ["Not a phone number: digits with optional +, spaces, hyphens, brackets and an extension, 5 to 30 characters."];
         }
     }
 

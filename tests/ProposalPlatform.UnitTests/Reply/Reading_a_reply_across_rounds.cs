@@ -7,6 +7,7 @@ namespace ProposalPlatform.UnitTests.Reply;
 public class Reading_a_reply_across_rounds
 {
     private static readonly Guid _firstReply = Guid.Parse("7a1c2e3f-0000-4000-8000-000000000001");
+    private static readonly SignatoryPhones _phones = new(PersonalData.KeyRings.Cipher());
 
     private static ReplyHistory ReopenedAfterAClassBReply() => new(
         new CaseHistoryRow { ProposalId = ProposalId, UnitCode = "HQ-HEALTH", AssignedAt = AssignedAt, Round = 2, HandlingMode = 1, LeadSubmitterName = "张伟" },
@@ -24,7 +25,7 @@ public class Reading_a_reply_across_rounds
     [Fact]
     public void Shows_the_new_round_empty_and_keeps_the_first_rounds_history()
     {
-        var view = ReplyView.From(ReopenedAfterAClassBReply());
+        var view = ReplyView.From(ReopenedAfterAClassBReply(), _phones);
 
         Assert.Equal(2, view.Round);
         Assert.False(view.ContactCompleted);
@@ -43,8 +44,8 @@ public class Reading_a_reply_across_rounds
         var history = ReopenedAfterAClassBReply();
         var secondReply = new IssuedReplyRow { ReplyId = Guid.NewGuid(), Round = 2, DraftVersion = 1, ResultClass = 1, Text = "已解决", Publication = 1, IssuedAt = AssignedAt.AddDays(40) };
 
-        var before = ReplyView.From(history);
-        var after = ReplyView.From(history with { Replies = [.. history.Replies, secondReply] });
+        var before = ReplyView.From(history, _phones);
+        var after = ReplyView.From(history with { Replies = [.. history.Replies, secondReply] }, _phones);
 
         Assert.True(before.FollowUp);
         Assert.False(after.FollowUp);
@@ -55,10 +56,29 @@ public class Reading_a_reply_across_rounds
     [Fact]
     public void Shows_an_outstanding_co_handling_opinion_as_not_submitted()
     {
-        var view = ReplyView.From(ReopenedAfterAClassBReply());
+        var view = ReplyView.From(ReopenedAfterAClassBReply(), _phones);
 
         var opinion = Assert.Single(view.Opinions);
         Assert.False(opinion.Submitted);
         Assert.Null(opinion.Opinion);
+    }
+
+    [Fact]
+    public void Shows_the_signatories_phones_it_keeps_sealed()
+    {
+        var replyId = Guid.NewGuid();
+        var history = ReopenedAfterAClassBReply();
+        var issued = new IssuedReplyRow
+        {
+            ReplyId = replyId, Round = 2, DraftVersion = 1, ResultClass = 1, Text = "已解决", Publication = 1, IssuedAt = AssignedAt.AddDays(40),
+            LeaderName = "王芳", LeaderPhone = _phones.SealLeader(replyId, "010-65194114"),
+            HandlerName = "李明", HandlerPhone = _phones.SealHandler(replyId, "13800138000"),
+        };
+
+        var view = ReplyView.From(history with { Replies = [.. history.Replies, issued] }, _phones);
+
+        var shown = view.Replies.Single(r => r.ReplyId == replyId);
+        Assert.Equal(("010-65194114", "13800138000"), (shown.LeaderPhone, shown.HandlerPhone));
+        Assert.Null(view.Replies.Single(r => r.ReplyId == _firstReply).LeaderPhone);
     }
 }

@@ -1,0 +1,21 @@
+using ProposalPlatform.Infrastructure.PersonalData;
+
+namespace ProposalPlatform.Reply.Data;
+
+/// <summary>
+/// The phones of who answers for an issued reply, the responsible leader's and the handler's, are
+/// stored sealed (<see cref="PersonalDataCipher"/>), each bound to its reply and to whose it is.
+/// </summary>
+public sealed class SignatoryPhones(PersonalDataCipher cipher)
+{
+    private const string Leader = "reply.leader_phone";
+    private const string Handler = "reply.handler_phone";
+
+    public byte[]? SealLeader(Guid replyId, string? phone) => cipher.SealText(phone, Leader, replyId);
+
+    public byte[]? SealHandler(Guid replyId, string? phone) => cipher.SealText(phone, Handler, replyId);
+
+    public string? OpenLeader(Guid replyId, byte[]? sealedPhone) => cipher.OpenText(sealedPhone, Leader, replyId);
+
+    public string? OpenHandler(Guid replyId, byte[]? sealedPhone) => cipher.OpenText(sealedPhone, Handler, replyId);
+}
