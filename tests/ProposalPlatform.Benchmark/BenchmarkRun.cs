@@ -22,6 +22,9 @@ public sealed record SteadyResult(int Sent, int Assigned, double SubmitP50, doub
 /// <summary>One single item sent in a steady phase: by which route, its id, when, and how long the submit took.</summary>
 public sealed record SingleSubmit(bool ViaGateway, Guid Id, DateTimeOffset SentAt, double SubmitMs);
 
+/// <summary>How far the audit trail lags the writes it records, and what verifying its chain costs.</summary>
+public sealed record AuditResult(long Writes, TimeSpan LagAfterAssigned, long ChainRecords, TimeSpan Verification, bool Verified);
+
 public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, HttpClient intake)
 {
     // Each run uses its own range of numbers in one session year, so runs never collide.
@@ -61,6 +64,26 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
 
         var submits = await SendAtSteadyRateAsync(options.Rate * options.WarmUpSeconds);
         await AssignedLatenciesAsync(submits);
+    }
+
+    /// <summary>
+    /// Right after the steady phase (every item assigned): waits until each registration since
+    /// <paramref name="from"/> is in the audit trail, then walks the whole chain once.
+    /// </summary>
+    public async Task<AuditResult> AuditTrailAsync(DateTimeOffset from, int writes)
+    {
+        var clock = Stopwatch.StartNew();
+        var query = $"/api/audit/records?operation=RegisterProposal&outcome=Accepted&from={Uri.EscapeDataString(from.ToString("O"))}&pageSize=1";
+        long recorded;
+        while ((recorded = (await gateway.GetFromJsonAsync<JsonObject>(query))!["total"]!.GetValue<long>()) < writes && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await Task.Delay(CountPollInterval / 10);
+        }
+
+        var lag = clock.Elapsed;
+        clock.Restart();
+        var chain = (await gateway.GetFromJsonAsync<JsonObject>("/api/audit/chain"))!;
+        return new AuditResult(recorded, lag, chain["recordsChecked"]!.GetValue<long>(), clock.Elapsed, chain["verified"]!.GetValue<bool>());
     }
 
     /// <summary>How many items the platform holds already: a database of many sessions makes every index larger.</summary>

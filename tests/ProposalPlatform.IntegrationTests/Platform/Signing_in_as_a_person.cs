@@ -73,6 +73,16 @@ public sealed class Signing_in_as_a_person(PlatformFixture platform)
         Assert.Null(afterwards.AccessToken);
         var view = await platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/identity/people/{person["id"]}");
         Assert.NotNull(view!["lockedOutUntil"]?.GetValue<DateTimeOffset>());
+
+        // the audit trail has every failed sign-in and the lockout, named by the person's id
+        var trail = await Eventually.Until(
+            () => platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/audit/records?actor={person["id"]}&operation=SignIn&pageSize=50"),
+            page => page!["total"]!.GetValue<long>() >= 6,
+            "the failed sign-ins in the audit trail");
+        var outcomes = trail!["records"]!.AsArray().Select(r => r!["outcome"]!.GetValue<string>()).ToList();
+        Assert.Equal(6, outcomes.Count);
+        Assert.Equal(4, outcomes.Count(o => o == "Unauthenticated"));
+        Assert.Equal(2, outcomes.Count(o => o == "LockedOut"));
     }
 
     [Fact]
