@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -44,6 +43,13 @@ public sealed class RateLimitOptions
     [Range(1, 100_000)]
     public int SearchesPerSecond { get; set; } = 10;
 
+    /// <summary>
+    /// How long a refusal waits at most before it is answered, until the client's budget would take a
+    /// call again (<see cref="Refusals"/>); zero answers at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan MaxRefusalHold { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How many calls beyond the rate a client may make at once before it is held to it.</summary>
     [Range(1, 100_000)]
     public int BurstSeconds { get; set; } = 2;
@@ -78,6 +84,7 @@ public static class ClientRateLimits
     public static IServiceCollection AddClientRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Refusals>();
         services.AddRateLimiter(limiter =>
         {
             foreach (var (budget, policy) in Policies)
@@ -90,14 +97,10 @@ public static class ClientRateLimits
                 });
             }
 
-            limiter.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-                var policy = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-                rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await PlatformProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.",
-                    $"This client has used its budget of {WhatOf(policy)} for now; nothing was changed by this request. Retry after {retryAfter} s.");
-            };
+            limiter.OnRejected = (rejected, cancellationToken) => new ValueTask(rejected.HttpContext.RequestServices.GetRequiredService<Refusals>().RefuseAsync(
+                rejected.HttpContext,
+                rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1),
+                cancellationToken));
         });
         return services;
     }
@@ -135,7 +138,25 @@ public static class ClientRateLimits
         AutoReplenishment = true,
     };
 
-    private static string WhatOf(string? policy) =>
+    /// <summary>
+    /// Refuses, before its token is checked, a call whose very token was refused a moment ago
+    /// (<see cref="Refusals"/>); after routing, which names the call's budget, and before authentication.
+    /// </summary>
+    public static WebApplication UseEarlyRefusals(this WebApplication app)
+    {
+        var refusals = app.Services.GetRequiredService<Refusals>();
+        app.Use(async (context, next) =>
+        {
+            if (!await refusals.TryRefuseAgainAsync(context))
+            {
+                await next(context);
+            }
+        });
+        return app;
+    }
+
+    /// <summary>What a budget is of, as a refusal names it.</summary>
+    public static string WhatOf(string? policy) =>
         policy == Policies[Budget.Batches] ? "batch uploads"
         : policy == Policies[Budget.Searches] ? "searches"
         : "calls";

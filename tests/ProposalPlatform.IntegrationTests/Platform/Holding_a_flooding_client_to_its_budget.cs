@@ -47,6 +47,34 @@ public sealed class Holding_a_flooding_client_to_its_budget(PlatformFixture plat
     }
 
     [Fact]
+    public async Task A_client_flooding_as_fast_as_it_can_is_answered_at_its_budgets_pace()
+    {
+        // Arrange
+        using var flooding = await platform.DistrictClientAsync("DIST-NINGBO");
+        using var warmed = await flooding.GetAsync("/api/assignment/units/DIST-NINGBO");
+
+        // Act: 8 connections, each sending its next call as soon as it has an answer, for 2 s
+        var sent = 0;
+        var refused = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < TimeSpan.FromSeconds(2))
+            {
+                using var response = await flooding.GetAsync("/api/assignment/units/DIST-NINGBO");
+                Interlocked.Increment(ref sent);
+                Interlocked.Add(ref refused, response.StatusCode == HttpStatusCode.TooManyRequests ? 1 : 0);
+            }
+        })));
+
+        // Assert: its budget (a burst of 100, then 50 a second) answered, and each refusal held until the
+        // budget would take a call again, about 100 ms: a few hundred calls, where answering refusals at
+        // once let this loop send tens of thousands
+        Assert.True(refused > 0);
+        Assert.InRange(sent, 150, 1_000);
+    }
+
+    [Fact]
     public async Task A_flood_of_batch_uploads_gets_429_and_the_same_clients_other_calls_go_on()
     {
         // Arrange: an office machine client of its own, and a batch that is taken in once and then repeated
