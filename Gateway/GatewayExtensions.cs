@@ -44,11 +44,29 @@ public static class GatewayExtensions
                 {
                     Status = status,
                     Title = timedOut ? $"The {service} service did not answer in time." : $"The {service} service is unavailable.",
-                    Detail = $"The gateway could not forward the request to {service} ({error.Error}). Nothing was changed by this request at the gateway; retry later.",
+                    Detail = $"The gateway could not forward the request to {service} ({error.Error}). {WhatChanged(context.Request, error.Error, error.Exception)}",
                 },
             });
         });
         return proxy;
+    }
+
+    /// <summary>
+    /// Whether a request the gateway could not see through may have changed something: only one that
+    /// never reached the service certainly did not (a batch's service keeps the chunks it stored).
+    /// </summary>
+    public static string WhatChanged(HttpRequest request, ForwarderError error, Exception? exception)
+    {
+        var neverSent = error is ForwarderError.NoAvailableDestinations
+            || exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+        if (neverSent || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            return neverSent ? "The request did not reach it: nothing was changed; retry later." : "Retry later.";
+        }
+
+        return request.Path.StartsWithSegments(GatewayRoutes.BatchesPrefix, StringComparison.OrdinalIgnoreCase)
+            ? "The service may have stored part of the batch before it stopped answering: what it stored is kept, and the same batch posted again later goes on after it."
+            : "The service may have done the request before it stopped answering: look before sending it again.";
     }
 
     /// <summary>

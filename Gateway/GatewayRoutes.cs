@@ -47,7 +47,7 @@ public static class GatewayRoutes
             Match = new RouteMatch { Path = s.ApiPrefix + "/{**rest}" },
             // the gateway checks the token too; each service checks it again, and decides what the caller may do
             AuthorizationPolicy = Authenticated,
-            RateLimiterPolicy = ClientRateLimits.Policy,
+            RateLimiterPolicy = ClientRateLimits.Policies[Budget.Calls],
             MaxRequestBodySize = MaxRequestBytes,
         }),
         new RouteConfig
@@ -56,10 +56,11 @@ public static class GatewayRoutes
             ClusterId = ResourceNames.Intake,
             Match = new RouteMatch { Path = BatchesPrefix + "/{**rest}" },
             AuthorizationPolicy = Authenticated,
-            RateLimiterPolicy = ClientRateLimits.Policy,
+            RateLimiterPolicy = ClientRateLimits.Policies[Budget.Batches],
             // a whole session's batch from the assigning office is tens of megabytes
             MaxRequestBodySize = MaxBatchBytes,
         },
+        .. SearchRoutes,
         .. Services.Select(s => new RouteConfig
         {
             RouteId = $"{s.Service}-openapi",
@@ -76,6 +77,33 @@ public static class GatewayRoutes
         .. IdentityPublicRoutes,
     ];
 
+    /// <summary>
+    /// Intake's searches, which take the searches budget: the item list with a full-text <c>q</c>, an
+    /// item's similar items and the list of similar pairs. The same addresses without <c>q</c>, and the
+    /// decisions on pairs, are ordinary calls.
+    /// </summary>
+    private static IEnumerable<RouteConfig> SearchRoutes =>
+    [
+        SearchRoute("intake-search-api", "/api/intake/proposals", new RouteQueryParameter { Name = "q", Mode = QueryParameterMatchMode.Exists }),
+        SearchRoute("intake-similar-api", "/api/intake/proposals/{id}/similar"),
+        SearchRoute("intake-similar-pairs-api", "/api/intake/similar"),
+    ];
+
+    private static RouteConfig SearchRoute(string routeId, string path, RouteQueryParameter? query = null) => new()
+    {
+        RouteId = routeId,
+        ClusterId = ResourceNames.Intake,
+        Match = new RouteMatch
+        {
+            Path = path,
+            Methods = [HttpMethods.Get],
+            QueryParameters = query is null ? null : [query],
+        },
+        AuthorizationPolicy = Authenticated,
+        RateLimiterPolicy = ClientRateLimits.Policies[Budget.Searches],
+        MaxRequestBodySize = MaxRequestBytes,
+    };
+
     private static IEnumerable<RouteConfig> IdentityPublicRoutes =>
         IdentityPublicPrefixes.Select(prefix => new RouteConfig
         {
@@ -84,7 +112,7 @@ public static class GatewayRoutes
             Match = new RouteMatch { Path = prefix + "/{**rest}" },
             AuthorizationPolicy = Anonymous,
             // sign-in and token requests too: guessing passwords or secrets is held to a budget per address
-            RateLimiterPolicy = ClientRateLimits.Policy,
+            RateLimiterPolicy = ClientRateLimits.Policies[Budget.Calls],
             // the sign-in pages and the issuer are the gateway's public address
             Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
         });

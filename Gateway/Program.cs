@@ -16,6 +16,7 @@ builder.Services.AddClientRateLimits();
 var app = builder.Build();
 
 app.UseProblemDetailsDefaults();
+app.UseEarlyRefusals();
 app.UsePlatformAuthentication();
 app.UseRateLimiter();
 app.MapReverseProxy(proxy =>

@@ -28,6 +28,8 @@ public static class Extensions
         builder.Services.AddSingleton<IndexingSignal>();
         builder.Services.AddOptions<SimilarityOptions>().BindConfiguration("Intake:Similarity");
         builder.Services.AddHostedService<IndexingWorker>();
+        builder.Services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<AbandonedBatchSweep>();
         return builder;
     }
 }

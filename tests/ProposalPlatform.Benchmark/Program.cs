@@ -46,10 +46,13 @@ Console.WriteLine($"Audit trail: the steady phase's {audit.Writes} registrations
 Console.WriteLine($"  verifying the whole chain ({audit.ChainRecords:N0} records) took {audit.Verification.TotalSeconds:F1} s -> {(audit.Verified ? "verified" : "BROKEN")}");
 
 Console.WriteLine();
-Console.WriteLine("One district's system floods the gateway at 800 calls/s while another reads at a steady 20/s (5 s alone, then 5 s beside the flood):");
-var flood = await new FloodPhase(gateway, options.Gateway).RunAsync(TimeSpan.FromSeconds(5));
-Console.WriteLine($"  flood: {flood.FloodSent} calls, {flood.FloodRefused} refused with 429, {flood.FloodAnswered} answered");
-Console.WriteLine($"  the other district: p95 {flood.QuietP95:F1} ms alone, {flood.FloodP95:F1} ms beside the flood (x{flood.Ratio:F2}; target <= 2), {flood.OtherRefused} of its calls refused (target 0)");
+Console.WriteLine($"One district's system floods the gateway over {FloodPhase.FloodConnections} connections while another reads at a steady {FloodPhase.SteadyPerSecond}/s (5 s alone, then 5 s beside the flood):");
+foreach (var (rate, what) in new[] { ((int?)FloodPhase.FloodPerSecond, $"at {FloodPhase.FloodPerSecond} calls/s"), (null, "as fast as it can") })
+{
+    var flood = await new FloodPhase(gateway, options.Gateway).RunAsync(TimeSpan.FromSeconds(5), rate);
+    Console.WriteLine($"  flood {what}: {flood.FloodSent} calls ({flood.FloodPerSecond:F0}/s), {flood.FloodRefused} refused with 429, {flood.FloodAnswered} answered");
+    Console.WriteLine($"    the other district: p95 {flood.QuietP95:F1} ms alone, {flood.FloodP95:F1} ms beside the flood (x{flood.Ratio:F2}; target <= 2), {flood.OtherRefused} of its calls refused (target 0)");
+}
 
 Console.WriteLine();
 Console.WriteLine($"Checking a token (signature, issuer, audience, lifetime; every service and the gateway do it on every request): "

@@ -30,9 +30,11 @@ public static partial class BatchesApi
             .WithSummary("Take in a batch from the assigning office: JSON {batchReference, assignedAt, items: [item…]} or CSV " +
                 "(Content-Type text/csv, UTF-8 or charset=gb18030, header row; batchReference and assignedAt as query parameters). " + BatchCsv.ColumnsDescription +
                 " Valid rows are stored in chunks of 500 and every invalid row is reported with its line and field; the same content again changes nothing " +
-                "(repeated: true); an upload that stopped mid-way resumes after its last stored chunk when sent again.")
-            .WithDescription("Takes in a whole batch of items from the assigning office, as JSON or CSV, and answers with its report (201 for a new batch, 200 for one already taken in). Another content type is refused with 415, an unreadable body or an invalid header with 400, and an upload of a batch another upload is still taking in with 409.")
+                "(repeated: true). An upload that stops part-way is answered 503 (retry) or 500 with what was kept (problem's batch: status Failed, " +
+                "failureReason, keptThroughLine); the same batch sent again goes on after its last stored chunk.")
+            .WithDescription("Takes in a whole batch of items from the assigning office, as JSON or CSV, and answers with its report (201 for a new batch, 200 for one already taken in). Another content type is refused with 415, an unreadable body or an invalid header with 400, and an upload of a batch another upload is still taking in with 409. An upload that stops part-way (the database, the service stopping) is answered 503 with Retry-After, or 500, saying which rows were kept; the same batch sent again goes on after them.")
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/{id:guid}", GetBatch)
             .WithName("GetBatch")
@@ -138,7 +140,7 @@ public static partial class BatchesApi
             }
 
             var rows = JsonRows(submission!.Items!);
-            return await intake.ProcessAsync(header, contentHash, "json", rows, i => path => $"items[{i - 1}].{path}", currentYear, cancellationToken);
+            return RetryLaterIfStopped(http, await intake.ProcessAsync(header, contentHash, "json", rows, i => path => $"items[{i - 1}].{path}", currentYear, cancellationToken));
         }
 
         var (csvHeader, errors) = BatchRules.ValidateHeader(batchReference, assignedAt, currentYear);
@@ -156,7 +158,18 @@ public static partial class BatchesApi
             return TypedResults.ValidationProblem(columnErrors, title: "The CSV header is not valid.");
         }
 
-        return await intake.ProcessAsync(csvHeader, contentHash, "csv", CsvRows(records, columns), _ => BatchCsv.ColumnOf, currentYear, cancellationToken);
+        return RetryLaterIfStopped(http, await intake.ProcessAsync(csvHeader, contentHash, "csv", CsvRows(records, columns), _ => BatchCsv.ColumnOf, currentYear, cancellationToken));
+    }
+
+    /// <summary>A batch that stopped for a reason that passes (503) is answered with when to post it again.</summary>
+    private static TResult RetryLaterIfStopped<TResult>(HttpContext http, TResult result) where TResult : INestedHttpResult
+    {
+        if (result.Result is ProblemHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable })
+        {
+            http.Response.Headers.RetryAfter = "5";
+        }
+
+        return result;
     }
 
     public static async Task<Results<Ok<BatchReport>, ProblemHttpResult>> GetBatch(Guid id, BatchRepository batches, CancellationToken cancellationToken)
@@ -199,7 +212,12 @@ public static partial class BatchesApi
 /// <summary>A batch as JSON: the assigning office's reference, its date of assignment (yyyy-MM-dd or ISO 8601) and the items.</summary>
 public sealed record BatchSubmission(string? BatchReference, string? AssignedAt, IReadOnlyList<ProposalSubmission?>? Items);
 
-/// <summary>What became of a batch: counts so far, its first row errors (line: CSV line, or the item's position from 1 in JSON; at most a thousand are kept) and how many more there were.</summary>
+/// <summary>
+/// What became of a batch: counts so far, its first row errors (line: CSV line, or the item's position
+/// from 1 in JSON; at most a thousand are kept) and how many more there were. Every row through
+/// <see cref="KeptThroughLine"/> is stored or reported; a batch that stopped part-way is Failed, with
+/// why, and posted again goes on after that line.
+/// </summary>
 public sealed record BatchReport(
     Guid Id,
     string BatchReference,
@@ -213,13 +231,16 @@ public sealed record BatchReport(
     int Rejected,
     IReadOnlyList<RowError> Errors,
     int ErrorsNotKept,
+    int KeptThroughLine,
+    string? FailureReason,
     DateTimeOffset ReceivedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? FailedAt)
 {
     public static BatchReport From(BatchRecord b, IReadOnlyList<RowError> errors, bool repeated) => new(
         b.Id, b.Reference, b.Format, ((BatchStatus)b.Status).ToString(), repeated, b.AssignedAt,
         b.RowsProcessed,
         repeated ? 0 : b.Accepted,
         repeated ? b.Accepted + b.AlreadyKnown : b.AlreadyKnown,
-        b.Rejected, errors, b.ErrorsNotKept, b.ReceivedAt, b.CompletedAt);
+        b.Rejected, errors, b.ErrorsNotKept, b.ProcessedThroughLine, b.FailureReason, b.ReceivedAt, b.CompletedAt, b.FailedAt);
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Npgsql;
 using ProposalPlatform.Infrastructure.Data;
@@ -9,18 +11,23 @@ public enum BatchStatus
 {
     Processing = 1,
     Completed = 2,
+
+    /// <summary>Stopped part-way: what was stored is kept, and the same batch posted again goes on after it.</summary>
+    Failed = 3,
 }
 
 public sealed class BatchRepository(PlatformDatabase database)
 {
-    private const string SelectBatch =
+    private const string BatchColumns =
         """
-        SELECT id AS Id, reference AS Reference, content_hash AS ContentHash, format AS Format, assigned_at AS AssignedAt,
-               status AS Status, received_at AS ReceivedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt,
-               processed_through_line AS ProcessedThroughLine, rows_processed AS RowsProcessed, accepted AS Accepted,
-               already_known AS AlreadyKnown, rejected AS Rejected, errors_not_kept AS ErrorsNotKept
-        FROM intake_batches
+        id AS Id, reference AS Reference, content_hash AS ContentHash, format AS Format, assigned_at AS AssignedAt,
+        status AS Status, received_at AS ReceivedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt,
+        processed_through_line AS ProcessedThroughLine, rows_processed AS RowsProcessed, accepted AS Accepted,
+        already_known AS AlreadyKnown, rejected AS Rejected, errors_not_kept AS ErrorsNotKept,
+        failure_reason AS FailureReason, failed_at AS FailedAt
         """;
+
+    private const string SelectBatch = "SELECT " + BatchColumns + " FROM intake_batches";
 
     /// <summary>The batch with this reference and content, created (as processing) when it is new.</summary>
     public async Task<(BatchRecord Batch, bool Created)> FindOrCreateAsync(
@@ -42,15 +49,14 @@ public sealed class BatchRepository(PlatformDatabase database)
     }
 
     /// <summary>
-    /// Holds the batch for this upload alone (a session lock, released when the returned connection
-    /// is disposed or the process dies); null when another upload of it is running.
+    /// Holds the batch of this reference and content for this upload alone (a session lock, released
+    /// when the returned hold is disposed or the process dies); null when another upload of it is
+    /// running. A batch in processing whose lock is free has no upload working on it.
     /// </summary>
-    public async Task<BatchLock?> TryLockAsync(Guid batchId, CancellationToken cancellationToken)
+    public async Task<BatchLock?> TryLockAsync(string reference, string contentHash, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
-        // all 16 bytes: ids made by one process share their first 8 (MassTransit's NewId puts the node there)
-        var bytes = batchId.ToByteArray();
-        var key = BitConverter.ToInt64(bytes, 0) ^ BitConverter.ToInt64(bytes, 8);
+        var key = LockKey(reference, contentHash);
         if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key }, cancellationToken: cancellationToken)))
         {
             return new BatchLock(connection, key);
@@ -58,6 +64,46 @@ public sealed class BatchRepository(PlatformDatabase database)
 
         await connection.DisposeAsync();
         return null;
+    }
+
+    /// <summary>The advisory lock key of a batch: its reference and content, known before its row exists.</summary>
+    public static long LockKey(string reference, string contentHash) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"{reference}\n{contentHash}")), 0);
+
+    /// <summary>Marks a batch that this upload holds as being taken in (again): a failed one resumes.</summary>
+    public async Task StartAsync(Guid batchId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE intake_batches SET status = @Processing, failure_reason = NULL, failed_at = NULL, updated_at = @now
+            WHERE id = @batchId AND status <> @Completed
+            """,
+            new { batchId, now, Processing = (short)BatchStatus.Processing, Completed = (short)BatchStatus.Completed },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Marks a batch in processing failed, with why; what its chunks stored stays.</summary>
+    public async Task<BatchRecord?> FailAsync(Guid batchId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            $"""
+            UPDATE intake_batches SET status = @Failed, failure_reason = @reason, failed_at = @now, updated_at = @now
+            WHERE id = @batchId AND status = @Processing
+            RETURNING {BatchColumns}
+            """,
+            new { batchId, reason, now, Failed = (short)BatchStatus.Failed, Processing = (short)BatchStatus.Processing },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The batches marked as being taken in: each either has an upload working on it (its lock is held) or was abandoned.</summary>
+    public async Task<IReadOnlyList<BatchRecord>> ProcessingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<BatchRecord>(new CommandDefinition(
+            SelectBatch + " WHERE status = @Processing", new { Processing = (short)BatchStatus.Processing }, cancellationToken: cancellationToken));
+        return rows.AsList();
     }
 
     /// <summary>How many row errors a batch keeps; the rest are only counted.</summary>
@@ -112,6 +158,13 @@ public sealed class BatchRepository(PlatformDatabase database)
             new { batchId, now, Status = (short)BatchStatus.Completed }, cancellationToken: cancellationToken));
     }
 
+    public async Task<BatchRecord?> FindAsync(string reference, string contentHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            SelectBatch + " WHERE reference = @reference AND content_hash = @contentHash", new { reference, contentHash }, cancellationToken: cancellationToken));
+    }
+
     public async Task<BatchRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -163,4 +216,6 @@ public sealed record BatchRecord(
     int Accepted,
     int AlreadyKnown,
     int Rejected,
-    int ErrorsNotKept);
+    int ErrorsNotKept,
+    string? FailureReason,
+    DateTimeOffset? FailedAt);

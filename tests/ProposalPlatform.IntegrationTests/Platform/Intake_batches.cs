@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Npgsql;
+using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
 
@@ -68,6 +71,114 @@ public sealed class Intake_batches(PlatformFixture platform)
             page => page!["total"]!.GetValue<long>() == rows - 3,
             "every item of the batch assigned",
             TimeSpan.FromSeconds(120));
+    }
+
+    [Fact]
+    public async Task A_batch_the_database_refuses_half_way_is_marked_failed_says_what_it_kept_and_goes_on_when_posted_again()
+    {
+        // Arrange: 1,200 items of session 2014; the database refuses the 700th, which passes every check of
+        // the service (a constraint of the database's own, as a stricter schema or a DBA's rule would be)
+        const int rows = 1200;
+        var reference = $"NPC-2014-{Items.NextNumber()}";
+        var batch = new JsonObject
+        {
+            ["batchReference"] = reference,
+            ["assignedAt"] = "2014-04-10",
+            ["items"] = new JsonArray([.. Enumerable.Range(1, rows).Select(i => (JsonNode)IntakeItems.Item(2014, i, $"关于口岸建设的建议（{i}）", "建议加强口岸基础设施建设。"))]),
+        };
+        await using var database = new NpgsqlConnection(await platform.ConnectionStringAsync(ResourceNames.IntakeDatabase));
+        await database.OpenAsync();
+        await Execute(database, "ALTER TABLE proposals ADD CONSTRAINT ck_test_refuses_2014_700 CHECK (NOT (session_year = 2014 AND number = 700)) NOT VALID");
+
+        // Act
+        JsonObject stopped;
+        try
+        {
+            using var failing = await _gateway.PostAsJsonAsync("/api/intake/batches", batch);
+            Assert.Equal(HttpStatusCode.InternalServerError, failing.StatusCode);
+            stopped = (await failing.ReadJsonAsync()).AsObject();
+        }
+        finally
+        {
+            await Execute(database, "ALTER TABLE proposals DROP CONSTRAINT ck_test_refuses_2014_700");
+        }
+
+        var failed = await _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/batches/{stopped["batchId"]}");
+        var storedAfterFailure = await StoredAsync(reference);
+        using var again = await _gateway.PostAsJsonAsync("/api/intake/batches", batch);
+
+        // Assert: the first 500 rows (one chunk) kept, the batch failed with why, and the answer says so
+        Assert.Equal("The batch stopped part-way.", stopped["title"]!.GetValue<string>());
+        Assert.StartsWith("The rows through line 500 were kept (500 rows: 500 items accepted", stopped["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Failed", failed!["status"]!.GetValue<string>());
+        Assert.Equal((500, 500, 500), (failed["keptThroughLine"]!.GetValue<int>(), failed["rowsProcessed"]!.GetValue<int>(), failed["accepted"]!.GetValue<int>()));
+        Assert.Equal("The database refused the rows (SQLSTATE 23514, constraint ck_test_refuses_2014_700).", failed["failureReason"]!.GetValue<string>());
+        Assert.Equal(500, storedAfterFailure);
+
+        // posted again, it goes on after line 500 and takes every item in once
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var report = (await again.ReadJsonAsync()).AsObject();
+        Assert.Equal(stopped["batchId"]!.GetValue<Guid>(), report["id"]!.GetValue<Guid>());
+        Assert.Equal("Completed", report["status"]!.GetValue<string>());
+        Assert.Equal((rows, rows, 0, rows), (report["rowsProcessed"]!.GetValue<int>(), report["accepted"]!.GetValue<int>(), report["alreadyKnown"]!.GetValue<int>(), report["keptThroughLine"]!.GetValue<int>()));
+        Assert.Null(report["failureReason"]);
+        Assert.Equal(rows, await StoredAsync(reference));
+        await Eventually.Until(
+            () => _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/proposals?batchReference={reference}&status=Assigned&pageSize=1"),
+            page => page!["total"]!.GetValue<long>() == rows,
+            "every item of the batch assigned",
+            TimeSpan.FromSeconds(120));
+    }
+
+    [Fact]
+    public async Task A_batch_left_in_processing_by_a_service_that_died_is_marked_failed_and_goes_on_when_posted_again()
+    {
+        // Arrange: the row a crashed upload leaves behind, processing with no upload holding it
+        var number = Items.NextNumber();
+        var reference = $"NPC-2014-{number}";
+        var body = Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["batchReference"] = reference,
+            ["items"] = new JsonArray(IntakeItems.Item(2014, number, "关于优化通关流程的建议", "建议优化通关流程。")),
+        }.ToJsonString());
+        var id = Guid.NewGuid();
+        await using (var database = new NpgsqlConnection(await platform.ConnectionStringAsync(ResourceNames.IntakeDatabase)))
+        {
+            await database.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO intake_batches (id, reference, content_hash, format, status, received_at, updated_at)
+                VALUES (@id, @reference, @hash, 'json', 1, now(), now())
+                """, database);
+            insert.Parameters.AddWithValue("id", id);
+            insert.Parameters.AddWithValue("reference", reference);
+            insert.Parameters.AddWithValue("hash", Convert.ToHexStringLower(SHA256.HashData(body)));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // Act: the service's sweep finds it (every second in the tests), then the office posts it again
+        var failed = await Eventually.Until(
+            () => _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/batches/{id}"),
+            batch => batch!["status"]!.GetValue<string>() == "Failed",
+            "the abandoned batch marked failed");
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var again = await _gateway.PostAsync("/api/intake/batches", content);
+
+        // Assert
+        Assert.Equal("The intake service stopped while taking it in.", failed!["failureReason"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var report = await again.ReadJsonAsync();
+        Assert.Equal((id, "Completed", 1), (report["id"]!.GetValue<Guid>(), report["status"]!.GetValue<string>(), report["accepted"]!.GetValue<int>()));
+    }
+
+    private async Task<long> StoredAsync(string reference) =>
+        (await _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/proposals?batchReference={reference}&pageSize=1"))!["total"]!.GetValue<long>();
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]

@@ -10,6 +10,25 @@ public sealed class Intake_items(PlatformFixture platform)
     private readonly HttpClient _gateway = platform.Gateway;
 
     [Fact]
+    public async Task A_cell_that_would_be_a_formula_in_a_spreadsheet_is_stored_and_read_as_it_came()
+    {
+        // Arrange: exports neutralise such cells on the way out (SpreadsheetCells); the item keeps them
+        var number = Items.NextNumber();
+        const string Title = "=cmd|' /C calc'!A0 关于口岸建设的建议";
+        var item = IntakeItems.Item(2017, number, Title, "+1 建议加强口岸建设。");
+        item["leadSubmitter"]!["name"] = "@张三";
+
+        // Act
+        var id = (await _gateway.RegisterAsync(item))["id"]!.GetValue<Guid>();
+        var stored = await _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/proposals/{id}");
+
+        // Assert
+        Assert.Equal(Title, stored!["title"]!.GetValue<string>());
+        Assert.Equal("+1 建议加强口岸建设。", stored["text"]!.GetValue<string>());
+        Assert.Equal("@张三", stored["leadSubmitter"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Full_text_search_finds_chinese_words_in_the_title_and_text()
     {
         // Arrange

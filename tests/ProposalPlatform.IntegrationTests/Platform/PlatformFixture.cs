@@ -51,7 +51,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 .WithEndpoint("http", endpoint => endpoint.Port = endpoint.TargetPort = port)
                 .WithEnvironment("Testing__ClockControl", "true")
                 .WithEnvironment("Assignment__DeadlineScanInterval", "00:00:01")
-                .WithEnvironment("ContactScheduling__ReminderScanInterval", "00:00:01");
+                .WithEnvironment("ContactScheduling__ReminderScanInterval", "00:00:01")
+                .WithEnvironment("Intake__Batches__AbandonedSweepInterval", "00:00:01");
         }
 
         _app = await builder.BuildAsync(timeout.Token);

@@ -1,0 +1,27 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+
+namespace ProposalPlatform.Infrastructure.Export;
+
+/// <summary>
+/// What every CSV or Excel export does to a cell before writing it: a cell that starts with
+/// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return would be run as a formula by the
+/// spreadsheet that opens the file (<c>=cmd|' /C calc'!A0</c>), so it is written with a <c>'</c> in
+/// front, which spreadsheets read as "this cell is text" (OWASP, CSV injection). Values are stored as
+/// they came; only what leaves the platform as a spreadsheet is neutralised.
+/// </summary>
+public static class SpreadsheetCells
+{
+    /// <summary>The characters that make a spreadsheet read a cell as a formula when it starts with one.</summary>
+    public const string FormulaStarts = "=+-@\t\r";
+
+    /// <summary>What a neutralised cell starts with.</summary>
+    public const char TextMark = '\'';
+
+    private static readonly SearchValues<char> Starts = SearchValues.Create(FormulaStarts);
+
+    /// <summary>The cell as a spreadsheet should show it: with <see cref="TextMark"/> in front when it starts like a formula.</summary>
+    [return: NotNullIfNotNull(nameof(value))]
+    public static string? Neutralise(string? value) =>
+        value is { Length: > 0 } && Starts.Contains(value[0]) ? TextMark + value : value;
+}

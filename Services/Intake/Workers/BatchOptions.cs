@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProposalPlatform.Intake.Workers;
+
+/// <summary>Configuration section <c>Intake:Batches</c>.</summary>
+public sealed class BatchOptions
+{
+    public const string Section = "Intake:Batches";
+
+    /// <summary>
+    /// How often batches left in processing with no upload working on them (the service stopped or
+    /// died mid-way, or could not record a failure) are looked for, from the start on.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan AbandonedSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
