@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProposalPlatform.Audit.Data;
 using ProposalPlatform.Audit.Domain;
 using ProposalPlatform.Contracts.Audit;
 using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Infrastructure.Export;
 using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Audit.Apis;
@@ -61,7 +61,7 @@ public static class AuditApi
     }
 
     public static Results<PushStreamHttpResult, ValidationProblem> ExportAuditRecords(
-        AuditStore store,
+        AuditStore store, CancellationToken cancellationToken,
         Guid? itemId = null, string? actor = null, string? unit = null, string? operation = null, string? outcome = null, string? service = null,
         DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
@@ -72,11 +72,9 @@ public static class AuditApi
         }
 
         var query = new AuditQuery(itemId, actor, unit, operation, outcome, service, from, to);
-        return TypedResults.Stream(async body =>
-        {
-            await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 65536);
-            await AuditCsv.WriteAsync(writer, store.AllAsync(query, CancellationToken.None));
-        }, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+        return TypedResults.Stream(
+            body => AuditCsv.WriteAsync(body, store.AllAsync(query, cancellationToken), cancellationToken),
+            SpreadsheetCsvWriter.ContentType, $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
     }
 
     public static async Task<Ok<ChainVerification>> VerifyAuditChain(AuditStore store, CancellationToken cancellationToken)
@@ -119,37 +117,19 @@ public static class AuditCsv
         "序号", "时间", "记入时间", "服务", "操作", "结果", "状态码", "操作人标识", "操作人", "单位", "角色", "资源", "事项标识", "摘要", "追踪标识", "前一哈希", "哈希",
     ];
 
-    public static async Task WriteAsync(TextWriter writer, IAsyncEnumerable<AuditRecord> records)
+    public static async Task WriteAsync(Stream body, IAsyncEnumerable<AuditRecord> records, CancellationToken cancellationToken)
     {
-        // RFC 4180: every line ends with CRLF, on any server
-        writer.NewLine = "\r\n";
-        await writer.WriteLineAsync(string.Join(',', Headers));
-        await foreach (var r in records)
+        await using var csv = new SpreadsheetCsvWriter(body);
+        await csv.WriteRowAsync(Headers, cancellationToken);
+        await foreach (var r in records.WithCancellation(cancellationToken))
         {
-            string?[] cells =
+            await csv.WriteRowAsync(
             [
                 r.Seq.ToString(CultureInfo.InvariantCulture), r.At.ToString("O", CultureInfo.InvariantCulture), r.RecordedAt.ToString("O", CultureInfo.InvariantCulture),
                 r.Service, r.Operation, r.Outcome, r.Status.ToString(CultureInfo.InvariantCulture), r.ActorId, r.ActorName, r.ActorUnit,
                 string.Join(' ', r.ActorRoles), r.Resource, r.ItemId?.ToString(), r.Summary, r.TraceId,
                 Convert.ToHexStringLower(r.PreviousHash), Convert.ToHexStringLower(r.Hash),
-            ];
-            await writer.WriteLineAsync(string.Join(',', cells.Select(Cell)));
+            ], cancellationToken);
         }
-    }
-
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        // a cell a spreadsheet would run as a formula is shown as text
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

@@ -181,12 +181,12 @@ public sealed class Auditing_every_write(PlatformFixture platform)
         Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
         var lines = (await export.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.TrimEnd('\r')).ToList();
-        Assert.StartsWith("序号,时间,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("\"序号\",\"时间\",", lines[0], StringComparison.Ordinal);
         Assert.Equal(3, lines.Count);
-        Assert.Contains(",RegisterProposal,", lines[1], StringComparison.Ordinal);
-        Assert.Contains(",CorrectProposal,", lines[2], StringComparison.Ordinal);
+        Assert.Contains(",\"RegisterProposal\",", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",\"CorrectProposal\",", lines[2], StringComparison.Ordinal);
         Assert.Contains("reason: =cmd|' /C calc'!A0", lines[2], StringComparison.Ordinal);
-        Assert.DoesNotContain(lines.SelectMany(l => l.Split(',')), cell => cell.Length > 0 && cell[0] is '=' or '+' or '@');
+        Assert.DoesNotContain(lines.SelectMany(l => l.Split("\",\"")), cell => cell.TrimStart('"').Length > 0 && cell.TrimStart('"')[0] is '=' or '+' or '@');
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var problem = await invalid.ReadJsonAsync();
         Assert.NotNull(problem["errors"]!["outcome"]);

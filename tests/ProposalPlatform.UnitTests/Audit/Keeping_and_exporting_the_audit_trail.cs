@@ -72,15 +72,16 @@ public class Keeping_and_exporting_the_audit_trail
             1, Guid.NewGuid(), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "intake", "CorrectProposal", "Accepted", 0,
             "@office", "=HYPERLINK(\"x\")", "+HQ", ["ProposalOffice"], "/api/intake/proposals/x/corrections", null,
             "reason: -1, \"quoted\"\nnext line", null, AuditChain.Origin, AuditChain.Origin);
-        using var writer = new StringWriter();
+        using var body = new MemoryStream();
 
-        await AuditCsv.WriteAsync(writer, new[] { record }.ToAsyncEnumerable());
+        await AuditCsv.WriteAsync(body, new[] { record }.ToAsyncEnumerable(), CancellationToken.None);
 
-        var csv = writer.ToString();
-        Assert.StartsWith("序号,时间,记入时间,服务,操作,结果", csv, StringComparison.Ordinal);
-        Assert.Contains(",'@office,", csv, StringComparison.Ordinal);
+        var csv = System.Text.Encoding.UTF8.GetString(body.ToArray()).TrimStart('\uFEFF');
+        Assert.StartsWith("\"序号\",\"时间\",\"记入时间\",\"服务\",\"操作\",\"结果\"", csv, StringComparison.Ordinal);
+        Assert.Contains(",\"'@office\",", csv, StringComparison.Ordinal);
         Assert.Contains(",\"'=HYPERLINK(\"\"x\"\")\",", csv, StringComparison.Ordinal);
-        Assert.Contains(",'+HQ,", csv, StringComparison.Ordinal);
+        Assert.Contains(",\"'+HQ\",", csv, StringComparison.Ordinal);
         Assert.Contains("\"reason: -1, \"\"quoted\"\"\nnext line\"", csv, StringComparison.Ordinal);
+        Assert.EndsWith("\r\n", csv, StringComparison.Ordinal);
     }
 }
