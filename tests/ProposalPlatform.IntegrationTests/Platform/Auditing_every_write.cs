@@ -253,9 +253,10 @@ public sealed class Auditing_every_write(PlatformFixture platform)
             var unit = $"HQ-AUD{n}";
             await SendAsync("CreateUnit", Office, HttpMethod.Post, "/api/assignment/units", new { code = unit, name = "审计测试处", kind = "Department" });
             await SendAsync("UpdateUnit", Office, HttpMethod.Put, $"/api/assignment/units/{unit}", new { name = "审计测试二处", kind = "Department" });
-            var district = $"DIST-AUD{n}";
-            await SendAsync("CreateUnit", Office, HttpMethod.Post, "/api/assignment/units", new { code = district, name = "审计测试海关", kind = "District" });
-            await SendAsync("ReplaceUnitCoverage", Office, HttpMethod.Put, $"/api/assignment/units/{district}/coverage", new[] { new { province = "审计省", city = $"审计市{n}" } });
+            // a district's coverage replaced by what it was (the 42 districts stay as they are)
+            var coverage = await _platform.Gateway.GetFromJsonAsync<JsonArray>("/api/assignment/units/DIST-GONGBEI/coverage");
+            await SendAsync("ReplaceUnitCoverage", Office, HttpMethod.Put, "/api/assignment/units/DIST-GONGBEI/coverage",
+                coverage!.Select(p => new { province = p!["province"]!.GetValue<string>(), city = p["city"]?.GetValue<string>() }).ToArray());
             var rule = await SendAsync("CreateRoutingRule", Office, HttpMethod.Post, "/api/assignment/rules", new { keyword = $"审计关键词{n}", unitCode = unit, priority = 1 });
             var ruleId = rule["id"]!.GetValue<int>();
             await SendAsync("UpdateRoutingRule", Office, HttpMethod.Put, $"/api/assignment/rules/{ruleId}", new { keyword = $"审计关键词{n}", unitCode = unit, priority = 2 });
