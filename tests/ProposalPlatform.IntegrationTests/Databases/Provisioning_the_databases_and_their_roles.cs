@@ -98,8 +98,11 @@ public sealed class Provisioning_the_databases_and_their_roles(LocalPostgres pos
         var admin = $"{postgres.Address};Database=postgres;Username=cloud_admin;Password=cloud-admin-password";
         var database = new DatabaseDeclaration("manageddb");
 
-        // Act
-        await DatabaseProvisioning.ProvisionAsync(admin, database, new Dictionary<string, string> { [database.OwnerRole] = "managed-owner-password" }, default);
+        var passwords = new Dictionary<string, string> { [database.OwnerRole] = "managed-owner-password" };
+
+        // Act: the first start, and the next
+        await DatabaseProvisioning.ProvisionAsync(admin, database, passwords, default);
+        await DatabaseProvisioning.ProvisionAsync(admin, database, passwords, default);
 
         // Assert
         var owner = $"{postgres.Address};Database=manageddb;Username=manageddb_owner;Password=managed-owner-password";
