@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace ProposalPlatform.AppHost.Infrastructure;
 
 /// <summary>Where the broker and the databases come from.</summary>
@@ -19,6 +21,43 @@ public sealed class InfrastructureOptions
     public InfrastructureMode Mode { get; set; } = InfrastructureMode.Auto;
 
     public LocalInfrastructureOptions Local { get; set; } = new();
+
+    public ExternalInfrastructureOptions External { get; set; } = new();
+}
+
+/// <summary>
+/// For servers the deployment runs (<see cref="InfrastructureMode.External"/>): how every PostgreSQL
+/// connection the AppHost makes or passes on to a service uses TLS.
+/// </summary>
+public sealed class ExternalInfrastructureOptions
+{
+    /// <summary>
+    /// Npgsql's SSL Mode: <c>VerifyFull</c> (encrypted, the server's certificate and host name checked),
+    /// <c>VerifyCA</c>, <c>Require</c> (encrypted, the certificate not checked: what Npgsql's obsolete
+    /// "Trust Server Certificate" did), <c>Prefer</c>, <c>Allow</c>, <c>Disable</c>. Unset: what each
+    /// connection string says (Npgsql's default, <c>Prefer</c>).
+    /// </summary>
+    public SslMode? PostgresSslMode { get; set; }
+
+    /// <summary>A PEM file of the CA the server's certificate is checked against (VerifyCA, VerifyFull); unset: the system's trusted roots.</summary>
+    public string? PostgresRootCertificate { get; set; }
+
+    /// <summary><paramref name="connectionString"/> with the TLS settings above, where they are set.</summary>
+    public string WithTls(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (PostgresSslMode is { } mode)
+        {
+            builder.SslMode = mode;
+        }
+
+        if (PostgresRootCertificate is { Length: > 0 } rootCertificate)
+        {
+            builder.RootCertificate = rootCertificate;
+        }
+
+        return builder.ConnectionString;
+    }
 }
 
 public sealed class LocalInfrastructureOptions

@@ -6,4 +6,4 @@ namespace ProposalPlatform.AppHost.Infrastructure;
 public sealed record PlatformInfrastructure(
     InfrastructureMode Mode,
     IResourceBuilder<IResourceWithConnectionString> Broker,
-    IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> Databases);
+    IReadOnlyDictionary<string, IResourceBuilder<PlatformDatabaseResource>> Databases);

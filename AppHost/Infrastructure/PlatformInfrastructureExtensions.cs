@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using ProposalPlatform.AppHost.Local;
 using ProposalPlatform.Contracts;
 
@@ -8,14 +9,20 @@ namespace ProposalPlatform.AppHost.Infrastructure;
 
 public static class PlatformInfrastructureExtensions
 {
-    public static readonly string[] DatabaseNames =
+    /// <summary>
+    /// The platform's databases, one per service, each owned by a role of its own that the service
+    /// connects as. A database whose service runs as a role other than its owner (an append-only store,
+    /// say) is declared with <c>SeparateRuntimeRole: true</c>.
+    /// </summary>
+    public static readonly DatabaseDeclaration[] Databases =
     [
-        ResourceNames.IntakeDatabase,
-        ResourceNames.AssignmentDatabase,
-        ResourceNames.ContactSchedulingDatabase,
-        ResourceNames.ReplyDatabase,
-        ResourceNames.IdentityDatabase,
-        ResourceNames.AuditDatabase,
+        new(ResourceNames.IntakeDatabase),
+        new(ResourceNames.AssignmentDatabase),
+        new(ResourceNames.ContactSchedulingDatabase),
+        new(ResourceNames.ReplyDatabase),
+        new(ResourceNames.IdentityDatabase),
+        // the audit service may only append and read: its migrations run as the owner
+        new(ResourceNames.AuditDatabase, SeparateRuntimeRole: true),
     ];
 
     /// <summary>The broker and one database per service, provided as <c>Infrastructure:Mode</c> says.</summary>
@@ -39,43 +46,81 @@ public static class PlatformInfrastructureExtensions
             ContainerRuntime.LeaveUnwatched(builder.Configuration);
         }
 
+        // the roles' passwords are kept with the platform's other secrets, whichever mode
+        var secretsDirectory = options.Local.ResolveDataDirectory();
         return mode switch
         {
-            InfrastructureMode.Containers => builder.AddContainerInfrastructure(),
-            InfrastructureMode.Local => builder.AddLocalInfrastructure(options.Local, DatabaseNames),
-            InfrastructureMode.External => builder.AddExternalInfrastructure(),
+            InfrastructureMode.Containers => builder.AddContainerInfrastructure(secretsDirectory),
+            InfrastructureMode.Local => builder.AddLocalInfrastructure(options.Local, Databases),
+            InfrastructureMode.External => builder.AddExternalInfrastructure(options.External, secretsDirectory),
             _ => throw new InvalidOperationException($"Unknown infrastructure mode {mode}."),
         };
     }
 
-    private static PlatformInfrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
+    private static PlatformInfrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder, string secretsDirectory)
     {
         var broker = builder.AddRabbitMQ(ResourceNames.Broker).WithManagementPlugin().WithDataVolume()
             .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", ServerTuning.RabbitMqErlangArguments);
         var server = builder.AddPostgres(ResourceNames.DatabaseServer).WithDataVolume()
             .WithArgs(ServerTuning.PostgresArguments);
-        var databases = DatabaseNames.ToDictionary(
-            name => name,
-            name => (IResourceBuilder<IResourceWithConnectionString>)server.AddDatabase(name));
+        // the databases are the AppHost's to make, with their roles, as on a local server (not server.AddDatabase,
+        // which would make them the superuser's)
+        var databases = builder.AddProvisionedDatabases(
+            new DatabaseServer(
+                server.Resource,
+                server.Resource.ConnectionStringExpression,
+                ReferenceExpression.Create($"Host={server.Resource.Host};Port={server.Resource.Port}")),
+            Databases,
+            secretsDirectory);
         return new PlatformInfrastructure(InfrastructureMode.Containers, broker, databases);
     }
 
-    private static PlatformInfrastructure AddExternalInfrastructure(this IDistributedApplicationBuilder builder)
+    /// <summary>
+    /// Servers the deployment runs. A database with a connection string of its own
+    /// (<c>ConnectionStrings:&lt;name&gt;</c>) is used as it is, with the deployment's roles; the others the
+    /// AppHost makes, with their roles, through the administrative <c>ConnectionStrings:postgres</c>.
+    /// </summary>
+    private static PlatformInfrastructure AddExternalInfrastructure(
+        this IDistributedApplicationBuilder builder, ExternalInfrastructureOptions options, string secretsDirectory)
     {
         var broker = builder.AddConnectionString(ResourceNames.Broker);
-        var databases = DatabaseNames.ToDictionary(name => name, name => builder.AddConnectionString(name));
+        string? Given(string name) => builder.Configuration.GetConnectionString(name) is { Length: > 0 } given ? options.WithTls(given) : null;
+
+        var toMake = Databases.Where(database => Given(database.Name) is null).ToList();
+        var made = toMake.Count == 0
+            ? []
+            : builder.AddProvisionedDatabases(
+                ExternalServer(builder, Given(ResourceNames.DatabaseServer) ?? throw new InvalidOperationException(
+                    $"Infrastructure mode external: set ConnectionStrings:{ResourceNames.DatabaseServer} (an administrative connection the AppHost makes the databases and their roles with) or ConnectionStrings:<database> for {string.Join(", ", toMake.Select(database => database.Name))}.")),
+                toMake,
+                secretsDirectory);
+        var databases = Databases.ToDictionary(
+            database => database.Name,
+            database => Given(database.Name) is { } given
+                ? builder.AddDeploymentDatabase(database.Name, given, Given(ResourceNames.MigrationsConnection(database.Name)))
+                : made[database.Name]);
         return new PlatformInfrastructure(InfrastructureMode.External, broker, databases);
+    }
+
+    /// <summary>The deployment's server: the roles' connection strings keep the administrative one's host, port, TLS and other settings.</summary>
+    private static DatabaseServer ExternalServer(IDistributedApplicationBuilder builder, string adminConnectionString)
+    {
+        var address = new NpgsqlConnectionStringBuilder(adminConnectionString);
+        address.Remove("Username");
+        address.Remove("Password");
+        address.Remove("Database");
+        var admin = builder.AddParameter($"{ResourceNames.DatabaseServer}-admin", adminConnectionString, secret: true);
+        return new DatabaseServer(null, ReferenceExpression.Create($"{admin.Resource}"), ReferenceExpression.Create($"{address.ConnectionString}"));
     }
 
     /// <summary>Gives a service its broker and database, and holds it back until both answer.</summary>
     public static IResourceBuilder<ProjectResource> WithPlatformInfrastructure(
         this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure, string databaseName)
     {
-        var database = infrastructure.Databases[databaseName];
-        service.WithReference(infrastructure.Broker).WithReference(database);
+        service.WithReference(infrastructure.Broker).WithDatabase(infrastructure.Databases[databaseName]);
         if (infrastructure.Mode != InfrastructureMode.External)
         {
-            service.WaitFor(infrastructure.Broker).WaitFor(database);
+            service.WaitFor(infrastructure.Broker);
         }
 
         return service
@@ -95,20 +140,11 @@ public static class PlatformInfrastructureExtensions
 
     /// <summary>Gives the identity service its database, and holds it back until the database answers.</summary>
     public static IResourceBuilder<ProjectResource> WithIdentityDatabase(
-        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure)
-    {
-        var database = infrastructure.Databases[ResourceNames.IdentityDatabase];
-        service.WithReference(database);
-        if (infrastructure.Mode != InfrastructureMode.External)
-        {
-            service.WaitFor(database);
-        }
-
-        return service
+        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure) =>
+        service.WithDatabase(infrastructure.Databases[ResourceNames.IdentityDatabase])
             .ServedDirectly()
             .WithTelemetryChoices()
             .WithHttpHealthCheck("/health");
-    }
 
     /// <summary>
     /// The service checks every caller's token itself: it learns the identity service's signing keys

@@ -17,16 +17,22 @@ public static class LocalInfrastructureExtensions
     /// <see cref="LocalInfrastructureOptions.DataDirectory"/> so that they survive a restart.
     /// </summary>
     public static PlatformInfrastructure AddLocalInfrastructure(
-        this IDistributedApplicationBuilder builder, LocalInfrastructureOptions options, IEnumerable<string> databaseNames)
+        this IDistributedApplicationBuilder builder, LocalInfrastructureOptions options, IEnumerable<DatabaseDeclaration> databaseDeclarations)
     {
         var dataDirectory = options.ResolveDataDirectory();
         Directory.CreateDirectory(dataDirectory);
 
         var broker = builder.AddLocalRabbitMq(ResourceNames.Broker, options, Path.Combine(dataDirectory, "rabbitmq"));
         var server = builder.AddLocalPostgres(ResourceNames.DatabaseServer, options, dataDirectory);
-        var databases = databaseNames.ToDictionary(
-            name => name,
-            name => (IResourceBuilder<IResourceWithConnectionString>)builder.AddLocalPostgresDatabase(server, name));
+        // it listens on loopback only, without TLS: nothing between the services and it leaves the machine
+        var endpoint = server.Resource.TcpEndpoint;
+        var databases = builder.AddProvisionedDatabases(
+            new DatabaseServer(
+                server.Resource,
+                server.Resource.ConnectionStringExpression,
+                ReferenceExpression.Create($"Host={endpoint.Property(EndpointProperty.IPV4Host)};Port={endpoint.Property(EndpointProperty.Port)}")),
+            databaseDeclarations,
+            dataDirectory);
 
         return new PlatformInfrastructure(InfrastructureMode.Local, broker, databases);
     }
@@ -91,38 +97,5 @@ public static class LocalInfrastructureExtensions
             .WithEnvironment("PGDATA_DIR", Path.Combine(dataDirectory, "postgres"))
             .WithEnvironment("POSTGRES_PASSWORD", password)
             .WithHealthCheck(healthCheck);
-    }
-
-    private static IResourceBuilder<LocalPostgresDatabaseResource> AddLocalPostgresDatabase(
-        this IDistributedApplicationBuilder builder, IResourceBuilder<LocalPostgresServerResource> server, string name)
-    {
-        var database = builder.AddResource(new LocalPostgresDatabaseResource(name, server.Resource))
-            .WithInitialState(new CustomResourceSnapshot
-            {
-                ResourceType = "PostgresDatabase",
-                State = KnownResourceStates.Waiting,
-                Properties = [],
-            });
-
-        // Like Aspire's container integration: the database exists once its server is ready.
-        server.OnResourceReady(async (_, readyEvent, cancellationToken) =>
-        {
-            var notifications = readyEvent.Services.GetRequiredService<ResourceNotificationService>();
-            await using var connection = new NpgsqlConnection(await server.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
-            await connection.OpenAsync(cancellationToken);
-            await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection))
-            {
-                exists.Parameters.AddWithValue("name", name);
-                if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-                {
-                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                    await create.ExecuteNonQueryAsync(cancellationToken);
-                }
-            }
-
-            await notifications.PublishUpdateAsync(database.Resource, state => state with { State = KnownResourceStates.Running });
-        });
-
-        return database;
     }
 }

@@ -15,7 +15,7 @@ public sealed class LocalRabbitMqResource(string name, string command, string wo
         $"amqp://guest:guest@{AmqpEndpoint.Property(EndpointProperty.IPV4Host)}:{AmqpEndpoint.Property(EndpointProperty.Port)}");
 }
 
-/// <summary>Debian's PostgreSQL 15 run by the AppHost as a local process.</summary>
+/// <summary>Debian's PostgreSQL 15 run by the AppHost as a local process; its connection string is the superuser's, the AppHost's alone.</summary>
 public sealed class LocalPostgresServerResource(string name, string command, string workingDirectory, ParameterResource password)
     : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
 {
@@ -27,16 +27,4 @@ public sealed class LocalPostgresServerResource(string name, string command, str
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={TcpEndpoint.Property(EndpointProperty.IPV4Host)};Port={TcpEndpoint.Property(EndpointProperty.Port)};Username=postgres;Password={Password}");
-}
-
-/// <summary>One service's database on the local PostgreSQL server; created by the AppHost once the server is ready.</summary>
-public sealed class LocalPostgresDatabaseResource(string name, LocalPostgresServerResource parent)
-    : Resource(name), IResourceWithParent<LocalPostgresServerResource>, IResourceWithConnectionString
-{
-    public LocalPostgresServerResource Parent { get; } = parent;
-
-    public string DatabaseName => Name;
-
-    public ReferenceExpression ConnectionStringExpression =>
-        ReferenceExpression.Create($"{Parent};Database={DatabaseName}");
 }

@@ -13,6 +13,12 @@ public static class ResourceNames
     public const string IdentityDatabase = "identitydb";
     public const string AuditDatabase = "auditdb";
 
+    /// <summary>
+    /// The connection a service runs its database's migrations with (<c>ConnectionStrings:&lt;name&gt;-migrations</c>,
+    /// the owner's) where it runs as a role that is not the owner; absent where it runs as the owner.
+    /// </summary>
+    public static string MigrationsConnection(string databaseName) => $"{databaseName}-migrations";
+
     public const string Intake = "intake";
     public const string Assignment = "assignment";
     public const string ContactScheduling = "contactscheduling";

@@ -36,10 +36,9 @@ public static class PlatformInfrastructureExtensions
             // connection returned to the pool need not be reset: one round trip less each time.
             dataSource.ConnectionStringBuilder.NoResetOnClose = true;
         });
-        // the configured string: the data source's own has its password removed
-        var connectionString = builder.Configuration.GetConnectionString(databaseName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{databaseName} is not configured.");
-        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DatabaseMigrator>(sp, connectionString, serviceAssembly));
+        // the configured strings: the data source's own has its password removed
+        var migrations = MigrationConnection.For(builder.Configuration, databaseName);
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DatabaseMigrator>(sp, migrations, serviceAssembly));
 
         builder.AddPlatformMessaging(serviceName, serviceAssembly);
 

@@ -36,9 +36,8 @@ public sealed partial class IdentityStartup(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var connectionString = configuration.GetConnectionString(ResourceNames.IdentityDatabase)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.IdentityDatabase} is not set.");
-        await DatabaseMigrator.MigrateAsync(connectionString, [typeof(IdentityStartup).Assembly], logger, cancellationToken);
+        await DatabaseMigrator.MigrateAsync(
+            MigrationConnection.For(configuration, ResourceNames.IdentityDatabase), [typeof(IdentityStartup).Assembly], logger, cancellationToken);
         keys.EnsureLoaded();
 
         await using var scope = scopes.CreateAsyncScope();

@@ -9,13 +9,13 @@ using Polly.Retry;
 namespace ProposalPlatform.Infrastructure.Data;
 
 /// <summary>
-/// Creates the service's database if it is missing and runs the numbered SQL scripts embedded in the
-/// service (and the shared outbox/inbox scripts) with DbUp, with the service's
-/// <see cref="ICodeMigration"/>s in their place among them. Registered before the bus and the relay,
-/// so nothing reads or consumes before the schema exists.
+/// Runs the numbered SQL scripts embedded in the service (and the shared outbox/inbox scripts) with
+/// DbUp, with the service's <see cref="ICodeMigration"/>s in their place among them, as the database's
+/// owner, on the database the AppHost made. Registered before the bus and the relay, so nothing reads
+/// or consumes before the schema exists.
 /// </summary>
 public sealed partial class DatabaseMigrator(
-    string connectionString,
+    MigrationConnection connection,
     Assembly serviceAssembly,
     IEnumerable<ICodeMigration> codeMigrations,
     ILogger<DatabaseMigrator> logger) : IHostedService
@@ -32,26 +32,25 @@ public sealed partial class DatabaseMigrator(
         .Build();
 
     public Task StartAsync(CancellationToken cancellationToken) =>
-        MigrateAsync(connectionString, [typeof(DatabaseMigrator).Assembly, serviceAssembly], logger, cancellationToken, [.. codeMigrations]);
+        MigrateAsync(connection, [typeof(DatabaseMigrator).Assembly, serviceAssembly], logger, cancellationToken, [.. codeMigrations]);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Creates the database if it is missing and runs the scripts embedded in <paramref name="assemblies"/>
-    /// (and the <paramref name="codeMigrations"/>) that its journal does not list yet, retrying while PostgreSQL is not up.
+    /// Runs the scripts embedded in <paramref name="assemblies"/> (and the <paramref name="codeMigrations"/>)
+    /// that the database's journal does not list yet, retrying while PostgreSQL is not up.
     /// </summary>
     public static async Task MigrateAsync(
-        string connectionString, Assembly[] assemblies, ILogger logger, CancellationToken cancellationToken, IReadOnlyList<ICodeMigration>? codeMigrations = null) =>
-        await Retry.ExecuteAsync(_ => { Migrate(connectionString, assemblies, codeMigrations ?? [], logger); return ValueTask.CompletedTask; }, cancellationToken);
+        MigrationConnection connection, Assembly[] assemblies, ILogger logger, CancellationToken cancellationToken, IReadOnlyList<ICodeMigration>? codeMigrations = null) =>
+        await Retry.ExecuteAsync(_ => { Migrate(connection, assemblies, codeMigrations ?? [], logger); return ValueTask.CompletedTask; }, cancellationToken);
 
-    private static void Migrate(string connectionString, Assembly[] assemblies, IReadOnlyList<ICodeMigration> codeMigrations, ILogger logger)
+    private static void Migrate(MigrationConnection connection, Assembly[] assemblies, IReadOnlyList<ICodeMigration> codeMigrations, ILogger logger)
     {
         var upgradeLog = new DbUp.Engine.Output.MicrosoftUpgradeLog(logger);
-        EnsureDatabase.For.PostgresqlDatabase(connectionString, upgradeLog);
-
         var builder = DeployChanges.To
-            .PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssemblies(assemblies);
+            .PostgresqlDatabase(connection.ConnectionString)
+            .WithScriptsEmbeddedInAssemblies(assemblies)
+            .WithVariable("RuntimeRole", connection.RuntimeRole);
         foreach (var migration in codeMigrations)
         {
             builder = builder.WithScript(migration.Name, migration);
@@ -68,7 +67,7 @@ public sealed partial class DatabaseMigrator(
             throw new InvalidOperationException($"Migration failed at script {result.ErrorScript?.Name}.", result.Error);
         }
 
-        LogMigrated(logger, new NpgsqlConnectionStringBuilder(connectionString).Database, result.Scripts.Count());
+        LogMigrated(logger, new NpgsqlConnectionStringBuilder(connection.ConnectionString).Database, result.Scripts.Count());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is up to date ({Count} new scripts applied)")]

@@ -67,6 +67,11 @@ public sealed class MessagingFixture : IAsyncLifetime
             up => up,
             "PostgreSQL to accept connections",
             TimeSpan.FromMinutes(1));
+        // as the AppHost makes a service's database before the service starts (here the superuser owns it)
+        await using (var server = new NpgsqlConnection(DatabaseConnectionString.Replace(DatabaseName, "postgres", StringComparison.Ordinal)))
+        {
+            await server.ExecuteAsync($"CREATE DATABASE {DatabaseName}");
+        }
 
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

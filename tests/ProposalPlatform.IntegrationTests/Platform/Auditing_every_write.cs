@@ -124,18 +124,32 @@ public sealed class Auditing_every_write(PlatformFixture platform)
             "the record of the client's creation");
         var record = page!["records"]!.AsArray().First(r => r!["summary"]!.GetValue<string>().Contains(clientId, StringComparison.Ordinal))!;
         var seq = record["seq"]!.GetValue<long>();
-        await using var database = new NpgsqlConnection(await platform.ConnectionStringAsync(ResourceNames.AuditDatabase));
-        await database.OpenAsync();
-
-        // Act 1: the database itself refuses to change or remove a record, or to purge a young one
-        var refusals = new List<string>();
-        foreach (var statement in new[]
+        // the audit service's own role, and the server's superuser
+        await using var service = new NpgsqlConnection(await platform.ConnectionStringAsync(ResourceNames.AuditDatabase));
+        await service.OpenAsync();
+        await using var database = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await platform.ConnectionStringAsync(ResourceNames.DatabaseServer))
         {
+            Database = ResourceNames.AuditDatabase,
+        }.ConnectionString);
+        await database.OpenAsync();
+        string[] changes =
+        [
             $"UPDATE audit_records SET actor_name = '别人' WHERE seq = {seq}",
             $"DELETE FROM audit_records WHERE seq = {seq}",
             "TRUNCATE audit_records",
-            "SELECT audit_purge(now() - interval '30 days', 10)",
-        })
+        ];
+
+        // Act 1: the service's role may not change a record at all; the database refuses everyone else
+        // (the superuser too) to change or remove one, or to purge a young one
+        var notGranted = new List<string>();
+        foreach (var statement in changes)
+        {
+            await using var command = new NpgsqlCommand(statement, service);
+            notGranted.Add((await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync())).MessageText);
+        }
+
+        var refusals = new List<string>();
+        foreach (var statement in changes.Append("SELECT audit_purge(now() - interval '30 days', 10)"))
         {
             await using var command = new NpgsqlCommand(statement, database);
             var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
@@ -149,6 +163,7 @@ public sealed class Auditing_every_write(PlatformFixture platform)
         var mended = await platform.Gateway.GetFromJsonAsync<JsonObject>("/api/audit/chain");
 
         // Assert
+        Assert.All(notGranted, message => Assert.Contains("permission denied", message, StringComparison.Ordinal));
         Assert.All(refusals.Take(3), message => Assert.Contains("append-only", message, StringComparison.Ordinal));
         Assert.Contains("184 days", refusals[3], StringComparison.Ordinal);
         Assert.False(broken!["verified"]!.GetValue<bool>());

@@ -58,7 +58,7 @@ public sealed class Sealing_personal_data_stored_before(PlatformFixture platform
         var seal = new ContactSeal(_cipher);
 
         // Act: the service's migrations, as at its start
-        await DatabaseMigrator.MigrateAsync(database, [Infrastructure, intake], NullLogger.Instance, CancellationToken.None,
+        await DatabaseMigrator.MigrateAsync(new MigrationConnection(database, "CURRENT_USER"), [Infrastructure, intake], NullLogger.Instance, CancellationToken.None,
             [new SealContactDetails(seal, NullLogger<SealContactDetails>.Instance)]);
 
         // Assert: the plaintext columns are gone, no phone is left in the JSON, the item reads back whole
@@ -104,7 +104,7 @@ public sealed class Sealing_personal_data_stored_before(PlatformFixture platform
         var phones = new SignatoryPhones(_cipher);
 
         // Act
-        await DatabaseMigrator.MigrateAsync(database, [Infrastructure, reply], NullLogger.Instance, CancellationToken.None,
+        await DatabaseMigrator.MigrateAsync(new MigrationConnection(database, "CURRENT_USER"), [Infrastructure, reply], NullLogger.Instance, CancellationToken.None,
             [new SealSignatoryPhones(phones, NullLogger<SealSignatoryPhones>.Instance)]);
 
         // Assert: the columns hold the sealed phones, which open to what was there
@@ -126,6 +126,7 @@ public sealed class Sealing_personal_data_stored_before(PlatformFixture platform
         EnsureDatabase.For.PostgresqlDatabase(server);
         var upgrade = DeployChanges.To.PostgresqlDatabase(server)
             .WithScriptsEmbeddedInAssemblies([Infrastructure, service], name => string.CompareOrdinal(name, firstNewScript) < 0)
+            .WithVariable("RuntimeRole", "CURRENT_USER")
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build()
