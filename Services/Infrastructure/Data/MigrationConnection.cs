@@ -16,7 +16,10 @@ public sealed record MigrationConnection(string ConnectionString, string Runtime
         var runtime = configuration.GetConnectionString(databaseName) is { Length: > 0 } given
             ? given
             : throw new InvalidOperationException($"ConnectionStrings:{databaseName} is not configured.");
-        var migrations = configuration.GetConnectionString(ResourceNames.MigrationsConnection(databaseName)) is { Length: > 0 } owner ? owner : runtime;
+        // the owner's connection is for the migrations alone: not kept open in a pool once they are done
+        var migrations = configuration.GetConnectionString(ResourceNames.MigrationsConnection(databaseName)) is { Length: > 0 } owner
+            ? new NpgsqlConnectionStringBuilder(owner) { Pooling = false }.ConnectionString
+            : runtime;
         var role = new NpgsqlConnectionStringBuilder(runtime).Username is { Length: > 0 } user
             ? $"\"{user.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
             : "CURRENT_USER";

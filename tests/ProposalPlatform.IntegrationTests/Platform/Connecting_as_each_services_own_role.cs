@@ -52,7 +52,7 @@ public sealed class Connecting_as_each_services_own_role(PlatformFixture platfor
             Assert.True(await reader.ReadAsync());
 
             // Assert
-            Assert.Equal(database.OwnerRole, reader.GetString(0));
+            Assert.Equal(database.RuntimeRole, reader.GetString(0));
             Assert.Equal([false, false, false, false, false], Enumerable.Range(1, 5).Select(reader.GetBoolean));
             foreach (var other in PlatformInfrastructureExtensions.Databases.Where(other => other != database))
             {

@@ -12,12 +12,12 @@ public class Choosing_the_migrations_connection
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(value => KeyValuePair.Create(value.Key, (string?)value.Value))).Build();
 
     [Fact]
-    public void Migrates_as_the_owner_and_grants_to_the_role_the_service_runs_as()
+    public void Migrates_as_the_owner_without_keeping_its_connection_and_grants_to_the_role_the_service_runs_as()
     {
         var connection = MigrationConnection.For(
             Configuration(("ConnectionStrings:auditdb", Runtime), ("ConnectionStrings:auditdb-migrations", Owner)), "auditdb");
 
-        Assert.Equal(new MigrationConnection(Owner, "\"auditdb_runtime\""), connection);
+        Assert.Equal(new MigrationConnection(Owner + ";Pooling=False", "\"auditdb_runtime\""), connection);
     }
 
     [Fact]
