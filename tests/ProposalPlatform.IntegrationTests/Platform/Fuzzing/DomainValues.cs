@@ -42,9 +42,11 @@ public sealed class DomainValues
         var reason = Text(TextLimits.Reason);
         var notes = Text(10_000);
         var comments = Text(4_000);
-        var unit = Codes(known.Units);
+        // items go to departments: a district sees the items assigned to it or co-handled by it, and other tests count those
+        var unit = Codes(known.Departments);
         var phone = Gen.Select(Gen.Int[130, 199], Gen.Int[0, 99_999_999], (p, n) => $"{p}{n:D8}").AsNode();
-        var sessionYear = Integer(FirstSessionYear, year + 1);
+        // the sessions of the last century: other tests count the items of theirs
+        var sessionYear = new FieldRule(Gen.Int[FirstSessionYear, 1999].AsNode(), Gen.OneOf(FirstSessionYear - 1, year + 2, 0, int.MinValue).AsNode());
         // a contact counts from the item's assignment on: the set-up assigned the suite's items moments before
         var past = Gen.Int[0, 999].Select(ms => (JsonNode)JsonValue.Create(now.AddMilliseconds(-ms).ToString("O", CultureInfo.InvariantCulture)));
         var future = Gen.Int[2 * 24, 300 * 24].Select(h => (JsonNode)JsonValue.Create(now.Date.AddHours(h).ToString("yyyy-MM-ddTHH:00:00+08:00", CultureInfo.InvariantCulture)));
@@ -62,7 +64,8 @@ public sealed class DomainValues
         {
             // intake: an item
             ["ProposalSubmission.kind"] = Enum<ProposalKind>().AsRequired(),
-            ["ProposalSubmission.number"] = new FieldRule(Gen.Int[1, int.MaxValue].AsNode(), Gen.OneOf(0, -1, int.MinValue).AsNode(), Required: true),
+            // numbers above the other tests' (Items.NextNumber)
+            ["ProposalSubmission.number"] = new FieldRule(Gen.Int[1_000_000_000, int.MaxValue].AsNode(), Gen.OneOf(0, -1, int.MinValue).AsNode(), Required: true),
             ["ProposalSubmission.session"] = new FieldRule(Gen.Select(sessionYear.Valid, Gen.Int[1, 20], Gen.Int[1, 10],
                 (y, t, m) => (JsonNode)new JsonObject { ["year"] = y, ["term"] = t, ["meeting"] = m }), Required: true),
             ["ProposalSubmission.title"] = Text(500).AsRequired(),
@@ -73,7 +76,9 @@ public sealed class DomainValues
             ["ProposalSubmission.supervisingBody"] = longName,
             ["ProposalSubmission.batchReference"] = Text(100),
             ["ProposalSubmission.assignedByOfficeAt"] = new FieldRule(office, Gen.OneOf("1900-01-01T00:00:00Z", "3000-01-01T00:00:00Z").AsNode()),
-            ["ProposalSubmission.submittingUnitCode"] = new FieldRule(Pick(known.Districts), Gen.OneOf("has space", "逗号,", new string('A', 33)).AsNode()),
+            // a code of no district: a district sees the items it registered, and other tests count those
+            ["ProposalSubmission.submittingUnitCode"] = new FieldRule(Gen.String[Gen.Char["ABCDEFGHJKLMNPQRSTUVWXYZ23456789"], 4, 8].Select(s => (JsonNode)JsonValue.Create("FZ-" + s)),
+                Gen.OneOf("has space", "逗号,", new string('A', 33)).AsNode()),
             ["ProposalSubmission.tags"] = new FieldRule(Text(50).Valid.Array[0, 3].Select(t => (JsonNode)new JsonArray(t)),
                 Gen.OneOf<JsonNode>(new JsonArray(JsonValue.Create(new string('签', 51))), new JsonArray(JsonValue.Create("  ")))),
             ["SessionInput.year"] = sessionYear.AsRequired(),
@@ -106,7 +111,8 @@ public sealed class DomainValues
             ["ReassignRequest.unitCode"] = unit.AsRequired(),
             ["ReassignRequest.reason"] = reason.AsRequired(),
             ["ReturnRequest.reason"] = reason.AsRequired(),
-            ["ExtendRequest.months"] = Integer(1, 3),
+            // three months on an item due three months after assignment, at most six in all
+            ["ExtendRequest.months"] = new FieldRule(Gen.Int[1, 3].AsNode(), Gen.OneOf(0, 7, 99_999, int.MinValue).AsNode()),
             ["ExtendRequest.newDueAt"] = new FieldRule(Gen.Int[100, 170].Select(d => (JsonNode)JsonValue.Create(now.AddDays(d).ToString("O", CultureInfo.InvariantCulture)))),
             ["ExtendRequest.reason"] = reason.AsRequired(),
             ["CoHandlerRequest.unitCode"] = unit.AsRequired(),
@@ -167,7 +173,7 @@ public sealed class DomainValues
             ["SignOffSubmission.comments"] = comments,
             // the unit head's (or the office's) decision: a handler's step takes none
             ["SignOffSubmission.publication"] = Enum<PublicationDecision>().Seldom(),
-            ["SignOffSubmission.summary"] = comments,
+            ["SignOffSubmission.summary"] = Text(100_000),
             ["IssueSubmission.resultClass"] = Enum<ResultClass>().AsRequired(),
             ["IssueSubmission.leaderName"] = longName.AsRequired(),
             ["IssueSubmission.leaderPhone"] = new FieldRule(phone, Gen.OneOf("call me", "电话").AsNode(), Required: true),

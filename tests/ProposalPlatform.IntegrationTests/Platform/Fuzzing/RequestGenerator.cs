@@ -77,15 +77,14 @@ public sealed class RequestGenerator(ApiOperation operation, DomainValues domain
             ("a control character in the query", pcg =>
             {
                 var texts = draft.Query.Where(q => q.Schema?.Type is { } type && (type & (JsonSchemaType.Integer | JsonSchemaType.Boolean)) == 0).ToList();
-                var target = texts.Count > 0 ? pcg.Pick(texts) : null;
-                var value = WithControlCharacter(target?.Value ?? "文", pcg, query: true);
-                if (target is not null && pcg.Chance(70))
+                if (texts.Count > 0 && pcg.Chance(70))
                 {
-                    target.Value = value;
+                    var target = pcg.Pick(texts);
+                    target.Value = WithControlCharacter(target.Value, pcg, query: true);
                     return target.Name;
                 }
 
-                draft.Query.Add(new QueryValue(pcg.Chance(50) ? "x" : "x" + WithControlCharacter("", pcg, query: true), value, null));
+                draft.Query.Add(new QueryValue(pcg.Chance(50) ? "x" : "x" + WithControlCharacter("", pcg, query: true), WithControlCharacter("文", pcg, query: true), null));
                 return null;
             }),
         };
