@@ -45,7 +45,7 @@ public static class RulesApi
         api.MapPost("/dry-run", DryRun)
             .WithName("DryRunRoutingRules")
             .WithSummary("Which assigned items a proposed rule change would move, from which unit to which; changes nothing")
-            .WithDescription("Shows which assigned items a proposed set of rule changes (added, updated and removed rules) would route to another unit, from which unit to which; nothing is changed. A change naming unknown rules or units is refused with 400.")
+            .WithDescription("Shows which assigned items a proposed set of rule changes (added, updated and removed rules) would route to another unit, from which unit to which; nothing is changed. A change naming unknown rules or units, or updating a rule twice, is refused with 400.")
             .RequireAuthorization(PlatformPolicies.Office);
 
         return app;
@@ -81,11 +81,16 @@ public static class RulesApi
             .Concat((request.Update ?? []).Select((rule, i) => ($"update[{i}].", (RuleRequest)rule)))
             .ToList();
         var errors = RuleRequests.Validate(written, await units.UnknownAsync(RuleRequests.UnitCodesOf(written), cancellationToken));
+        var updated = new HashSet<int>();
         foreach (var (rule, i) in (request.Update ?? []).Select((rule, i) => (rule, i)))
         {
             if (!known.Contains(rule.Id))
             {
                 errors[$"update[{i}].id"] = [$"There is no rule {rule.Id}."];
+            }
+            else if (!updated.Add(rule.Id))
+            {
+                errors[$"update[{i}].id"] = [$"Rule {rule.Id} is updated twice: give one update per rule."];
             }
         }
 

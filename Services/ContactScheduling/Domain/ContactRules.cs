@@ -36,10 +36,7 @@ public static class ContactRules
             errors["occurredAt"] = [$"A contact is recorded after it took place; {submission.OccurredAt:O} is in the future."];
         }
 
-        if (string.IsNullOrWhiteSpace(submission.Handler))
-        {
-            errors["handler"] = ["The handler who made the contact is required."];
-        }
+        PlanRules.RequireName(errors, "handler", submission.Handler, "The handler who made the contact is required.");
 
         if (submission.Notes?.Length > MaxNotesLength)
         {
@@ -49,6 +46,10 @@ public static class ContactRules
         if (submission.SubmitterName is not null && string.IsNullOrWhiteSpace(submission.SubmitterName))
         {
             errors["submitterName"] = ["Name the submitter, or leave submitterName out for the lead submitter."];
+        }
+        else
+        {
+            PlanRules.OptionalName(errors, "submitterName", submission.SubmitterName);
         }
 
         return errors.Count > 0

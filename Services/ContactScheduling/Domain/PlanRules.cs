@@ -145,7 +145,7 @@ public static class PlanRules
         return start is not null && end is not null ? new ValidTime(start.Value, end.Value) : null;
     }
 
-    private static void RequireName(Dictionary<string, string[]> errors, string field, string? value, string message)
+    internal static void RequireName(Dictionary<string, string[]> errors, string field, string? value, string message)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -157,7 +157,7 @@ public static class PlanRules
         }
     }
 
-    private static void OptionalName(Dictionary<string, string[]> errors, string field, string? value)
+    internal static void OptionalName(Dictionary<string, string[]> errors, string field, string? value)
     {
         if (value is null)
         {

@@ -7,6 +7,7 @@ using ProposalPlatform.Identity.Data;
 using ProposalPlatform.Identity.Domain;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Identity.Hosting;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Identity.Apis;
 
@@ -35,16 +36,18 @@ public static partial class PeopleApi
         api.MapPost("/{id}/disable", DisablePerson)
             .WithName("DisablePerson")
             .WithSummary("Disable a person: no sign-in and no token refresh from now on; their refresh tokens are revoked")
-            .WithDescription("Disables a person: no sign-in and no token refresh from now on, and their refresh tokens are revoked. An unknown person is answered 404; disabling oneself is refused with 409.")
+            .WithDescription("Disables a person: no sign-in and no token refresh from now on, and their refresh tokens are revoked. An unknown person is answered 404; disabling oneself, or a change to the person at the same moment, is refused with 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id}/enable", EnablePerson)
             .WithName("EnablePerson")
             .WithSummary("Enable a person again, and lift a lockout")
-            .WithDescription("Enables a person again and lifts a lockout. An unknown person is answered 404.");
+            .WithDescription("Enables a person again and lifts a lockout. An unknown person is answered 404, a change to the person at the same moment 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id}/password", ResetPassword)
             .WithName("ResetPassword")
             .WithSummary("Give a person a new generated password, shown once in the answer")
-            .WithDescription("Gives a person a new generated password, shown once in this answer. An unknown person is answered 404.");
+            .WithDescription("Gives a person a new generated password, shown once in this answer. An unknown person is answered 404, a change to the person at the same moment 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -266,9 +269,18 @@ public static partial class PeopleApi
         Detail = $"A person with the user name {userName} exists already.",
     });
 
-    /// <summary>What can only fail on a broken store: an exception, and a 500 the handler logs.</summary>
+    /// <summary>
+    /// A change another request made to the person at the same moment is a 409 to retry; anything else
+    /// can only fail on a broken store: an exception, and a 500 the handler logs.
+    /// </summary>
     private static void Ensure(IdentityResult result)
     {
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            throw new DomainRuleException("The person was changed at the same moment.",
+                "Another request changed this person while this one was under way. Read the person again and retry.");
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));

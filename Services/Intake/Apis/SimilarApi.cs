@@ -29,14 +29,14 @@ public static class SimilarApi
                 DecideAsync(pairId, SimilarPairStatus.Confirmed, decision, user, handler, cancellationToken))
             .WithName("ConfirmSimilarPair")
             .WithSummary("The office handles the two items together (merged handling); each still gets its own reply")
-            .WithDescription("Records the office's decision to handle the two items together (merged handling), with an optional note; confirming a confirmed pair again changes nothing. An unknown pair is answered 404, a pair already dismissed 409.")
+            .WithDescription("Records the office's decision to handle the two items together (merged handling), with an optional note; confirming a confirmed pair again changes nothing. A note longer than 500 characters is refused with 400. An unknown pair is answered 404, a pair already dismissed 409.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/similar/{pairId:guid}/dismiss", (Guid pairId, PairDecision? decision, ClaimsPrincipal user, DecideSimilarPairHandler handler, CancellationToken cancellationToken) =>
                 DecideAsync(pairId, SimilarPairStatus.Dismissed, decision, user, handler, cancellationToken))
             .WithName("DismissSimilarPair")
             .WithSummary("The office decides the two items are different")
-            .WithDescription("Records the office's decision that the two items are different, with an optional note; dismissing a dismissed pair again changes nothing. An unknown pair is answered 404, a pair already confirmed 409.")
+            .WithDescription("Records the office's decision that the two items are different, with an optional note; dismissing a dismissed pair again changes nothing. A note longer than 500 characters is refused with 400. An unknown pair is answered 404, a pair already confirmed 409.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
 
@@ -110,13 +110,9 @@ public static class SimilarApi
         return TypedResults.Ok(new SimilarPairPage([.. pairs.Select(SimilarPairView.From)], page, pageSize, total));
     }
 
-    public static async Task<Results<Ok<SimilarPairView>, ProblemHttpResult>> DecideAsync(
-        Guid pairId, SimilarPairStatus decision, PairDecision? body, ClaimsPrincipal user, DecideSimilarPairHandler handler, CancellationToken cancellationToken)
-    {
-        // a decision has no fields to find invalid: its outcome is the pair or a refusal
-        var outcome = await handler.HandleAsync(new SimilarPairDecision(pairId, decision, body?.Note), user, cancellationToken);
-        return outcome.Problem is { } refusal ? TypedResults.Problem(refusal) : TypedResults.Ok(outcome.Value!);
-    }
+    public static async Task<Results<Ok<SimilarPairView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        Guid pairId, SimilarPairStatus decision, PairDecision? body, ClaimsPrincipal user, DecideSimilarPairHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(new SimilarPairDecision(pairId, decision, body?.Note), user, cancellationToken)).ToHttp(view => TypedResults.Ok(view));
 }
 
 /// <summary>Why the office decided so (optional); who decided is the caller.</summary>

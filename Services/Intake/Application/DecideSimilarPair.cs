@@ -3,6 +3,7 @@ using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Intake.Apis;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Intake.Application;
 
@@ -18,6 +19,11 @@ public sealed class DecideSimilarPairHandler(WritePath path) : WriteHandler<Simi
     public const int MaxNoteLength = 500;
 
     public override string InvalidTitle => "The decision is not valid.";
+
+    public override IDictionary<string, string[]> Validate(SimilarPairDecision request, DateTimeOffset now) =>
+        TextLimits.Exceeded(request.Note?.Trim(), MaxNoteLength) is { } tooLong
+            ? new Dictionary<string, string[]> { ["note"] = [tooLong] }
+            : new Dictionary<string, string[]>();
 
     public override async Task<WriteOutcome<SimilarPairView>> ApplyAsync(WriteStep<SimilarPairDecision, ClaimsPrincipal> step, CancellationToken cancellationToken)
     {
@@ -45,5 +51,5 @@ public sealed class DecideSimilarPairHandler(WritePath path) : WriteHandler<Simi
         return WriteOutcome<SimilarPairView>.Done(SimilarPairView.From(pair));
     }
 
-    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(value.Trim().Length, MaxNoteLength)];
+    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -199,10 +199,16 @@ public static class ReplyRepository
     }
 
     /// <summary>Locks the item and reads its current round: contact, latest draft version, that version's sign-offs, issued reply, outstanding opinions.</summary>
+    /// <remarks>
+    /// The lock is a statement of its own, before the read: a statement that waits for a row lock sees the
+    /// locked row as the other transaction committed it, but its subqueries still see the snapshot taken
+    /// before the wait — two replies issued at once both found none issued, and the second was a 500.
+    /// </remarks>
     public static async Task<ReplyCase?> LockAsync(UnitOfWork work, Guid proposalId, CancellationToken cancellationToken)
     {
-        var row = await work.Connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
+        using var results = await work.Connection.QueryMultipleAsync(new CommandDefinition(
             """
+            SELECT 1 FROM reply_cases WHERE proposal_id = @proposalId FOR UPDATE;
             SELECT c.proposal_id AS ProposalId, c.unit_code AS UnitCode, c.assigned_at AS AssignedAt, c.returned_at AS ReturnedAt,
                    c.round AS Round, c.handling_mode AS HandlingMode, c.is_key_item AS IsKeyItem,
                    c.lead_submitter_name AS LeadSubmitterName, c.co_signer_names AS CoSignerNames,
@@ -214,9 +220,10 @@ public static class ReplyRepository
                 SELECT version, text FROM reply_drafts d
                 WHERE d.proposal_id = c.proposal_id AND d.round = c.round ORDER BY version DESC LIMIT 1) d ON true
             WHERE c.proposal_id = @proposalId
-            FOR UPDATE OF c
             """,
             new { proposalId }, work.Transaction, cancellationToken: cancellationToken));
+        await results.ReadAsync<int>();
+        var row = await results.ReadSingleOrDefaultAsync<CaseRow>();
         if (row is null)
         {
             return null;

@@ -25,7 +25,7 @@ public sealed record SignOffEntry(
 
 /// <summary>A step as the client sends it: decision is Approve or SendBack (the handler always submits). Who signs is the caller.</summary>
 public sealed record SignOffSubmission(
-    int? DraftVersion, string? Step, string? Decision, string? Comments, string? Publication, string? Summary);
+    int? DraftVersion, string? Step, string? Decision, string? Comments = null, string? Publication = null, string? Summary = null);
 
 /// <param name="By">The signer's name, from the access token.</param>
 /// <param name="ById">The signer's person id, from the access token: one person takes one step of a chain.</param>

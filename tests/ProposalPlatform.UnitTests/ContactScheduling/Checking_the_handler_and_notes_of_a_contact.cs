@@ -20,6 +20,22 @@ public class Checking_the_handler_and_notes_of_a_contact
         Assert.Equal("The handler who made the contact is required.", Assert.Single(error.Value));
     }
 
+    [Theory]
+    [InlineData("handler")]
+    [InlineData("submitterName")]
+    public void Rejects_a_name_one_character_too_long(string field)
+    {
+        var name = new string('名', PlanRules.MaxNameLength + 1);
+        var submission = field == "handler" ? Contacts.Valid() with { Handler = name } : Contacts.Valid() with { SubmitterName = name };
+
+        var (contact, errors) = ContactRules.Validate(submission, Contacts.Now);
+
+        Assert.Null(contact);
+        var error = Assert.Single(errors);
+        Assert.Equal(field, error.Key);
+        Assert.Equal("At most 200 characters.", Assert.Single(error.Value));
+    }
+
     [Fact]
     public void Accepts_notes_at_the_maximum_length()
     {
