@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Identity;
+using ProposalPlatform.IntegrationTests.Platform.Fuzzing;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
 
@@ -21,14 +22,12 @@ public sealed class Auditing_every_write(PlatformFixture platform)
     private static readonly HashSet<string> NotWrites =
         ["DryRunRoutingRules", "AuthorizePost", "Token", "EndSessionPost", "UserInfoPost"];
 
-    private static readonly string[] Documents = ["intake", "assignment", "contactscheduling", "reply", "identity", "audit"];
-
     [Fact]
     public async Task Every_write_operation_of_the_documents_leaves_one_record_naming_its_caller()
     {
         // Arrange: the write operations, as the documents list them, and callers no other test uses
         var writes = new HashSet<string>();
-        foreach (var document in Documents)
+        foreach (var document in ApiDocuments.Names)
         {
             var openApi = await platform.Gateway.GetFromJsonAsync<JsonObject>($"/openapi/{document}/v1.json");
             foreach (var (_, item) in openApi!["paths"]!.AsObject())

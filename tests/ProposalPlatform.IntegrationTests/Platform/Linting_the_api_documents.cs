@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ProposalPlatform.Contracts.Identity;
+using ProposalPlatform.IntegrationTests.Platform.Fuzzing;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
 
@@ -12,7 +13,7 @@ namespace ProposalPlatform.IntegrationTests.Platform;
 [Collection(PlatformCollection.Name)]
 public sealed partial class Linting_the_api_documents(PlatformFixture platform)
 {
-    private static readonly string[] Services = ["intake", "assignment", "contactscheduling", "reply", "identity", "audit"];
+    private static readonly string[] Services = ApiDocuments.Names;
 
     [Fact]
     public async Task Every_services_document_has_no_error_and_no_warning()

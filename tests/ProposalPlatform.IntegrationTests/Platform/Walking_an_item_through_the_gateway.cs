@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ProposalPlatform.IntegrationTests.Platform.Fuzzing;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
 
@@ -58,7 +59,7 @@ public sealed class Walking_an_item_through_the_gateway(PlatformFixture platform
     [Fact]
     public async Task Each_services_openapi_document_and_the_reference_ui_are_served_by_the_gateway()
     {
-        foreach (var service in new[] { "intake", "assignment", "contactscheduling", "reply", "identity", "audit" })
+        foreach (var service in ApiDocuments.Names)
         {
             var document = await _gateway.GetFromJsonAsync<JsonObject>($"/openapi/{service}/v1.json");
             Assert.NotNull(document?["paths"]);
