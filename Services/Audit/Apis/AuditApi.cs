@@ -11,7 +11,7 @@ namespace ProposalPlatform.Audit.Apis;
 
 public static class AuditApi
 {
-    public const int MaxPageSize = 500;
+    public const int MaxPageSize = 200;
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {

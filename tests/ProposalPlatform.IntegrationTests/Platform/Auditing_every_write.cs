@@ -106,7 +106,7 @@ public sealed class Auditing_every_write(PlatformFixture platform)
         Assert.Contains(records, r => r!["outcome"]!.GetValue<string>() == "Hidden" && r["itemId"]?.GetValue<Guid>() == id && r["operation"]!.GetValue<string>() == "GetProposal");
         Assert.Contains(records, r => r!["outcome"]!.GetValue<string>() == "Forbidden" && r["status"]!.GetValue<int>() == 403 && r["operation"]!.GetValue<string>() == "ReassignProposal");
         var anonymousRecords = await Eventually.Until(
-            () => platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/audit/records?outcome=Unauthenticated&service=gateway&pageSize=500"),
+            () => platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/audit/records?outcome=Unauthenticated&service=gateway&pageSize=200"),
             page => page!["records"]!.AsArray().Any(r => r!["resource"]?.GetValue<string>() == $"/api/intake/proposals/{id}"),
             "the gateway's refusal of the call without a token");
         Assert.NotNull(anonymousRecords);
@@ -118,7 +118,7 @@ public sealed class Auditing_every_write(PlatformFixture platform)
         // Arrange: a record to tamper with
         var (clientId, _) = await platform.CreateClientAsync("HQ-STATISTICS", PlatformRoles.UnitHandler);
         var page = await Eventually.Until(
-            () => platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/audit/records?operation=CreateClient&pageSize=500"),
+            () => platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/audit/records?operation=CreateClient&pageSize=200"),
             p => p!["records"]!.AsArray().Any(r => r!["summary"]!.GetValue<string>().Contains(clientId, StringComparison.Ordinal)),
             "the record of the client's creation");
         var record = page!["records"]!.AsArray().First(r => r!["summary"]!.GetValue<string>().Contains(clientId, StringComparison.Ordinal))!;

@@ -118,7 +118,7 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
             ("RecordContact", PlatformFixture.LeadUnit, 1),
         };
         var trail = await Eventually.Until(
-            () => _office.GetFromJsonAsync<JsonObject>($"/api/audit/records?itemId={id}&outcome=Accepted&pageSize=500"),
+            () => _office.GetFromJsonAsync<JsonObject>($"/api/audit/records?itemId={id}&outcome=Accepted&pageSize=200"),
             page => page!["total"]!.GetValue<long>() >= writes.Sum(e => e.Count),
             "the item's audit trail");
         var records = trail!["records"]!.AsArray().Select(r => r!).ToList();
