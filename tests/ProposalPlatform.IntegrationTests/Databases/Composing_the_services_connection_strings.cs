@@ -46,7 +46,11 @@ public sealed class Composing_the_services_connection_strings : IDisposable
         var reply = new NpgsqlConnectionStringBuilder(strings[ResourceNames.ReplyDatabase]);
         Assert.Equal(("reply-db.example", "replies", "reply_app", "reply-secret", SslMode.VerifyFull), (reply.Host, reply.Database, reply.Username, reply.Password, reply.SslMode));
         Assert.Null(databases[ResourceNames.ReplyDatabase].Declaration);
-        Assert.All(databases.Values, database => Assert.Null(database.MigrationsConnectionStringExpression));
+        // only a database whose service runs as a role of its own migrates as its owner
+        Assert.All(databases.Values, database => Assert.Equal(database.Declaration?.SeparateRuntimeRole == true, database.MigrationsConnectionStringExpression is not null));
+        var audit = new NpgsqlConnectionStringBuilder(strings[ResourceNames.AuditDatabase]);
+        var auditOwner = new NpgsqlConnectionStringBuilder(await databases[ResourceNames.AuditDatabase].MigrationsConnectionStringExpression!.GetValueAsync(default));
+        Assert.Equal(("auditdb_runtime", "auditdb_owner", SslMode.VerifyFull), (audit.Username, auditOwner.Username, auditOwner.SslMode));
     }
 
     [Fact]
