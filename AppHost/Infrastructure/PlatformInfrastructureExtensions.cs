@@ -132,11 +132,15 @@ public static class PlatformInfrastructureExtensions
 
     /// <summary>
     /// Lets a process without an outbox (the gateway, the identity service) publish its audit entries to
-    /// the broker. It does not wait for the broker: a request is served while the broker is away.
+    /// the broker. It starts once the broker answers (its first entries have somewhere to go), but does not
+    /// depend on it afterwards: a request is served while the broker is away.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithAuditOverBroker(
-        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure) =>
+        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure)
+    {
         service.WithReference(infrastructure.Broker).WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false");
+        return infrastructure.Mode == InfrastructureMode.External ? service : service.WaitFor(infrastructure.Broker);
+    }
 
     /// <summary>Gives the identity service its database, and holds it back until the database answers.</summary>
     public static IResourceBuilder<ProjectResource> WithIdentityDatabase(
