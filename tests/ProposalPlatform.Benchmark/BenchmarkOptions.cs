@@ -12,7 +12,8 @@ public sealed record BenchmarkOptions(
     int Seconds,
     int WarmUpSeconds,
     string ClientFile,
-    string? LatencyFile)
+    string? LatencyFile,
+    int PostgresPort)
 {
     /// <summary>Where <c>./platform.sh run</c> keeps the proposal office's machine client (as root; else under ~/.local/share).</summary>
     public static string DefaultClientFile => Environment.UserName == "root"
@@ -39,6 +40,8 @@ public sealed record BenchmarkOptions(
             Number("--seconds", 15),
             Number("--warm-up-seconds", 10),
             Value("--client", DefaultClientFile),
-            args.Contains("--latencies") ? Value("--latencies", "latencies.csv") : null);
+            args.Contains("--latencies") ? Value("--latencies", "latencies.csv") : null,
+            // the local PostgreSQL of ./platform.sh run, for the retention phase (which needs the data directory's superuser password)
+            Number("--postgres-port", 35_432));
     }
 }

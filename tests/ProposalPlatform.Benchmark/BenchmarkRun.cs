@@ -160,6 +160,22 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         }
     }
 
+    /// <summary>
+    /// Single items at the steady rate for <paramref name="seconds"/>, every other one through the gateway,
+    /// while <paramref name="beside"/> runs; their submit→assigned latencies, both routes together.
+    /// </summary>
+    public async Task<SteadyResult> SteadyBesideAsync(int seconds, Func<CancellationToken, Task> beside)
+    {
+        var sending = SendAtSteadyRateAsync(options.Rate * seconds);
+        await Task.WhenAll(sending, beside(CancellationToken.None));
+        var submits = await sending;
+        var latencies = await AssignedLatenciesAsync(submits);
+        var submitMs = submits.Select(s => s.SubmitMs).Order().ToArray();
+        var assignedMs = latencies.Select(a => a.Ms).Order().ToArray();
+        return new SteadyResult(submitMs.Length, assignedMs.Length, Percentile(submitMs, 50), Percentile(submitMs, 99),
+            Percentile(assignedMs, 50), Percentile(assignedMs, 99), assignedMs.LastOrDefault());
+    }
+
     /// <summary><paramref name="total"/> single items at the steady rate, every other one through the gateway.</summary>
     private async Task<IReadOnlyCollection<SingleSubmit>> SendAtSteadyRateAsync(int total)
     {

@@ -4,6 +4,7 @@ using ProposalPlatform.Benchmark;
 //   dotnet run -c Release --project tests/ProposalPlatform.Benchmark -- [--gateway URL] [--intake URL]
 //       [--suggestions 9200] [--proposals 5900] [--batch-size 1000] [--rate 200] [--seconds 15] [--client FILE]
 //       [--warm-up-seconds 10] [--latencies FILE]   (each steady item's send time and latencies, as CSV)
+//       [--postgres-port 35432]   (the local PostgreSQL, for the retention phase)
 // Every request carries the proposal office's access token, got with the machine client in the
 // platform's office-client.json (or --client FILE), through the gateway and straight to intake alike.
 var options = BenchmarkOptions.Parse(args);
@@ -44,6 +45,19 @@ Console.WriteLine();
 var audit = await run.AuditTrailAsync(steadyFrom, viaGateway.Sent + direct.Sent);
 Console.WriteLine($"Audit trail: the steady phase's {audit.Writes} registrations were all in the trail {audit.LagAfterAssigned.TotalSeconds:F1} s after the last was assigned (target <= 5 s);");
 Console.WriteLine($"  verifying the whole chain ({audit.ChainRecords:N0} records) took {audit.Verification.TotalMilliseconds:F0} ms -> {(audit.Verified ? "verified" : "BROKEN")}");
+
+var retention = new RetentionPhase(options);
+if (retention.CanRun)
+{
+    const int pastTheirAge = 50_000;
+    Console.WriteLine($"Retention: intake purges {pastTheirAge:N0} sent outbox rows and {pastTheirAge:N0} inbox ids past their age (batches of 1,000, 100 ms apart) beside single items at {options.Rate}/s:");
+    var purge = await retention.RunAsync(run, pastTheirAge, options.Seconds);
+    Console.WriteLine($"  the purge took {purge.PurgeTook.TotalSeconds:F1} s; submit->assigned p99 {purge.Beside.AssignedP99:F1} ms beside it, {purge.Alone.AssignedP99:F1} ms just before (x{purge.Beside.AssignedP99 / purge.Alone.AssignedP99:F2}; target p99 <= 100 ms)");
+}
+else
+{
+    Console.WriteLine($"Retention: skipped (no local PostgreSQL password in {Path.GetDirectoryName(options.ClientFile)})");
+}
 
 Console.WriteLine();
 Console.WriteLine($"One district's system floods the gateway over {FloodPhase.FloodConnections} connections while another reads at a steady {FloodPhase.SteadyPerSecond}/s (5 s alone, then 5 s beside the flood):");
