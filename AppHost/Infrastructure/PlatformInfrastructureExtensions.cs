@@ -131,9 +131,10 @@ public static class PlatformInfrastructureExtensions
     }
 
     /// <summary>
-    /// Lets a process without an outbox (the gateway, the identity service) publish its audit entries to
-    /// the broker. It starts once the broker answers (its first entries have somewhere to go), but does not
-    /// depend on it afterwards: a request is served while the broker is away.
+    /// Lets a process that does not consume (the gateway, publishing its refusals; the identity service,
+    /// relaying its outbox) publish its audit entries to the broker. It starts once the broker answers
+    /// (its first entries have somewhere to go), but does not depend on it afterwards: a request is
+    /// served while the broker is away.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithAuditOverBroker(
         this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure)

@@ -11,7 +11,7 @@ using ProposalPlatform.Identity.Data;
 using ProposalPlatform.Identity.Domain;
 using ProposalPlatform.Identity.Hosting;
 using ProposalPlatform.Identity.Pages;
-using ProposalPlatform.Infrastructure.Audit;
+using ProposalPlatform.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ProposalPlatform.Identity.Extensions;
@@ -27,12 +27,14 @@ public static class Extensions
         services.AddOptions<IdentityServiceOptions>().BindConfiguration(IdentityServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        // its administration and failed sign-ins are the audit trail's, published to the broker
-        builder.AddAuditTrailOverBroker(ResourceNames.Identity);
+        // the schema (DbUp: the shared outbox and inbox, then the service's own), the outbox its audit
+        // entries go through, and the bus the relay publishes them on: sign-in does not wait for the broker
+        builder.AddPlatformInfrastructure(ResourceNames.Identity, ResourceNames.IdentityDatabase, typeof(Extensions).Assembly, waitForBroker: false);
         services.AddSingleton<IdentityAudit>();
 
-        // also the database's health check, on /health
-        builder.AddNpgsqlDbContext<IdentityDataContext>(ResourceNames.IdentityDatabase);
+        // also the database's health check, on /health; no retrying strategy: an administration write
+        // and its audit entry are one transaction of the service's own
+        builder.AddNpgsqlDbContext<IdentityDataContext>(ResourceNames.IdentityDatabase, settings => settings.DisableRetry = true);
 
         // first of the hosted services: schema, keys and bootstrap before anything reads
         services.AddSingleton<ServerKeyRing>();

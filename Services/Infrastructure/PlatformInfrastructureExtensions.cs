@@ -22,7 +22,8 @@ public static class PlatformInfrastructureExtensions
         this IHostApplicationBuilder builder,
         string serviceName,
         string databaseName,
-        Assembly serviceAssembly)
+        Assembly serviceAssembly,
+        bool waitForBroker = true)
     {
         DateTimeOffsetHandler.Register();
         builder.AddPlatformClock();
@@ -40,7 +41,7 @@ public static class PlatformInfrastructureExtensions
         var migrations = MigrationConnection.For(builder.Configuration, databaseName);
         builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DatabaseMigrator>(sp, migrations, serviceAssembly));
 
-        builder.AddPlatformMessaging(serviceName, serviceAssembly);
+        builder.AddPlatformMessaging(serviceName, serviceAssembly, waitForBroker);
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         builder.Services.AddSingleton<OutboxSignal>();

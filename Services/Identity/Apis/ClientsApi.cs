@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
+using ProposalPlatform.Identity.Data;
 using ProposalPlatform.Identity.Domain;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Identity.Hosting;
@@ -40,9 +41,12 @@ public static partial class ClientsApi
         IOpenIddictApplicationManager applications,
         TimeProvider clock,
         ILoggerFactory loggers,
+        IdentityDataContext database,
         IdentityAudit audit,
         CancellationToken cancellationToken)
     {
+        // the change and its audit entry commit together, or neither does
+        await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
         var (client, errors) = ClientRules.Validate(request);
         if (client is null)
         {
@@ -65,7 +69,7 @@ public static partial class ClientsApi
         var record = new ClientRecord(client.UnitCode, client.Roles, caller.Id, clock.GetUtcNow());
         await applications.CreateAsync(IdentityStartup.MachineClient(clientId, secret, client.DisplayName, record), cancellationToken);
         LogClientCreated(loggers.CreateLogger(typeof(ClientsApi)), clientId, client.UnitCode, string.Join(",", client.Roles), caller.Id);
-        audit.Accepted(caller, $"client {clientId} created: unit {client.UnitCode}, roles {string.Join(",", client.Roles)}");
+        await audit.CommitAsync(database, transaction, caller, $"client {clientId} created: unit {client.UnitCode}, roles {string.Join(",", client.Roles)}", cancellationToken);
         return TypedResults.Created(
             $"/api/identity/clients/{clientId}",
             new CreatedClientView(clientId, secret, client.DisplayName, client.UnitCode, client.Roles));
@@ -90,9 +94,12 @@ public static partial class ClientsApi
         IOptions<IdentityServiceOptions> options,
         TimeProvider clock,
         ILoggerFactory loggers,
+        IdentityDataContext database,
         IdentityAudit audit,
         CancellationToken cancellationToken)
     {
+        // the change and its audit entry commit together, or neither does
+        await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
         if (application is null)
         {
@@ -127,7 +134,7 @@ public static partial class ClientsApi
             var id = await applications.GetIdAsync(application, cancellationToken);
             var revoked = id is null ? 0 : await tokens.RevokeByApplicationIdAsync(id, cancellationToken);
             LogClientRevoked(loggers.CreateLogger(typeof(ClientsApi)), clientId, revoked, caller.Id);
-            audit.Accepted(caller, $"client {clientId} revoked; {revoked} stored tokens revoked");
+            await audit.CommitAsync(database, transaction, caller, $"client {clientId} revoked; {revoked} stored tokens revoked", cancellationToken);
         }
 
         var lifetime = options.Value.AccessTokenLifetime;

@@ -57,8 +57,12 @@ public static partial class PeopleApi
         UserManager<PlatformUser> users,
         TimeProvider clock,
         ILoggerFactory loggers,
-        IdentityAudit audit)
+        IdentityDataContext database,
+        IdentityAudit audit,
+        CancellationToken cancellationToken)
     {
+        // the change and its audit entry commit together, or neither does
+        await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
         var (person, errors) = PersonRules.Validate(request);
         if (person is null)
         {
@@ -111,7 +115,7 @@ public static partial class PeopleApi
         }
 
         LogPersonCreated(loggers.CreateLogger(typeof(PeopleApi)), user.Id, person.UserName, string.Join(",", person.Roles), caller.Id);
-        audit.Accepted(caller, $"person {user.Id} ({person.UserName}) created: unit {person.UnitCode}, roles {string.Join(",", person.Roles)}");
+        await audit.CommitAsync(database, transaction, caller, $"person {user.Id} ({person.UserName}) created: unit {person.UnitCode}, roles {string.Join(",", person.Roles)}", cancellationToken);
         return TypedResults.Created(
             $"/api/identity/people/{user.Id}",
             new CreatedPersonView(
@@ -145,6 +149,8 @@ public static partial class PeopleApi
         IdentityAudit audit,
         CancellationToken cancellationToken)
     {
+        // the change and its audit entry commit together, or neither does
+        await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
@@ -172,7 +178,7 @@ public static partial class PeopleApi
             Ensure(await users.UpdateSecurityStampAsync(user));
             var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
             LogPersonDisabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", revoked, caller.Id);
-            audit.Accepted(caller, $"person {user.Id} ({user.UserName}) disabled; {revoked} tokens revoked");
+            await audit.CommitAsync(database, transaction, caller, $"person {user.Id} ({user.UserName}) disabled; {revoked} tokens revoked", cancellationToken);
         }
 
         return await CurrentView(database, id, cancellationToken);
@@ -187,6 +193,8 @@ public static partial class PeopleApi
         IdentityAudit audit,
         CancellationToken cancellationToken)
     {
+        // the change and its audit entry commit together, or neither does
+        await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
@@ -199,7 +207,7 @@ public static partial class PeopleApi
         Ensure(await users.SetLockoutEndDateAsync(user, null));
         Ensure(await users.ResetAccessFailedCountAsync(user));
         LogPersonEnabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id);
-        audit.Accepted(caller, $"person {user.Id} ({user.UserName}) enabled");
+        await audit.CommitAsync(database, transaction, caller, $"person {user.Id} ({user.UserName}) enabled", cancellationToken);
         return await CurrentView(database, id, cancellationToken);
     }
 
@@ -208,8 +216,12 @@ public static partial class PeopleApi
         HttpContext context,
         UserManager<PlatformUser> users,
         ILoggerFactory loggers,
-        IdentityAudit audit)
+        IdentityDataContext database,
+        IdentityAudit audit,
+        CancellationToken cancellationToken)
     {
+        // the change and its audit entry commit together, or neither does
+        await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
@@ -220,7 +232,7 @@ public static partial class PeopleApi
         var password = Secrets.NewPassword();
         Ensure(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
         LogPasswordReset(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id);
-        audit.Accepted(caller, $"password of person {user.Id} ({user.UserName}) reset");
+        await audit.CommitAsync(database, transaction, caller, $"password of person {user.Id} ({user.UserName}) reset", cancellationToken);
         return TypedResults.Ok(new PasswordResetView(user.Id, user.UserName ?? "", password));
     }
 

@@ -1,21 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using ProposalPlatform.Contracts.Audit;
 using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.Identity.Data;
 using ProposalPlatform.Infrastructure.Audit;
 using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Infrastructure.Outbox;
 
 namespace ProposalPlatform.Identity.Hosting;
 
 /// <summary>
-/// The identity service's part of the audit trail: its administration (people, clients) once saved,
-/// and the sign-ins that fail or lock an account. Entries go to the broker (the service has no outbox);
-/// the operation is the endpoint's name, as for every other service.
+/// The identity service's part of the audit trail: its administration (people, clients), whose entry
+/// commits in the same transaction as the change (through the outbox, as in every service), and the
+/// sign-ins that fail or lock an account. The operation is the endpoint's name, as everywhere.
 /// </summary>
-public sealed class IdentityAudit(AuditTrail trail, AuditRecorder recorder)
+public sealed class IdentityAudit(AuditTrail trail, AuditRecorder recorder, OutboxSignal signal)
 {
-    /// <summary>An administration write, saved.</summary>
-    public void Accepted(Caller caller, string summary) =>
-        recorder.Record(trail.Accepted(caller, "IdentityAdministration", null, summary));
+    /// <summary>The transaction an administration write and its audit entry commit in.</summary>
+    public static Task<IDbContextTransaction> BeginAsync(IdentityDataContext database, CancellationToken cancellationToken) =>
+        database.Database.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>Writes the administration write's audit entry in its transaction, and commits both.</summary>
+    public async Task CommitAsync(IdentityDataContext database, IDbContextTransaction transaction, Caller caller, string summary, CancellationToken cancellationToken)
+    {
+        var rows = await OutboxWriter.InsertAsync(
+            (NpgsqlConnection)database.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(),
+            [trail.Accepted(caller, "IdentityAdministration", null, summary)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Notify(rows);
+    }
 
     /// <summary>A sign-in step that was refused: a wrong password or code, an unknown user name, a disabled or locked account.</summary>
     public void SignInRefused(string operation, PlatformUser? user, string attemptedUserName, PasswordStep step)

@@ -5,18 +5,16 @@ using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.Identity.Data;
 using ProposalPlatform.Identity.Domain;
-using ProposalPlatform.Infrastructure.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ProposalPlatform.Identity.Hosting;
 
 /// <summary>
-/// Runs before the server takes requests: the schema first, then the token server's keys, then what
+/// Runs before the server takes requests, once the schema is migrated: the token server's keys, then what
 /// the platform needs to exist (the roles, the platform-cli client, the office's first admin and
 /// machine client). Every step is idempotent; nothing that exists is reset.
 /// </summary>
 public sealed partial class IdentityStartup(
-    IConfiguration configuration,
     IServiceScopeFactory scopes,
     ServerKeyRing keys,
     IOptions<BootstrapOptions> bootstrap,
@@ -36,8 +34,7 @@ public sealed partial class IdentityStartup(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await DatabaseMigrator.MigrateAsync(
-            MigrationConnection.For(configuration, ResourceNames.IdentityDatabase), [typeof(IdentityStartup).Assembly], logger, cancellationToken);
+        // the schema is the migrator's, which runs before (AddPlatformInfrastructure)
         keys.EnsureLoaded();
 
         await using var scope = scopes.CreateAsyncScope();

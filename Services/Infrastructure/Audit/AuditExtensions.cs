@@ -25,8 +25,8 @@ public static class AuditExtensions
     }
 
     /// <summary>
-    /// The audit trail of a process without a database of its own for it (the gateway, the identity
-    /// service): its entries are published straight to the broker. The process does not wait for the
+    /// The audit trail of a process without a database (the gateway): its entries are published straight
+    /// to the broker. The process does not wait for the
     /// broker to start, nor is it unhealthy while the broker is away; its entries wait in memory meanwhile.
     /// </summary>
     public static IHostApplicationBuilder AddAuditTrailOverBroker(this IHostApplicationBuilder builder, string service)

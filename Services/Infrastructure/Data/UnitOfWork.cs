@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Dapper;
-using MassTransit;
 using Npgsql;
 using ProposalPlatform.Infrastructure.Outbox;
 
@@ -23,35 +20,8 @@ public sealed class UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction tr
         PublishManyAsync([message], cancellationToken);
 
     /// <summary>Queues many messages in one statement (a whole batch of items costs one round trip).</summary>
-    public async Task PublishManyAsync<T>(IReadOnlyCollection<T> messages, CancellationToken cancellationToken) where T : class
-    {
-        if (messages.Count == 0)
-        {
-            return;
-        }
-
-        var ids = new Guid[messages.Count];
-        var types = new string[messages.Count];
-        var payloads = new string[messages.Count];
-        var index = 0;
-        foreach (var message in messages)
-        {
-            ids[index] = NewId.NextGuid();
-            types[index] = OutboxMessageTypes.NameOf(message.GetType());
-            payloads[index] = JsonSerializer.Serialize(message, message.GetType(), OutboxMessageTypes.Json);
-            index++;
-        }
-
-        _outboxRows.AddRange(await Connection.QueryAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO outbox_messages (message_id, message_type, payload, trace_parent)
-            SELECT id, type, payload::jsonb, @TraceParent
-            FROM unnest(@ids, @types, @payloads) AS m(id, type, payload)
-            RETURNING id
-            """,
-            new { ids, types, payloads, TraceParent = Activity.Current?.Id },
-            Transaction, cancellationToken: cancellationToken)));
-    }
+    public async Task PublishManyAsync<T>(IReadOnlyCollection<T> messages, CancellationToken cancellationToken) where T : class =>
+        _outboxRows.AddRange(await OutboxWriter.InsertAsync(Connection, Transaction, messages, cancellationToken));
 
     /// <summary>
     /// Records that <paramref name="consumer"/> applied <paramref name="messageId"/>; false when it
