@@ -121,14 +121,15 @@ public static class AuditCsv
     {
         await using var csv = new SpreadsheetCsvWriter(body);
         await csv.WriteRowAsync(Headers, cancellationToken);
-        await foreach (var r in records.WithCancellation(cancellationToken))
+        await foreach (var record in records.WithCancellation(cancellationToken))
         {
+            var e = record.Entry;
             await csv.WriteRowAsync(
             [
-                r.Seq.ToString(CultureInfo.InvariantCulture), r.At.ToString("O", CultureInfo.InvariantCulture), r.RecordedAt.ToString("O", CultureInfo.InvariantCulture),
-                r.Service, r.Operation, r.Outcome, r.Status.ToString(CultureInfo.InvariantCulture), r.ActorId, r.ActorName, r.ActorUnit,
-                string.Join(' ', r.ActorRoles), r.Resource, r.ItemId?.ToString(), r.Summary, r.TraceId,
-                Convert.ToHexStringLower(r.PreviousHash), Convert.ToHexStringLower(r.Hash),
+                record.Seq.ToString(CultureInfo.InvariantCulture), e.At.ToString("O", CultureInfo.InvariantCulture), record.RecordedAt.ToString("O", CultureInfo.InvariantCulture),
+                e.Service, e.Operation, e.Outcome, e.Status.ToString(CultureInfo.InvariantCulture), e.ActorId, e.ActorName, e.ActorUnit,
+                string.Join(' ', e.ActorRoles), e.Resource, e.ItemId?.ToString(), e.Summary, e.TraceId,
+                Convert.ToHexStringLower(record.PreviousHash), Convert.ToHexStringLower(record.Hash),
             ], cancellationToken);
         }
     }

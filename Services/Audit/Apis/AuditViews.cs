@@ -23,9 +23,13 @@ public sealed record AuditRecordView(
     string PreviousHash,
     string Hash)
 {
-    public static AuditRecordView From(AuditRecord r) => new(
-        r.Seq, r.RecordId, r.At, r.RecordedAt, r.Service, r.Operation, r.Outcome, r.Status, r.ActorId, r.ActorName, r.ActorUnit,
-        r.ActorRoles, r.Resource, r.ItemId, r.Summary, r.TraceId, Convert.ToHexStringLower(r.PreviousHash), Convert.ToHexStringLower(r.Hash));
+    public static AuditRecordView From(AuditRecord record)
+    {
+        var e = record.Entry;
+        return new(
+            record.Seq, e.RecordId, e.At, record.RecordedAt, e.Service, e.Operation, e.Outcome, e.Status, e.ActorId, e.ActorName, e.ActorUnit,
+            e.ActorRoles, e.Resource, e.ItemId, e.Summary, e.TraceId, Convert.ToHexStringLower(record.PreviousHash), Convert.ToHexStringLower(record.Hash));
+    }
 }
 
 /// <summary>One page of the records that match, newest first.</summary>

@@ -44,10 +44,7 @@ public sealed class AuditStore(PlatformDatabase database)
                 continue; // delivered twice, or twice in this batch
             }
 
-            var unhashed = new AuditRecord(
-                ++seq, entry.RecordId, AuditChain.Stored(entry.At), recordedAt, entry.Service, entry.Operation, entry.Outcome, entry.Status,
-                entry.ActorId, entry.ActorName, entry.ActorUnit, [.. entry.ActorRoles], entry.Resource, entry.ItemId, entry.Summary, entry.TraceId,
-                previous, []);
+            var unhashed = new AuditRecord(++seq, recordedAt, entry with { At = AuditChain.Stored(entry.At) }, previous, []);
             var record = unhashed with { Hash = AuditChain.HashOf(unhashed, previous) };
             records.Add(record);
             previous = record.Hash;
@@ -73,20 +70,20 @@ public sealed class AuditStore(PlatformDatabase database)
             {
                 RecordedAt = recordedAt,
                 Seqs = records.Select(r => r.Seq).ToArray(),
-                RecordIds = records.Select(r => r.RecordId).ToArray(),
-                Ats = records.Select(r => r.At).ToArray(),
-                Services = records.Select(r => r.Service).ToArray(),
-                Operations = records.Select(r => r.Operation).ToArray(),
-                Outcomes = records.Select(r => r.Outcome).ToArray(),
-                Statuses = records.Select(r => r.Status).ToArray(),
-                ActorIds = records.Select(r => r.ActorId).ToArray(),
-                ActorNames = records.Select(r => r.ActorName).ToArray(),
-                ActorUnits = records.Select(r => r.ActorUnit).ToArray(),
-                ActorRoles = records.Select(r => string.Join(',', r.ActorRoles)).ToArray(),
-                Resources = records.Select(r => r.Resource).ToArray(),
-                ItemIds = records.Select(r => r.ItemId).ToArray(),
-                Summaries = records.Select(r => r.Summary).ToArray(),
-                TraceIds = records.Select(r => r.TraceId).ToArray(),
+                RecordIds = records.Select(r => r.Entry.RecordId).ToArray(),
+                Ats = records.Select(r => r.Entry.At).ToArray(),
+                Services = records.Select(r => r.Entry.Service).ToArray(),
+                Operations = records.Select(r => r.Entry.Operation).ToArray(),
+                Outcomes = records.Select(r => r.Entry.Outcome).ToArray(),
+                Statuses = records.Select(r => r.Entry.Status).ToArray(),
+                ActorIds = records.Select(r => r.Entry.ActorId).ToArray(),
+                ActorNames = records.Select(r => r.Entry.ActorName).ToArray(),
+                ActorUnits = records.Select(r => r.Entry.ActorUnit).ToArray(),
+                ActorRoles = records.Select(r => string.Join(',', r.Entry.ActorRoles)).ToArray(),
+                Resources = records.Select(r => r.Entry.Resource).ToArray(),
+                ItemIds = records.Select(r => r.Entry.ItemId).ToArray(),
+                Summaries = records.Select(r => r.Entry.Summary).ToArray(),
+                TraceIds = records.Select(r => r.Entry.TraceId).ToArray(),
                 PreviousHashes = records.Select(r => r.PreviousHash).ToArray(),
                 Hashes = records.Select(r => r.Hash).ToArray(),
                 LastSeq = seq,
@@ -192,13 +189,12 @@ public sealed class AuditStore(PlatformDatabase database)
         var npgsql = (DbDataReader)reader;
         while (await npgsql.ReadAsync(cancellationToken))
         {
-            yield return new AuditRecord(
-                npgsql.GetInt64(0), npgsql.GetGuid(1), npgsql.GetFieldValue<DateTimeOffset>(2), npgsql.GetFieldValue<DateTimeOffset>(3),
-                npgsql.GetString(4), npgsql.GetString(5), npgsql.GetString(6), npgsql.GetInt32(7), npgsql.GetString(8), npgsql.GetString(9),
-                npgsql.IsDBNull(10) ? null : npgsql.GetString(10), npgsql.GetFieldValue<string[]>(11),
-                npgsql.IsDBNull(12) ? null : npgsql.GetString(12), npgsql.IsDBNull(13) ? null : npgsql.GetGuid(13),
-                npgsql.IsDBNull(14) ? null : npgsql.GetString(14), npgsql.IsDBNull(15) ? null : npgsql.GetString(15),
-                npgsql.GetFieldValue<byte[]>(16), npgsql.GetFieldValue<byte[]>(17));
+            var entry = new AuditRecorded(
+                npgsql.GetGuid(1), npgsql.GetFieldValue<DateTimeOffset>(2), npgsql.GetString(4), npgsql.GetString(5), npgsql.GetString(6),
+                npgsql.GetInt32(7), npgsql.GetString(8), npgsql.GetString(9), npgsql.IsDBNull(10) ? null : npgsql.GetString(10),
+                npgsql.GetFieldValue<string[]>(11), npgsql.IsDBNull(12) ? null : npgsql.GetString(12), npgsql.IsDBNull(13) ? null : npgsql.GetGuid(13),
+                npgsql.IsDBNull(14) ? null : npgsql.GetString(14), npgsql.IsDBNull(15) ? null : npgsql.GetString(15));
+            yield return new AuditRecord(npgsql.GetInt64(0), npgsql.GetFieldValue<DateTimeOffset>(3), entry, npgsql.GetFieldValue<byte[]>(16), npgsql.GetFieldValue<byte[]>(17));
         }
     }
 }

@@ -1,29 +1,12 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using ProposalPlatform.Contracts.Audit;
 
 namespace ProposalPlatform.Audit.Domain;
 
-/// <summary>One record of the store as it is chained: its place, when it was appended, what it says, and the links.</summary>
-public sealed record AuditRecord(
-    long Seq,
-    Guid RecordId,
-    DateTimeOffset At,
-    DateTimeOffset RecordedAt,
-    string Service,
-    string Operation,
-    string Outcome,
-    int Status,
-    string ActorId,
-    string ActorName,
-    string? ActorUnit,
-    string[] ActorRoles,
-    string? Resource,
-    Guid? ItemId,
-    string? Summary,
-    string? TraceId,
-    byte[] PreviousHash,
-    byte[] Hash);
+/// <summary>One record of the store as it is chained: its place, when it was appended, the entry, and the links.</summary>
+public sealed record AuditRecord(long Seq, DateTimeOffset RecordedAt, AuditRecorded Entry, byte[] PreviousHash, byte[] Hash);
 
 /// <summary>
 /// The tamper evidence of the audit store: each record's hash is SHA-256 of the hash before it and of
@@ -47,28 +30,29 @@ public static class AuditChain
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer))
         {
+            var entry = record.Entry;
             json.WriteStartArray();
             json.WriteBase64StringValue(previousHash);
             json.WriteNumberValue(record.Seq);
-            json.WriteStringValue(record.RecordId);
-            json.WriteStringValue(Stored(record.At).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteStringValue(entry.RecordId);
+            json.WriteStringValue(Stored(entry.At).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
             json.WriteStringValue(Stored(record.RecordedAt).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteStringValue(record.Service);
-            json.WriteStringValue(record.Operation);
-            json.WriteStringValue(record.Outcome);
-            json.WriteNumberValue(record.Status);
-            json.WriteStringValue(record.ActorId);
-            json.WriteStringValue(record.ActorName);
-            WriteOptional(json, record.ActorUnit);
+            json.WriteStringValue(entry.Service);
+            json.WriteStringValue(entry.Operation);
+            json.WriteStringValue(entry.Outcome);
+            json.WriteNumberValue(entry.Status);
+            json.WriteStringValue(entry.ActorId);
+            json.WriteStringValue(entry.ActorName);
+            WriteOptional(json, entry.ActorUnit);
             json.WriteStartArray();
-            foreach (var role in record.ActorRoles)
+            foreach (var role in entry.ActorRoles)
             {
                 json.WriteStringValue(role);
             }
 
             json.WriteEndArray();
-            WriteOptional(json, record.Resource);
-            if (record.ItemId is { } itemId)
+            WriteOptional(json, entry.Resource);
+            if (entry.ItemId is { } itemId)
             {
                 json.WriteStringValue(itemId);
             }
@@ -77,8 +61,8 @@ public static class AuditChain
                 json.WriteNullValue();
             }
 
-            WriteOptional(json, record.Summary);
-            WriteOptional(json, record.TraceId);
+            WriteOptional(json, entry.Summary);
+            WriteOptional(json, entry.TraceId);
             json.WriteEndArray();
         }
 

@@ -1,4 +1,5 @@
 using ProposalPlatform.Audit.Domain;
+using ProposalPlatform.Contracts.Audit;
 
 namespace ProposalPlatform.UnitTests.Audit;
 
@@ -13,10 +14,11 @@ public class Chaining_the_audit_trail
         var link = previous ?? AuditChain.Origin;
         for (var i = 0; i < count; i++)
         {
-            var unhashed = new AuditRecord(
-                firstSeq + i, Guid.NewGuid(), At.AddSeconds(i).AddTicks(7), At.AddSeconds(i + 1), "assignment", "ReassignProposal", "Accepted", 0,
-                "office-scripts", "建议提案办理处", "HQ-OFFICE", ["ProposalOffice"], "/api/assignment/assignments/x/reassign", Guid.NewGuid(),
-                "unit: HQ-FTZ → HQ-PORTS", "4bf92f3577b34da6a3ce929d0e0e4736", link, []);
+            var entry = new AuditRecorded(
+                Guid.NewGuid(), At.AddSeconds(i).AddTicks(7), "assignment", "ReassignProposal", "Accepted", 0, "office-scripts", "建议提案办理处",
+                "HQ-OFFICE", ["ProposalOffice"], "/api/assignment/assignments/x/reassign", Guid.NewGuid(), "unit: HQ-FTZ → HQ-PORTS",
+                "4bf92f3577b34da6a3ce929d0e0e4736");
+            var unhashed = new AuditRecord(firstSeq + i, At.AddSeconds(i + 1), entry, link, []);
             var record = unhashed with { Hash = AuditChain.HashOf(unhashed, link) };
             records.Add(record);
             link = record.Hash;
@@ -60,13 +62,17 @@ public class Chaining_the_audit_trail
     public void A_record_changed_after_it_was_appended_is_named(string field)
     {
         var chain = Chain(5);
-        chain[2] = field switch
+        var entry = chain[2].Entry;
+        chain[2] = chain[2] with
         {
-            "actor" => chain[2] with { ActorName = "别人" },
-            "summary" => chain[2] with { Summary = "unit: HQ-FTZ → HQ-TARIFF" },
-            "at" => chain[2] with { At = chain[2].At.AddMinutes(-1) },
-            "roles" => chain[2] with { ActorRoles = ["ProposalOffice", "Ops"] },
-            _ => chain[2] with { ItemId = null },
+            Entry = field switch
+            {
+                "actor" => entry with { ActorName = "别人" },
+                "summary" => entry with { Summary = "unit: HQ-FTZ → HQ-TARIFF" },
+                "at" => entry with { At = entry.At.AddMinutes(-1) },
+                "roles" => entry with { ActorRoles = ["ProposalOffice", "Ops"] },
+                _ => entry with { ItemId = null },
+            },
         };
 
         var verifier = Verify(chain);
@@ -92,7 +98,7 @@ public class Chaining_the_audit_trail
     public void A_record_rehashed_after_a_change_breaks_the_link_of_the_next()
     {
         var chain = Chain(5);
-        var forged = chain[2] with { ActorName = "别人" };
+        var forged = chain[2] with { Entry = chain[2].Entry with { ActorName = "别人" } };
         chain[2] = forged with { Hash = AuditChain.HashOf(forged, forged.PreviousHash) };
 
         var verifier = Verify(chain);
@@ -130,10 +136,10 @@ public class Chaining_the_audit_trail
     public void A_time_is_hashed_as_the_database_keeps_it_to_the_microsecond()
     {
         var record = Chain(1)[0];
-        var stored = record with { At = AuditChain.Stored(record.At), RecordedAt = AuditChain.Stored(record.RecordedAt) };
+        var stored = record with { Entry = record.Entry with { At = AuditChain.Stored(record.Entry.At) }, RecordedAt = AuditChain.Stored(record.RecordedAt) };
 
         Assert.Equal(record.Hash, AuditChain.HashOf(stored, stored.PreviousHash));
-        Assert.Equal(TimeSpan.Zero, AuditChain.Stored(record.At).Offset);
-        Assert.Equal(0, AuditChain.Stored(record.At).Ticks % 10);
+        Assert.Equal(TimeSpan.Zero, AuditChain.Stored(record.Entry.At).Offset);
+        Assert.Equal(0, AuditChain.Stored(record.Entry.At).Ticks % 10);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ProposalPlatform.Audit;
 using ProposalPlatform.Audit.Apis;
 using ProposalPlatform.Audit.Domain;
+using ProposalPlatform.Contracts.Audit;
 using ProposalPlatform.Infrastructure.Audit;
 
 namespace ProposalPlatform.UnitTests.Audit;
@@ -68,10 +69,10 @@ public class Keeping_and_exporting_the_audit_trail
     [Fact]
     public async Task The_export_defuses_cells_a_spreadsheet_would_run_and_quotes_what_needs_it()
     {
-        var record = new AuditRecord(
-            1, Guid.NewGuid(), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "intake", "CorrectProposal", "Accepted", 0,
-            "@office", "=HYPERLINK(\"x\")", "+HQ", ["ProposalOffice"], "/api/intake/proposals/x/corrections", null,
-            "reason: -1, \"quoted\"\nnext line", null, AuditChain.Origin, AuditChain.Origin);
+        var entry = new AuditRecorded(
+            Guid.NewGuid(), DateTimeOffset.UnixEpoch, "intake", "CorrectProposal", "Accepted", 0, "@office", "=HYPERLINK(\"x\")", "+HQ",
+            ["ProposalOffice"], "/api/intake/proposals/x/corrections", null, "reason: -1, \"quoted\"\nnext line", null);
+        var record = new AuditRecord(1, DateTimeOffset.UnixEpoch, entry, AuditChain.Origin, AuditChain.Origin);
         using var body = new MemoryStream();
 
         await AuditCsv.WriteAsync(body, new[] { record }.ToAsyncEnumerable(), CancellationToken.None);
