@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.AspNetCore.Http;
 using ProposalPlatform.Audit;
 using ProposalPlatform.Audit.Apis;
 using ProposalPlatform.Audit.Domain;
@@ -84,5 +86,22 @@ public class Keeping_and_exporting_the_audit_trail
         Assert.Contains(",\"'+HQ\",", csv, StringComparison.Ordinal);
         Assert.Contains("\"reason: -1, \"\"quoted\"\"\nnext line\"", csv, StringComparison.Ordinal);
         Assert.EndsWith("\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refusal_of_a_caller_without_a_token_names_its_address_and_keeps_what_it_sent_short()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = "/api/intake/" + new string('x', 5_000);
+        context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
+        var trail = new AuditTrail(new AuditSource("gateway"), new HttpContextAccessor { HttpContext = context });
+
+        var entry = trail.Refused(context, AuditOutcomes.Unauthenticated, StatusCodes.Status401Unauthorized, "no token", null);
+
+        Assert.Equal(("203.0.113.7", "", 401), (entry.ActorId, entry.ActorName, entry.Status));
+        Assert.Empty(entry.ActorRoles);
+        Assert.Equal(300, entry.Resource!.Length);
+        Assert.True(entry.Operation.Length <= 300);
     }
 }
