@@ -23,13 +23,13 @@ public sealed class PlatformMeter(IMeterFactory meters, TimeProvider clock, ILog
     public CachedReading<T> Reading<T>(string what, Func<CancellationToken, Task<T>> read) =>
         new(what, read, GaugeMaxAge, clock, loggers.CreateLogger<PlatformMeter>());
 
-    /// <summary>The cached row of one query, as <see cref="Reading{T}"/>.</summary>
-    public CachedReading<TRow> QueryReading<TRow>(string what, NpgsqlDataSource dataSource, string query) =>
-        Reading(what, token => QuerySingleAsync<TRow>(dataSource, query, token));
+    /// <summary>The cached row of one query, as <see cref="Reading{T}"/>; <paramref name="parameters"/> are taken at each read.</summary>
+    public CachedReading<TRow> QueryReading<TRow>(string what, NpgsqlDataSource dataSource, string query, Func<object>? parameters = null) =>
+        Reading(what, token => QuerySingleAsync<TRow>(dataSource, query, parameters?.Invoke(), token));
 
-    public static async Task<TRow> QuerySingleAsync<TRow>(NpgsqlDataSource dataSource, string query, CancellationToken cancellationToken)
+    public static async Task<TRow> QuerySingleAsync<TRow>(NpgsqlDataSource dataSource, string query, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<TRow>(new CommandDefinition(query, cancellationToken: cancellationToken));
+        return await connection.QuerySingleAsync<TRow>(new CommandDefinition(query, parameters, cancellationToken: cancellationToken));
     }
 }
