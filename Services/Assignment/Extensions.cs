@@ -4,6 +4,7 @@ using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure;
 using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Infrastructure.Telemetry;
 
 namespace ProposalPlatform.Assignment.Extensions;
 
@@ -25,6 +26,7 @@ public static class Extensions
         builder.Services.AddSingleton<DeadlineRepository>();
         // after the migrator (registered above): the first scan finds the schema in place
         builder.Services.AddHostedService<DeadlineScheduler>();
+        builder.Services.AddGauges<DeadlineGauges>();
         return builder;
     }
 }

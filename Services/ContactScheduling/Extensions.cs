@@ -8,6 +8,7 @@ using ProposalPlatform.Infrastructure;
 using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Messaging;
+using ProposalPlatform.Infrastructure.Telemetry;
 
 namespace ProposalPlatform.ContactScheduling.Extensions;
 
@@ -34,6 +35,7 @@ public static class Extensions
 
         // after the migrator (registered above): the first scan finds the schema in place
         builder.Services.AddHostedService<ContactReminder>();
+        builder.Services.AddGauges<ContactGauges>();
         return builder;
     }
 }

@@ -8,6 +8,7 @@ using ProposalPlatform.Infrastructure.Hosting;
 using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Infrastructure.Outbox;
 using ProposalPlatform.Infrastructure.Retention;
+using ProposalPlatform.Infrastructure.Telemetry;
 
 namespace ProposalPlatform.Infrastructure;
 
@@ -15,7 +16,7 @@ public static class PlatformInfrastructureExtensions
 {
     /// <summary>
     /// The service's clock, its database (Aspire's Npgsql data source, migrated by DbUp at start), the
-    /// bus, the outbox relay and the inbox, and the service's part of the audit trail. The order of the hosted services matters: the schema exists before
+    /// bus, the outbox relay and the inbox, the service's meter with its outbox's gauges, and the service's part of the audit trail. The order of the hosted services matters: the schema exists before
     /// the bus consumes, and the bus has started before the relay publishes.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformInfrastructure(
@@ -47,6 +48,8 @@ public static class PlatformInfrastructureExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<PlatformDatabase>();
         builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PlatformMeter>(sp, serviceName));
+        builder.Services.AddGauges<OutboxGauges>();
 
         builder.AddAuditTrail<OutboxAuditSink>(serviceName);
 

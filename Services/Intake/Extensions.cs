@@ -4,6 +4,7 @@ using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.PersonalData;
+using ProposalPlatform.Infrastructure.Telemetry;
 using ProposalPlatform.Intake.Apis;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Data.Migrations;
@@ -30,6 +31,7 @@ public static class Extensions
         builder.Services.AddHostedService<IndexingWorker>();
         builder.Services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AbandonedBatchSweep>();
+        builder.Services.AddGauges<IntakeGauges>();
         return builder;
     }
 }

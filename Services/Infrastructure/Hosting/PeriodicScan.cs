@@ -1,3 +1,5 @@
+using OpenTelemetry;
+
 namespace ProposalPlatform.Infrastructure.Hosting;
 
 /// <summary>The loop of a scheduler that looks for due work at an interval (deadline alerts, contact reminders).</summary>
@@ -5,7 +7,9 @@ public static class PeriodicScan
 {
     /// <summary>
     /// Scans now and then at every <paramref name="interval"/> until stopping. A scan that fails is
-    /// reported and the next tick tries again.
+    /// reported and the next tick tries again. A scan is not traced (its queries nor what it publishes
+    /// straight away): a scan concerns no request, and its root traces would bury the requests' in the
+    /// dashboard. A message it writes to the outbox starts its own trace when the relay publishes it.
     /// </summary>
     public static async Task RunAsync(
         TimeSpan interval, TimeProvider clock, Func<CancellationToken, Task> scan, Action<Exception> reportFailure, CancellationToken stoppingToken)
@@ -17,6 +21,7 @@ public static class PeriodicScan
             {
                 try
                 {
+                    using var untraced = SuppressInstrumentationScope.Begin();
                     await scan(stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
@@ -28,6 +29,10 @@ public sealed partial class IndexingWorker(
 
     private async Task<int> IndexWhenQuietAsync(CancellationToken cancellationToken)
     {
+        // The worker looks for items every poll interval: traced, each look was a root trace in the
+        // dashboard every two seconds. What it does concerns no request.
+        using var untraced = SuppressInstrumentationScope.Begin();
+
         // every chunk, not only the first: a chunk indexed in a pause must not let the rest run into the next burst
         var mayDefer = await signal.HoldOffWhileBusyAsync(_options.QuietPeriod, _options.MaxDeferral, cancellationToken);
 
