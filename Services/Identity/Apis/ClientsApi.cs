@@ -100,6 +100,7 @@ public static partial class ClientsApi
     {
         // the change and its audit entry commit together, or neither does
         await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
+        await IdentityAudit.LockClientAsync(database, clientId, cancellationToken);
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
         if (application is null)
         {

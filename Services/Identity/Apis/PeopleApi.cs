@@ -151,6 +151,7 @@ public static partial class PeopleApi
     {
         // the change and its audit entry commit together, or neither does
         await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
+        await IdentityAudit.LockPersonAsync(database, id, cancellationToken);
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
@@ -195,6 +196,7 @@ public static partial class PeopleApi
     {
         // the change and its audit entry commit together, or neither does
         await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
+        await IdentityAudit.LockPersonAsync(database, id, cancellationToken);
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
@@ -222,6 +224,7 @@ public static partial class PeopleApi
     {
         // the change and its audit entry commit together, or neither does
         await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
+        await IdentityAudit.LockPersonAsync(database, id, cancellationToken);
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {

@@ -21,6 +21,17 @@ public sealed class IdentityAudit(AuditTrail trail, AuditRecorder recorder, Outb
     public static Task<IDbContextTransaction> BeginAsync(IdentityDataContext database, CancellationToken cancellationToken) =>
         database.Database.BeginTransactionAsync(cancellationToken);
 
+    /// <summary>
+    /// Locks a person's row for the transaction, before it is read: two administrators acting on one
+    /// person at once take turns, the second reading what the first saved.
+    /// </summary>
+    public static Task LockPersonAsync(IdentityDataContext database, string id, CancellationToken cancellationToken) =>
+        database.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"AspNetUsers\" WHERE \"Id\" = {id} FOR UPDATE", cancellationToken);
+
+    /// <summary>Locks a client's row for the transaction, before it is read (as <see cref="LockPersonAsync"/>).</summary>
+    public static Task LockClientAsync(IdentityDataContext database, string clientId, CancellationToken cancellationToken) =>
+        database.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"OpenIddictApplications\" WHERE \"ClientId\" = {clientId} FOR UPDATE", cancellationToken);
+
     /// <summary>Writes the administration write's audit entry in its transaction, and commits both.</summary>
     public async Task CommitAsync(IdentityDataContext database, IDbContextTransaction transaction, Caller caller, string summary, CancellationToken cancellationToken)
     {

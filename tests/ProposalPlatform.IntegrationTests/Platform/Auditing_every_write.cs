@@ -208,6 +208,34 @@ public sealed class Auditing_every_write(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Forbidden, notOffice.StatusCode);
     }
 
+    [Fact]
+    public async Task Administrators_acting_on_one_client_or_person_at_once_take_turns_and_the_change_is_recorded_once()
+    {
+        // Arrange: a client and a person, and an office client of the test's own
+        var (officeId, officeSecret) = await platform.CreateClientAsync("HQ-OFFICE", PlatformRoles.ProposalOffice);
+        using var office = platform.ClientWithSecret(officeId, officeSecret);
+        var (clientId, _) = await platform.CreateClientAsync("HQ-STATISTICS", PlatformRoles.UnitHandler);
+        var person = (await platform.CreatePersonAsync("HQ-STATISTICS", PlatformRoles.UnitHandler))["id"]!.GetValue<string>();
+
+        // Act: eight revocations and eight disablings at once
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).SelectMany(_ => new[]
+        {
+            office.PostAsync($"/api/identity/clients/{clientId}/revoke", null),
+            office.PostAsync($"/api/identity/people/{person}/disable", null),
+        }));
+
+        // Assert: every call answered 200; the trail has one revocation and one disabling, the ones that changed something
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        foreach (var (operation, what) in new[] { ("RevokeClient", clientId), ("DisablePerson", person) })
+        {
+            var page = await Eventually.Until(
+                () => platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/audit/records?operation={operation}&actor={officeId}"),
+                p => p!["total"]!.GetValue<long>() >= 1,
+                $"the record of {operation}");
+            Assert.Single(page!["records"]!.AsArray(), r => r!["summary"]!.GetValue<string>().Contains(what, StringComparison.Ordinal));
+        }
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection database, string sql)
     {
         await using var command = new NpgsqlCommand(sql, database);
