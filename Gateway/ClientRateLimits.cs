@@ -84,7 +84,8 @@ public static class ClientRateLimits
     public static IServiceCollection AddClientRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Refusals>();
+        // holds and remembered refusals in real time, as the limiter's own buckets
+        services.AddSingleton(sp => new Refusals(sp.GetRequiredService<IOptions<RateLimitOptions>>(), TimeProvider.System));
         services.AddRateLimiter(limiter =>
         {
             foreach (var (budget, policy) in Policies)

@@ -21,7 +21,7 @@ namespace ProposalPlatform.Gateway;
 /// refusing a token that expired a moment ago with 429 instead of 401 changes nothing.</item>
 /// </list>
 /// </summary>
-public sealed class Refusals(IOptions<RateLimitOptions> options)
+public sealed class Refusals(IOptions<RateLimitOptions> options, TimeProvider clock)
 {
     /// <summary>Refusals waiting at once at most; past it, a refusal is answered at once.</summary>
     public const int MaxHeld = 1_000;
@@ -57,7 +57,7 @@ public sealed class Refusals(IOptions<RateLimitOptions> options)
             return false;
         }
 
-        var remaining = TimeSpan.FromMilliseconds(until - Environment.TickCount64);
+        var remaining = TimeSpan.FromMilliseconds(until - Now);
         if (remaining <= TimeSpan.Zero)
         {
             _refusedUntil.TryRemove(KeyValuePair.Create((policy, authorization), until));
@@ -70,7 +70,7 @@ public sealed class Refusals(IOptions<RateLimitOptions> options)
 
     private void Remember(string policy, string authorization, TimeSpan retryAfter)
     {
-        var now = Environment.TickCount64;
+        var now = Now;
         if (_refusedUntil.Count >= MaxRemembered)
         {
             foreach (var (key, until) in _refusedUntil)
@@ -99,7 +99,7 @@ public sealed class Refusals(IOptions<RateLimitOptions> options)
             {
                 try
                 {
-                    await Task.Delay(hold, cancellationToken);
+                    await Task.Delay(hold, clock, cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -121,6 +121,8 @@ public sealed class Refusals(IOptions<RateLimitOptions> options)
         await PlatformProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests.",
             $"This client has used its budget of {ClientRateLimits.WhatOf(policy)} for now; nothing was changed by this request. Retry after {seconds} s.");
     }
+
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     private static string? PolicyOf(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;

@@ -19,6 +19,10 @@ public sealed partial class CachedReading<T>(
     private StrongBox<T>? _value;
     private long _readAt = long.MinValue;
     private int _reading;
+    private Task _lastRead = Task.CompletedTask;
+
+    /// <summary>The read running in the background, or the last one (done): to wait for a value rather than poll for it.</summary>
+    public Task LastRead => Volatile.Read(ref _lastRead);
 
     /// <summary>The last value read (null before the first read); starts a new read when it is older than the maximum age.</summary>
     public StrongBox<T>? Current()
@@ -27,7 +31,7 @@ public sealed partial class CachedReading<T>(
         if ((readAt == long.MinValue || clock.GetElapsedTime(readAt) >= maxAge) && Interlocked.CompareExchange(ref _reading, 1, 0) == 0)
         {
             // on the thread pool, not in the collection's context
-            _ = Task.Run(ReadAsync);
+            Volatile.Write(ref _lastRead, Task.Run(ReadAsync));
         }
 
         return Volatile.Read(ref _value);

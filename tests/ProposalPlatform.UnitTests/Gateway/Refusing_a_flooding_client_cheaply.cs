@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using ProposalPlatform.Gateway;
 
 namespace ProposalPlatform.UnitTests.Gateway;
@@ -15,7 +16,8 @@ public class Refusing_a_flooding_client_cheaply
 
     private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
 
-    private static Refusals Refusals(TimeSpan maxHold) => new(Options.Create(new RateLimitOptions { MaxRefusalHold = maxHold }));
+    private static Refusals Refusals(TimeSpan maxHold, TimeProvider? clock = null) =>
+        new(Options.Create(new RateLimitOptions { MaxRefusalHold = maxHold }), clock ?? TimeProvider.System);
 
     private static DefaultHttpContext Call(string policy, string token)
     {
@@ -75,10 +77,11 @@ public class Refusing_a_flooding_client_cheaply
     [Fact]
     public async Task Lets_the_token_through_again_once_its_budget_would_take_a_call()
     {
-        var refusals = Refusals(TimeSpan.Zero);
+        var clock = new FakeTimeProvider();
+        var refusals = Refusals(TimeSpan.Zero, clock);
         await refusals.RefuseAsync(Call(Searches, "token-of-ningbo"), TimeSpan.FromMilliseconds(50), CancellationToken.None);
 
-        await Task.Delay(200);
+        clock.Advance(TimeSpan.FromMilliseconds(200));
         var later = await refusals.TryRefuseAgainAsync(Call(Searches, "token-of-ningbo"));
 
         Assert.False(later);

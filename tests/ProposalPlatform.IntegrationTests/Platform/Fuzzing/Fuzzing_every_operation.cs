@@ -171,16 +171,15 @@ public sealed class Fuzzing_every_operation(PlatformFixture platform, ITestOutpu
     /// <summary>The state after the refused requests: as it was before, or, at the deadline, what it is then.</summary>
     private async Task<SortedDictionary<string, string>> StateLikeAsync(FuzzTargets targets, SortedDictionary<string, string> before)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        try
         {
-            var state = await targets.StateAsync(platform.Gateway);
-            if (state.SequenceEqual(before) || DateTime.UtcNow > deadline)
-            {
-                return state;
-            }
-
-            await Task.Delay(250);
+            return await Eventually.Until(
+                () => targets.StateAsync(platform.Gateway), state => state.SequenceEqual(before), "the targets to be as before", TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // what it is at the deadline: the comparison that follows names what changed
+            return await targets.StateAsync(platform.Gateway);
         }
     }
 
