@@ -27,6 +27,8 @@ public sealed partial class CachedReading<T>(
     /// <summary>The last value read (null before the first read); starts a new read when it is older than the maximum age.</summary>
     public StrongBox<T>? Current()
     {
+        // the value as it is now: a read started here is for the next collections
+        var value = Volatile.Read(ref _value);
         var readAt = Interlocked.Read(ref _readAt);
         if ((readAt == long.MinValue || clock.GetElapsedTime(readAt) >= maxAge) && Interlocked.CompareExchange(ref _reading, 1, 0) == 0)
         {
@@ -34,7 +36,7 @@ public sealed partial class CachedReading<T>(
             Volatile.Write(ref _lastRead, Task.Run(ReadAsync));
         }
 
-        return Volatile.Read(ref _value);
+        return value;
     }
 
     /// <summary>What an observable gauge reports: one measurement of the last value, or none before the first read.</summary>
