@@ -47,8 +47,7 @@ public sealed class WritePath(PlatformDatabase database, ItemGuard guard, AuditT
         var outcome = await handler.ApplyAsync(step, cancellationToken);
         if (outcome.Succeeded)
         {
-            await work.PublishAsync(audit.Accepted(step.Caller, OperationOf(handler), step.Audit.ItemId ?? itemId, step.Audit.Text), cancellationToken);
-            await work.CommitAsync(cancellationToken);
+            await CommitAsync(work, handler, step.Caller, step.Audit.ItemId ?? itemId, step.Audit, cancellationToken);
             handler.Committed(outcome.Value!);
         }
 
@@ -75,12 +74,18 @@ public sealed class WritePath(PlatformDatabase database, ItemGuard guard, AuditT
         var outcome = await handler.ApplyAsync(step, cancellationToken);
         if (outcome.Succeeded)
         {
-            await work.PublishAsync(audit.Accepted(step.Caller, OperationOf(handler), step.Audit.ItemId, step.Audit.Text), cancellationToken);
-            await work.CommitAsync(cancellationToken);
+            await CommitAsync(work, handler, step.Caller, step.Audit.ItemId, step.Audit, cancellationToken);
             handler.Committed(outcome.Value!);
         }
 
         return outcome;
+    }
+
+    /// <summary>The write's audit entry, in its transaction, then the commit of both.</summary>
+    private async Task CommitAsync(UnitOfWork work, object handler, Caller caller, Guid? itemId, AuditNote note, CancellationToken cancellationToken)
+    {
+        await work.PublishAsync(audit.Accepted(caller, OperationOf(handler), itemId, note.Text), cancellationToken);
+        await work.CommitAsync(cancellationToken);
     }
 
     /// <summary>The operation's name where no endpoint gives one (a use case run by a consumer): the use case's, without "Handler".</summary>
