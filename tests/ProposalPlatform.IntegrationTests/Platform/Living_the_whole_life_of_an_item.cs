@@ -131,9 +131,10 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
 
         Assert.All(records, r => Assert.False(string.IsNullOrEmpty(r["actorId"]!.GetValue<string>())));
         Assert.Contains(records, r => r["operation"]!.GetValue<string>() == "RecordSignOff" && r["actorName"]!.GetValue<string>() == "建议提案办理处管理员");
-        // newest first, each when it happened
-        var times = records.Select(r => r["at"]!.GetValue<DateTimeOffset>()).ToList();
-        Assert.Equal(times.OrderDescending(), times);
+        // the last appended first (the trail's order is the store's, not each service's clock), each saying when it happened
+        var seqs = records.Select(r => r["seq"]!.GetValue<long>()).ToList();
+        Assert.Equal(seqs.OrderDescending(), seqs);
+        Assert.All(records, r => Assert.True(r["at"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddHours(-1)));
     }
 
     [Fact]
