@@ -49,6 +49,11 @@ var audit = builder.AddProject<Projects.ProposalPlatform_Audit>(ResourceNames.Au
     .WithPlatformInfrastructure(infrastructure, ResourceNames.AuditDatabase)
     .CheckingTokensOf(identity, issuer);
 
+// the read side: every event of the four services in an append-only log, the item's story and the year's figures computed from it
+var reporting = builder.AddProject<Projects.ProposalPlatform_Reporting>(ResourceNames.Reporting)
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.ReportingDatabase)
+    .CheckingTokensOf(identity, issuer);
+
 gateway
     .CheckingTokensOf(identity, issuer).WaitFor(identity)
     .WithReference(intake).WaitFor(intake)
@@ -56,6 +61,7 @@ gateway
     .WithReference(contactScheduling).WaitFor(contactScheduling)
     .WithReference(reply).WaitFor(reply)
     .WithReference(audit).WaitFor(audit)
+    .WithReference(reporting).WaitFor(reporting)
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

@@ -26,6 +26,7 @@ public static class GatewayRoutes
         (ResourceNames.Reply, "Reply", "/api/replies"),
         (ResourceNames.Identity, "Identity", "/api/identity"),
         (ResourceNames.Audit, "Audit", "/api/audit"),
+        (ResourceNames.Reporting, "Reporting", "/api/reporting"),
     ];
 
     /// <summary>

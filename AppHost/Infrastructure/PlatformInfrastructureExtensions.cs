@@ -23,6 +23,8 @@ public static class PlatformInfrastructureExtensions
         new(ResourceNames.IdentityDatabase),
         // the audit service may only append and read: its migrations run as the owner
         new(ResourceNames.AuditDatabase, SeparateRuntimeRole: true),
+        // the reporting service appends to its event log and never changes it: the same
+        new(ResourceNames.ReportingDatabase, SeparateRuntimeRole: true),
     ];
 
     /// <summary>The broker and one database per service, provided as <c>Infrastructure:Mode</c> says.</summary>

@@ -12,6 +12,7 @@ public static class ResourceNames
     public const string ReplyDatabase = "replydb";
     public const string IdentityDatabase = "identitydb";
     public const string AuditDatabase = "auditdb";
+    public const string ReportingDatabase = "reportingdb";
 
     /// <summary>
     /// The connection a service runs its database's migrations with (<c>ConnectionStrings:&lt;name&gt;-migrations</c>,
@@ -25,5 +26,6 @@ public static class ResourceNames
     public const string Reply = "reply";
     public const string Identity = "identity";
     public const string Audit = "audit";
+    public const string Reporting = "reporting";
     public const string Gateway = "gateway";
 }

@@ -1,11 +1,14 @@
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure;
 using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Infrastructure.PersonalData;
 using ProposalPlatform.Infrastructure.Telemetry;
 using ProposalPlatform.Intake.Apis;
+using ProposalPlatform.Intake.Consumers;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Data.Migrations;
 using ProposalPlatform.Intake.Workers;
@@ -19,6 +22,10 @@ public static class Extensions
         builder.AddPlatformInfrastructure(ResourceNames.Intake, ResourceNames.IntakeDatabase, typeof(Extensions).Assembly);
         builder.AddPlatformAuthorization();
         builder.Services.AddUseCases(typeof(Extensions).Assembly);
+        // the item's story is reporting's: these queues no longer receive what only told it
+        builder.Services.AddRetiredSubscription<ItemStoryConsumer>(ItemStoryConsumer.Retired);
+        builder.Services.AddRetiredSubscription<DeadlineExtendedConsumer>(typeof(DeadlineExtended));
+        builder.Services.AddRetiredSubscription<DeadlineMissedConsumer>(typeof(DeadlineMissed));
         builder.AddPersonalDataCipher();
         builder.Services.AddSingleton<ContactSeal>();
         builder.Services.AddSingleton<ICodeMigration, SealContactDetails>();

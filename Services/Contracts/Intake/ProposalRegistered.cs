@@ -10,6 +10,8 @@ namespace ProposalPlatform.Contracts.Intake;
 /// <param name="BatchReference">The assigning office's batch, when the item came in one.</param>
 /// <param name="SubmittingUnitCode">The customs district that registered a local item, if one did.</param>
 /// <param name="CoSignerNames">Every co-signer of a joint item (names only): each is owed the reply.</param>
+/// <param name="SessionTerm">The term (届) of the session, when the item gave it.</param>
+/// <param name="SessionMeeting">The meeting (次) of the term, when the item gave it.</param>
 public record ProposalRegistered(
     Guid ProposalId,
     ProposalKind Kind,
@@ -28,4 +30,6 @@ public record ProposalRegistered(
     DateTimeOffset? AssignedByOfficeAt = null,
     string? BatchReference = null,
     string? SubmittingUnitCode = null,
-    IReadOnlyList<string>? CoSignerNames = null);
+    IReadOnlyList<string>? CoSignerNames = null,
+    int? SessionTerm = null,
+    int? SessionMeeting = null);

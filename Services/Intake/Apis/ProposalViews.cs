@@ -5,7 +5,7 @@ using ProposalPlatform.Intake.Domain;
 
 namespace ProposalPlatform.Intake.Apis;
 
-/// <summary>The single item, the only answer that carries the submitters' contact details.</summary>
+/// <summary>The single item, the only answer that carries the submitters' contact details; its story is reporting's (GET /api/reporting/items/{id}/story).</summary>
 public sealed record ProposalView(
     Guid Id,
     string Kind,
@@ -17,7 +17,6 @@ public sealed record ProposalView(
     string Topic,
     string Status,
     DateTimeOffset RegisteredAt,
-    IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<SubmitterView> CoSigners,
     IReadOnlyList<string> Tags,
     string HandlingMode,
@@ -31,7 +30,7 @@ public sealed record ProposalView(
     int Round)
 {
     /// <param name="item">The item with its contact details (<see cref="ProposalRepository.WithContactDetails"/>).</param>
-    public static ProposalView From(ProposalRecord p, NewProposal item, IReadOnlyList<TimelineEntry> timeline) => new(
+    public static ProposalView From(ProposalRecord p, NewProposal item) => new(
         p.Id,
         ((ProposalKind)p.Kind).ToString(),
         new SessionView(p.SessionYear, p.SessionTerm, p.SessionMeeting),
@@ -42,7 +41,6 @@ public sealed record ProposalView(
         p.Topic,
         ProposalStatus.Of(p.Stage, p.Round),
         p.RegisteredAt,
-        timeline,
         [.. item.CoSigners.Select(SubmitterView.From)],
         p.Tags,
         ((HandlingMode)p.HandlingMode).ToString(),
@@ -85,27 +83,6 @@ public sealed record ProposalSummary(
     public static ProposalSummary From(ProposalSummaryRecord p) => new(
         p.Id, ((ProposalKind)p.Kind).ToString(), p.SessionYear, p.Number, p.Title, p.Topic, ProposalStatus.Of(p.Stage, p.Round),
         p.RegisteredAt, p.Tags, ((HandlingMode)p.HandlingMode).ToString(), p.IsKeyItem, p.AssignedUnitCode, p.SubmitterName, p.Round);
-}
-
-/// <summary>
-/// An item's whole story in one answer: its status and every step reported by the four services
-/// (registered, assigned, contacts, drafts, sign-off, reply, feedback, re-handling), as intake
-/// recorded them from their events. No contact details.
-/// </summary>
-public sealed record ProposalStory(
-    Guid Id,
-    string Kind,
-    int SessionYear,
-    int Number,
-    string Title,
-    string Status,
-    int Round,
-    string? AssignedUnitCode,
-    IReadOnlyList<TimelineEntry> Timeline)
-{
-    public static ProposalStory From(ProposalRecord p, IReadOnlyList<TimelineEntry> timeline) => new(
-        p.Id, ((ProposalKind)p.Kind).ToString(), p.SessionYear, p.Number, p.Title, ProposalStatus.Of(p.Stage, p.Round), p.Round,
-        p.AssignedUnitCode, timeline);
 }
 
 public sealed record ProposalPage(IReadOnlyList<ProposalSummary> Items, int Page, int PageSize, long Total);

@@ -27,12 +27,8 @@ public static class ProposalsApi
             .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.ProposalOffice, PlatformRoles.DistrictOfficer));
         api.MapGet("/{id:guid}", GetProposal)
             .WithName("GetProposal")
-            .WithSummary("An item with its status and its timeline across the services; the only answer with the submitters' contact details")
-            .WithDescription("Returns the item with its current status, its timeline across the services and the submitters' contact details. An unknown item and one the caller may not see (another unit's or district's) are both answered 404.");
-        api.MapGet("/{id:guid}/story", GetStory)
-            .WithName("GetProposalStory")
-            .WithSummary("An item's status and its whole story across the four services — registered, assigned, contacts, drafts, sign-off, reply, feedback, re-handling — built from their events; no contact details")
-            .WithDescription("Returns the item's status and every step of its handling across the four services in order, built from their events; no contact details. An unknown item and one the caller may not see are both answered 404.");
+            .WithSummary("An item with its status; the only answer with the submitters' contact details (its story across the services is reporting's)")
+            .WithDescription("Returns the item with its current status and the submitters' contact details; its whole story across the services is GET /api/reporting/items/{id}/story. An unknown item and one the caller may not see (another unit's or district's) are both answered 404.");
         api.MapGet("/", ListProposals)
             .WithName("ListProposals")
             .WithSummary("Items, filtered by kind, session year, number, topic or tag, handling mode, status, assigned unit, key flag, submitting unit, batch and full-text search q (title and text, Chinese included), a page at a time")
@@ -56,19 +52,6 @@ public static class ProposalsApi
             ? (Results<Created<ProposalView>, Ok<ProposalView>>)TypedResults.Created($"/api/intake/proposals/{registered.View.Id}", registered.View)
             : TypedResults.Ok(registered.View));
 
-    public static async Task<Results<Ok<ProposalStory>, ProblemHttpResult>> GetStory(
-        Guid id,
-        ClaimsPrincipal user,
-        ItemGuard guard,
-        ProposalRepository proposals,
-        CancellationToken cancellationToken)
-    {
-        var proposal = await proposals.FindAsync(id, cancellationToken);
-        return proposal is null || !await guard.MayShowAsync(user, id, PartiesOf(proposal))
-            ? NotFound(id)
-            : TypedResults.Ok(ProposalStory.From(proposal, await proposals.TimelineAsync(id, cancellationToken)));
-    }
-
     public static async Task<Results<Ok<ProposalView>, ProblemHttpResult>> GetProposal(
         Guid id,
         ClaimsPrincipal user,
@@ -82,7 +65,7 @@ public static class ProposalsApi
             return NotFound(id);
         }
 
-        return TypedResults.Ok(ProposalView.From(proposal, proposals.WithContactDetails(proposal), await proposals.TimelineAsync(id, cancellationToken)));
+        return TypedResults.Ok(ProposalView.From(proposal, proposals.WithContactDetails(proposal)));
     }
 
     public static async Task<Results<Ok<ProposalPage>, ValidationProblem>> ListProposals(
@@ -141,7 +124,7 @@ public static class ProposalsApi
         await (await handler.HandleAsync(id, correction, user, cancellationToken)).ToHttpAsync(async corrected =>
         {
             var item = (await proposals.FindAsync(corrected, cancellationToken))!;
-            return TypedResults.Ok(ProposalView.From(item, proposals.WithContactDetails(item), await proposals.TimelineAsync(corrected, cancellationToken)));
+            return TypedResults.Ok(ProposalView.From(item, proposals.WithContactDetails(item)));
         });
 
     public static async Task<Results<Ok<IReadOnlyList<VersionView>>, ProblemHttpResult>> ListVersions(

@@ -37,14 +37,12 @@ public sealed class CorrectProposalHandler(WritePath path, ProposalRepository pr
         }
 
         await proposals.CorrectAsync(work, current, applied.Corrected, applied.Reason, applied.ChangedFields, now, cancellationToken);
-        await ProposalRepository.TryAppendStepAsync(work, id, TimelineSteps.Corrected, reached: null, now,
-            $"Corrected to version {current.Version + 1} ({string.Join(", ", applied.ChangedFields)}): {applied.Reason}", cancellationToken,
-            source: StorySources.Intake);
         step.Audit.Changed("version", current.Version, current.Version + 1).Set("fields", string.Join(",", applied.ChangedFields)).Set("reason", applied.Reason);
         var p = applied.Corrected;
         await work.PublishAsync(new ProposalCorrected(
             id, current.Version + 1, applied.ChangedFields, applied.Reason, now, p.Title, p.Topic, p.Tags, p.HandlingMode,
-            p.IsKeyItem, p.SupervisingBody, p.SubmitterName, p.Province, p.City, [.. p.CoSigners.Select(c => c.Name)]), cancellationToken);
+            p.IsKeyItem, p.SupervisingBody, p.SubmitterName, p.Province, p.City, [.. p.CoSigners.Select(c => c.Name)],
+            p.SessionTerm, p.SessionMeeting), cancellationToken);
         return WriteOutcome<Guid>.Done(id);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.Intake.Apis;
 using ProposalPlatform.Intake.Data;
@@ -46,6 +47,10 @@ public sealed class DecideSimilarPairHandler(WritePath path) : WriteHandler<Simi
         {
             await SimilarityRepository.DecideAsync(work, pairId, decision, caller.Name, Trim(note), now, cancellationToken);
             pair = pair with { Status = (short)decision, DecidedAt = now, DecidedBy = caller.Name, Note = Trim(note) };
+            if (decision == SimilarPairStatus.Confirmed)
+            {
+                await work.PublishAsync(new SimilarItemsConfirmed(pairId, pair.AId, pair.BId, caller.Name, now), cancellationToken);
+            }
         }
 
         return WriteOutcome<SimilarPairView>.Done(SimilarPairView.From(pair));

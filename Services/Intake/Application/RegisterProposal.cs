@@ -45,7 +45,7 @@ public sealed class RegisterProposalHandler(WritePath path, ItemGuard guard, Pro
             return WriteOutcome<RegisteredProposal>.Invalid(errors, InvalidTitle);
         }
 
-        var (stored, timeline, created) = await proposals.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
+        var (stored, created) = await proposals.RegisterAsync(work, NewId.NextGuid(), proposal, now, cancellationToken);
         step.Audit.ItemId = stored.Id;
         step.Audit.Set("number", $"{proposal.Kind} {proposal.SessionYear}-{proposal.Number}").Set("submittingUnit", proposal.SubmittingUnitCode)
             .Set("registered", created ? "new" : "already registered");
@@ -60,7 +60,7 @@ public sealed class RegisterProposalHandler(WritePath path, ItemGuard guard, Pro
                 "The number is taken.", $"{proposal.Kind} {proposal.Number} of the {proposal.SessionYear} session is already registered.");
         }
 
-        return WriteOutcome<RegisteredProposal>.Done(new RegisteredProposal(ProposalView.From(stored, proposals.WithContactDetails(stored), timeline), created));
+        return WriteOutcome<RegisteredProposal>.Done(new RegisteredProposal(ProposalView.From(stored, proposals.WithContactDetails(stored)), created));
     }
 
     /// <summary>A new item, once committed, wakes the indexing worker.</summary>
@@ -76,5 +76,5 @@ public sealed class RegisterProposalHandler(WritePath path, ItemGuard guard, Pro
     public static ProposalRegistered Registered(Guid id, NewProposal p, DateTimeOffset now) => new(
         id, p.Kind, p.SessionYear, p.Number, p.Title, p.Topic, p.SubmitterName, p.Province, p.City, now,
         p.Tags, p.HandlingMode, p.IsKeyItem, p.SupervisingBody, p.AssignedByOfficeAt, p.BatchReference, p.SubmittingUnitCode,
-        [.. p.CoSigners.Select(c => c.Name)]);
+        [.. p.CoSigners.Select(c => c.Name)], p.SessionTerm, p.SessionMeeting);
 }

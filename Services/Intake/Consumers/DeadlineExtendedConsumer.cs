@@ -1,17 +1,17 @@
 using MassTransit;
 using ProposalPlatform.Contracts.Assignment;
-using ProposalPlatform.Infrastructure.Data;
-using ProposalPlatform.Intake.Domain;
+using ProposalPlatform.Infrastructure.Messaging;
 
 namespace ProposalPlatform.Intake.Consumers;
 
-public sealed class DeadlineExtendedConsumer(PlatformDatabase database, ILogger<DeadlineExtendedConsumer> logger) : IConsumer<DeadlineExtended>
+/// <summary>
+/// Extensions are told in the item's story, which is reporting's now. This consumer only empties what
+/// its queue still holds from before (reporting had its own copy), and its queue receives nothing more
+/// (<see cref="RetiredSubscription"/>).
+/// </summary>
+public sealed class DeadlineExtendedConsumer : IConsumer<DeadlineExtended>
 {
-    public Task Consume(ConsumeContext<DeadlineExtended> context)
-    {
-        var extended = context.Message;
-        return database.AppendOnceAsync(
-            context, this, logger, extended.ProposalId, TimelineSteps.DeadlineExtended, reached: null, extended.ExtendedAt,
-            $"Reply now due {extended.NewDueAt:yyyy-MM-dd} (was {extended.PreviousDueAt:yyyy-MM-dd}), approved by {extended.ApprovedBy}: {extended.Reason}");
-    }
+    public Task Consume(ConsumeContext<DeadlineExtended> context) => Task.CompletedTask;
 }
+
+public sealed class DeadlineExtendedConsumerDefinition : RetiredSubscriptionDefinition<DeadlineExtendedConsumer>;

@@ -1,20 +1,17 @@
 using MassTransit;
 using ProposalPlatform.Contracts.Assignment;
-using ProposalPlatform.Infrastructure.Data;
-using ProposalPlatform.Intake.Domain;
+using ProposalPlatform.Infrastructure.Messaging;
 
 namespace ProposalPlatform.Intake.Consumers;
 
-public sealed class DeadlineMissedConsumer(PlatformDatabase database, ILogger<DeadlineMissedConsumer> logger) : IConsumer<DeadlineMissed>
+/// <summary>
+/// Missed deadlines are told in the item's story, which is reporting's now. This consumer only empties
+/// what its queue still holds from before (reporting had its own copy), and its queue receives nothing
+/// more (<see cref="RetiredSubscription"/>).
+/// </summary>
+public sealed class DeadlineMissedConsumer : IConsumer<DeadlineMissed>
 {
-    public Task Consume(ConsumeContext<DeadlineMissed> context)
-    {
-        var missed = context.Message;
-        var what = missed.Kind == DeadlineKind.CoHandlingOpinion
-            ? $"Co-handling opinion of {missed.UnitCode}"
-            : $"Reply by {missed.UnitCode}";
-        return database.AppendOnceAsync(
-            context, this, logger, missed.ProposalId, TimelineSteps.DeadlineMissed, reached: null, missed.DetectedAt,
-            $"{what} was due {missed.DueAt:yyyy-MM-dd} and is overdue");
-    }
+    public Task Consume(ConsumeContext<DeadlineMissed> context) => Task.CompletedTask;
 }
+
+public sealed class DeadlineMissedConsumerDefinition : RetiredSubscriptionDefinition<DeadlineMissedConsumer>;

@@ -7,12 +7,6 @@ namespace ProposalPlatform.Intake.Consumers;
 
 public sealed class ReplyIssuedConsumer(PlatformDatabase database, ILogger<ReplyIssuedConsumer> logger) : IConsumer<ReplyIssued>
 {
-    public Task Consume(ConsumeContext<ReplyIssued> context)
-    {
-        var reply = context.Message;
-        return database.AppendOnceAsync(
-            context, this, logger, reply.ProposalId, nameof(ProposalStage.Replied), ProposalStage.Replied, reply.IssuedAt,
-            $"Formal reply issued, result class {reply.ResultClass}, to {reply.Recipients} recipient(s); publication: {reply.Publication}",
-            reply.Round, StorySources.Reply);
-    }
+    public Task Consume(ConsumeContext<ReplyIssued> context) =>
+        database.AdvanceOnceAsync(context, this, logger, context.Message.ProposalId, ProposalStage.Replied, context.Message.Round);
 }

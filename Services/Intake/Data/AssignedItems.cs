@@ -9,8 +9,8 @@ namespace ProposalPlatform.Intake.Data;
 public static class AssignedItems
 {
     /// <summary>
-    /// Moves each item to Assigned (never back: a later step may have arrived first), records its unit
-    /// and adds the timeline step. Returns how many of the items intake knows.
+    /// Moves each item to Assigned (never back: a later step may have arrived first) and records its
+    /// unit. Returns how many of the items intake knows.
     /// </summary>
     public static async Task<int> RecordAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> batch, CancellationToken cancellationToken)
     {
@@ -20,10 +20,7 @@ public static class AssignedItems
         {
             Ids = assigned.Select(a => a.ProposalId).ToArray(),
             Units = assigned.Select(a => a.UnitCode).ToArray(),
-            At = assigned.Select(a => a.AssignedAt.UtcDateTime).ToArray(),
-            Details = assigned.Select(a => $"Assigned to {a.UnitName} ({a.UnitCode}); reply due {a.DueAt:yyyy-MM-dd}").ToArray(),
             Stage = (short)ProposalStage.Assigned,
-            Step = nameof(ProposalStage.Assigned),
         };
 
         var known = await work.Connection.ExecuteAsync(new CommandDefinition(
@@ -34,14 +31,6 @@ public static class AssignedItems
             """,
             parameters, work.Transaction, cancellationToken: cancellationToken));
 
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO proposal_timeline (proposal_id, step, occurred_at, detail)
-            SELECT a.id, @Step, a.at, a.detail
-            FROM unnest(@Ids, @At, @Details) AS a(id, at, detail)
-            WHERE EXISTS (SELECT 1 FROM proposals p WHERE p.id = a.id)
-            """,
-            parameters, work.Transaction, cancellationToken: cancellationToken));
         return known;
     }
 }

@@ -30,9 +30,6 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
 
     private const string SelectProposal = "SELECT " + Columns + " FROM proposals";
 
-    private const string SelectTimeline =
-        "SELECT step AS Step, occurred_at AS OccurredAt, detail AS Detail, round::int AS Round, source AS Source FROM proposal_timeline";
-
     // Lists never read the confidential columns nor the full text.
     private const string SelectSummary =
         """
@@ -72,23 +69,18 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
 
     /// <summary>
     /// Stores a new item; when its kind, session and number are already known, returns the item
-    /// stored before and changes nothing. The item and its story so far come back in one round trip.
+    /// stored before and changes nothing.
     /// </summary>
-    public async Task<(ProposalRecord Proposal, IReadOnlyList<TimelineEntry> Timeline, bool Created)> RegisterAsync(
+    public async Task<(ProposalRecord Proposal, bool Created)> RegisterAsync(
         UnitOfWork work, Guid id, NewProposal proposal, DateTimeOffset registeredAt, CancellationToken cancellationToken)
     {
         var inserted = await RegisterManyAsync(work, [(id, proposal)], registeredAt, cancellationToken);
         const string byNumber = "kind = @Kind AND session_year = @SessionYear AND number = @Number";
-        await using var results = await work.Connection.QueryMultipleAsync(new CommandDefinition(
-            $"""
-            {SelectProposal} WHERE {byNumber};
-            {SelectTimeline} WHERE proposal_id = (SELECT id FROM proposals WHERE {byNumber}) ORDER BY occurred_at, id
-            """,
+        var stored = await work.Connection.QuerySingleAsync<ProposalRecord>(new CommandDefinition(
+            $"{SelectProposal} WHERE {byNumber}",
             new { Kind = (short)proposal.Kind, proposal.SessionYear, proposal.Number },
             work.Transaction, cancellationToken: cancellationToken));
-        var stored = await results.ReadSingleAsync<ProposalRecord>();
-        var timeline = (await results.ReadAsync<TimelineEntry>()).AsList();
-        return (stored, timeline, inserted.Count == 1);
+        return (stored, inserted.Count == 1);
     }
 
     /// <summary>
@@ -137,26 +129,6 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
             },
             work.Transaction, cancellationToken: cancellationToken))).ToHashSet();
 
-        if (inserted.Count > 0)
-        {
-            var stored = proposals.Where(x => inserted.Contains(x.Id)).ToList();
-            await work.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO proposal_timeline (proposal_id, step, occurred_at, detail)
-                SELECT id, @Step, @OccurredAt, detail FROM unnest(@Ids, @Details) AS t(id, detail)
-                """,
-                new
-                {
-                    Step = ProposalStage.Registered.ToString(),
-                    OccurredAt = registeredAt.UtcDateTime,
-                    Ids = stored.Select(x => x.Id).ToArray(),
-                    Details = stored.Select(x => x.Proposal.BatchReference is { } batch
-                        ? $"{x.Proposal.Kind} {x.Proposal.Number} of {x.Proposal.SessionYear} registered from batch {batch}"
-                        : $"{x.Proposal.Kind} {x.Proposal.Number} of {x.Proposal.SessionYear} registered").ToArray(),
-                },
-                work.Transaction, cancellationToken: cancellationToken));
-        }
-
         return inserted;
     }
 
@@ -174,16 +146,13 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
     }
 
     /// <summary>Records a co-handling unit of the item, once however often it is told.</summary>
-    public static async Task AddCoHandlerAsync(PlatformDatabase database, Guid proposalId, string unitCode, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+    public static Task AddCoHandlerAsync(UnitOfWork work, Guid proposalId, string unitCode, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE proposals SET co_handler_units = array_append(co_handler_units, @unitCode)
             WHERE id = @proposalId AND NOT (@unitCode = ANY(co_handler_units))
             """,
-            new { proposalId, unitCode }, cancellationToken: cancellationToken));
-    }
+            new { proposalId, unitCode }, work.Transaction, cancellationToken: cancellationToken));
 
     public static Task SetAssignedUnitAsync(UnitOfWork work, Guid proposalId, string unitCode, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
@@ -201,15 +170,6 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
     public static Task<ProposalRecord?> FindForUpdateAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
         work.Connection.QuerySingleOrDefaultAsync<ProposalRecord>(new CommandDefinition(
             SelectProposal + " WHERE id = @id FOR UPDATE", new { id }, work.Transaction, cancellationToken: cancellationToken));
-
-    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var entries = await connection.QueryAsync<TimelineEntry>(new CommandDefinition(
-            SelectTimeline + " WHERE proposal_id = @id ORDER BY occurred_at, id",
-            new { id }, cancellationToken: cancellationToken));
-        return entries.AsList();
-    }
 
     public async Task<(IReadOnlyList<ProposalSummaryRecord> Items, long Total)> ListAsync(
         ProposalFilter filter, int page, int pageSize, CancellationToken cancellationToken)
@@ -343,39 +303,24 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
     }
 
     /// <summary>
-    /// Adds a step to the item's story and, when <paramref name="reached"/> is given, moves its stage
-    /// forward to it (never back within a round; a step of a later round starts that round). False
-    /// when intake does not know the item: nothing is recorded.
+    /// Moves an item's stage on as another service reports a step of its handling: within a round only
+    /// ever forward (events arrive in any order), a later round's step starts that round, and a returned
+    /// item stays returned. False when intake does not know the item.
     /// </summary>
-    public static async Task<bool> TryAppendStepAsync(
-        UnitOfWork work, Guid proposalId, string step, ProposalStage? reached, DateTimeOffset occurredAt, string detail,
-        CancellationToken cancellationToken, int? round = null, string? source = null)
-    {
-        var appended = await work.Connection.ExecuteAsync(new CommandDefinition(
+    public static async Task<bool> AdvanceAsync(
+        UnitOfWork work, Guid proposalId, ProposalStage reached, CancellationToken cancellationToken, int? round = null) =>
+        await work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO proposal_timeline (proposal_id, step, occurred_at, detail, round, source)
-            SELECT id, @Step, @OccurredAt, @Detail, @Round, @Source FROM proposals WHERE id = @ProposalId
+            UPDATE proposals SET
+                stage = CASE WHEN stage = @Returned THEN stage
+                             WHEN @Round::smallint > round THEN @Stage
+                             WHEN @Round IS NULL OR @Round::smallint = round THEN GREATEST(stage, @Stage)
+                             ELSE stage END,
+                round = GREATEST(round, COALESCE(@Round::smallint, round))
+            WHERE id = @ProposalId
             """,
-            new { ProposalId = proposalId, Step = step, OccurredAt = occurredAt, Detail = detail, Round = (short?)round, Source = source },
-            work.Transaction, cancellationToken: cancellationToken));
-        if (appended == 1 && reached is { } stage)
-        {
-            await work.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE proposals SET
-                    stage = CASE WHEN stage = @Returned THEN stage
-                                 WHEN @Round::smallint > round THEN @Stage
-                                 WHEN @Round IS NULL OR @Round::smallint = round THEN GREATEST(stage, @Stage)
-                                 ELSE stage END,
-                    round = GREATEST(round, COALESCE(@Round::smallint, round))
-                WHERE id = @ProposalId
-                """,
-                new { ProposalId = proposalId, Stage = (short)stage, Round = (short?)round, Returned = (short)ProposalStage.Returned },
-                work.Transaction, cancellationToken: cancellationToken));
-        }
-
-        return appended == 1;
-    }
+            new { ProposalId = proposalId, Stage = (short)reached, Round = (short?)round, Returned = (short)ProposalStage.Returned },
+            work.Transaction, cancellationToken: cancellationToken)) == 1;
 
     /// <summary>
     /// Moves the item to the unit of a reassignment, unless a later reassignment was recorded first
@@ -484,4 +429,3 @@ public sealed record VersionRecord(int Version, string Data, DateTimeOffset Vali
 }
 
 /// <summary>A step of an item's story: which round of handling it belongs to and which service reported it, when known.</summary>
-public sealed record TimelineEntry(string Step, DateTimeOffset OccurredAt, string Detail, int? Round = null, string? Source = null);

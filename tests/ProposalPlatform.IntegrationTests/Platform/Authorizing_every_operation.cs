@@ -50,7 +50,10 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ["GetBatch"] = new(OfficeOnly),
         ["RegisterProposal"] = new([Who.Office, Who.District, Who.OtherDistrict], Body: f => f.NewItem(2)),
         ["GetProposal"] = new(ItemReaders),
-        ["GetProposalStory"] = new(ItemReaders),
+        ["GetItemStory"] = new(ItemReaders),
+        // reporting: a unit or district sees its own figures (none of the item's content), operations staff none
+        ["GetAnnualStatistics"] = new(Staff, Query: "year=2020"),
+        ["GetUnitScores"] = new(Staff, Query: "year=2020"),
         ["ListProposals"] = new(Staff, Query: "pageSize=200"),
         ["CorrectProposal"] = new(OfficeOnly, Body: _ => new { reason = "越权更正", title = "被篡改的标题" }),
         ["ListProposalVersions"] = new(ItemReaders),
@@ -138,6 +141,7 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ("reply", ResourceNames.Reply),
         ("identity", ResourceNames.Identity),
         ("audit", ResourceNames.Audit),
+        ("reporting", ResourceNames.Reporting),
     ];
 
     [Fact]

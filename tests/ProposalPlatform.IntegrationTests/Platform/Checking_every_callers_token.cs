@@ -28,6 +28,7 @@ public sealed class Checking_every_callers_token(PlatformFixture platform)
         { ResourceNames.Reply, "/api/replies/follow-ups" },
         { ResourceNames.Identity, "/api/identity/clients" },
         { ResourceNames.Audit, "/api/audit/records?pageSize=1" },
+        { ResourceNames.Reporting, "/api/reporting/statistics/annual?year=2020" },
     };
 
     [Theory]

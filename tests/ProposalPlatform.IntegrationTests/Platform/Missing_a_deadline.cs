@@ -28,12 +28,12 @@ public class Missing_a_deadline(PlatformFixture platform)
             // Act: 75 days on, A is overdue; 20 more, B is too — so the scanner has run again with A
             // still overdue by the time B's alert arrives
             await platform.MoveClockAsync(ResourceNames.Assignment, TimeSpan.FromDays(75));
-            await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{aId}/story", story => Steps(story).Contains("DeadlineMissed"));
+            await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{aId}/story", story => Steps(story).Contains("DeadlineMissed"));
             await platform.MoveClockAsync(ResourceNames.Assignment, TimeSpan.FromDays(20));
-            await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{bId}/story", story => Steps(story).Contains("DeadlineMissed"));
+            await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{bId}/story", story => Steps(story).Contains("DeadlineMissed"));
 
             // Assert
-            var storyOfA = await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{aId}/story");
+            var storyOfA = await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{aId}/story");
             Assert.Single(Steps(storyOfA), step => step == "DeadlineMissed");
         }
         finally

@@ -21,7 +21,7 @@ public class Reading_the_business_metrics(PlatformFixture platform)
     private static readonly string[] ServiceDatabases =
     [
         ResourceNames.IntakeDatabase, ResourceNames.AssignmentDatabase, ResourceNames.ContactSchedulingDatabase,
-        ResourceNames.ReplyDatabase, ResourceNames.IdentityDatabase, ResourceNames.AuditDatabase,
+        ResourceNames.ReplyDatabase, ResourceNames.IdentityDatabase, ResourceNames.AuditDatabase, ResourceNames.ReportingDatabase,
     ];
 
     [Fact]

@@ -25,17 +25,17 @@ public class Reminding_of_a_missing_contact(PlatformFixture platform)
         {
             // Act: 15 days on
             await platform.MoveClockAsync(ResourceNames.ContactScheduling, TimeSpan.FromDays(15));
-            await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{forgotten}/story", story => Steps(story).Contains("ContactMissing"));
+            await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{forgotten}/story", story => Steps(story).Contains("ContactMissing"));
 
             // a second forgotten item 15 days on shows the scanner has looked again since
             var later = (await platform.Gateway.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
             await platform.Gateway.GetWhenPresentAsync($"/api/contacts/tasks/{later}");
             await platform.MoveClockAsync(ResourceNames.ContactScheduling, TimeSpan.FromDays(15));
-            await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{later}/story", story => Steps(story).Contains("ContactMissing"));
+            await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{later}/story", story => Steps(story).Contains("ContactMissing"));
 
             // Assert
-            Assert.Single(Steps(await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{forgotten}/story")), step => step == "ContactMissing");
-            Assert.DoesNotContain("ContactMissing", Steps(await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{planned}/story")));
+            Assert.Single(Steps(await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{forgotten}/story")), step => step == "ContactMissing");
+            Assert.DoesNotContain("ContactMissing", Steps(await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{planned}/story")));
         }
         finally
         {

@@ -37,8 +37,9 @@ public sealed class Returning_and_reassigning_items(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
         }
 
-        // Assert: intake shows the item returned, with who and why in its story
-        var item = await _gateway.GetWhenPresentAsync($"/api/intake/proposals/{id}", p => p["status"]!.GetValue<string>() == "Returned");
+        // Assert: intake shows the item returned, and its story says who and why
+        await _gateway.GetWhenPresentAsync($"/api/intake/proposals/{id}", p => p["status"]!.GetValue<string>() == "Returned");
+        var item = await _gateway.GetWhenPresentAsync($"/api/reporting/items/{id}/story", p => p["status"]!.GetValue<string>() == "Returned");
         var step = Step(item, "Returned") ?? throw new InvalidOperationException("no Returned step");
         Assert.Contains("不属于海关职责", step["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(PlatformFixture.OfficeClientName, step["detail"]!.GetValue<string>(), StringComparison.Ordinal);

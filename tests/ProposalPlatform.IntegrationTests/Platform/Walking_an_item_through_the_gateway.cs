@@ -45,8 +45,9 @@ public sealed class Walking_an_item_through_the_gateway(PlatformFixture platform
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         Assert.Equal("A", (await issued.ReadJsonAsync())["resultClass"]!.GetValue<string>());
 
-        // the item's status and timeline, built from the services' events
-        var item = await _gateway.GetWhenPresentAsync($"/api/intake/proposals/{id}", p => p["status"]!.GetValue<string>() == "Replied");
+        // the item's status in the register, and its story, built by reporting from the services' events
+        await _gateway.GetWhenPresentAsync($"/api/intake/proposals/{id}", p => p["status"]!.GetValue<string>() == "Replied");
+        var item = await _gateway.GetWhenPresentAsync($"/api/reporting/items/{id}/story", p => p["status"]!.GetValue<string>() == "Replied");
         var steps = item["timeline"]!.AsArray().Select(step => step!["step"]!.GetValue<string>()).ToArray();
         string[] stages = ["Registered", "Assigned", "ContactCompleted", "Replied"];
         Assert.Equal(stages, steps.Where(stages.Contains));

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Reporting.Data;
+using ProposalPlatform.Reporting.Domain;
+
+namespace ProposalPlatform.Reporting.Apis;
+
+public static class ReportingApi
+{
+    public const string ScoreFormula =
+        "total = 100 × Σ(weight × share) / Σ(weight), over the criteria that measured something: onTime (replies issued by their round's deadline, extensions counted, of replies issued), contactBeforeReply (replies with a contact completed in their round before them, of replies issued), faceToFace (items with a face-to-face contact made, of items with a contact made), satisfaction (first-round answers satisfied or basically satisfied with the result, of answers), solved (items whose standing reply is class A, of items replied); the items the unit leads and owes a reply on, of the year.";
+
+    public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
+    {
+        // operations staff see metrics, never figures about items
+        var api = app.MapGroup("api/reporting").WithTags("Reporting")
+            .RequireAuthorization(PlatformPolicies.Staff);
+
+        api.MapGet("/items/{id:guid}/story", GetStory)
+            .WithName("GetItemStory")
+            .WithSummary("An item's status and its whole story across the services — registered, assigned, contacts, drafts, sign-off, reply, feedback, re-handling — from their events; no contact details")
+            .WithDescription("Returns the item's status and every step of its handling in order, built from the events of the four services that reporting keeps in its log; no contact details. An unknown item and one the caller may not see (another unit's or district's) are both answered 404.");
+        api.MapGet("/statistics/annual", GetAnnualStatistics)
+            .WithName("GetAnnualStatistics")
+            .WithSummary("The year's statistics beside the year before's, with the change: items by kind, mode, topic, unit; replies, on-time, result classes; contacts; satisfaction")
+            .WithDescription("Counts the items of session year `year` (and of the year before, side by side) from the platform's own records: by kind, by handling mode with 'replied directly' (lead + sole + separate), by topic including topics at zero, by unit; key items, merged groups, returns, entrusted visits by district; replies issued, reply and on-time rates, overdue now, result classes and A+B; contact before reply, contacts by channel, face-to-face; feedback in the first round and after re-handling. Filters: kind, term, meeting, unit. The office sees every unit's; a unit's or district's staff their own only (another unit asked for is answered 404). A missing or invalid parameter is refused with 400 naming it.");
+        api.MapGet("/scores", GetScores)
+            .WithName("GetUnitScores")
+            .WithSummary("The handling units' yearly scores (考核): on-time, contact before reply, face-to-face, satisfaction, solved and a weighted total, ranked")
+            .WithDescription("One row per lead unit of the year's items with each criterion as a share and a total by the documented formula, whose weights the office sets in configuration (Reporting:Scores); ranked by total, equal totals sharing a rank. The office sees every unit; a unit's or district's staff only their own row (another unit asked for is answered 404). A missing or invalid parameter is refused with 400 naming it.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<ProposalStory>, ProblemHttpResult>> GetStory(
+        Guid id, HttpContext http, ItemGuard guard, ReportingReadModel views, CancellationToken cancellationToken)
+    {
+        var story = await views.StoryAsync(id, cancellationToken);
+        return story is not { } found || !await guard.MayShowAsync(http.User, id, found.Item.Parties)
+            ? TypedResults.Problem(ItemGuard.NotFound(id))
+            : TypedResults.Ok(ProposalStory.From(found.Item, found.Timeline));
+    }
+
+    public static async Task<Results<Ok<AnnualStatistics>, ValidationProblem, ProblemHttpResult>> GetAnnualStatistics(
+        [AsParameters] ReportQuery query, Caller caller, ReportingReadModel views, IOptions<ReportingOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var (filter, errors, hidden) = query.Resolve(caller);
+        if (filter is null)
+        {
+            return Refuse<AnnualStatistics>(errors, hidden);
+        }
+
+        return TypedResults.Ok(await ComputeAsync(filter, views, options.Value, clock.GetUtcNow(), cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ScoresView>, ValidationProblem, ProblemHttpResult>> GetScores(
+        [AsParameters] ReportQuery query, Caller caller, ReportingReadModel views, IOptions<ReportingOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var (filter, errors, hidden) = query.Resolve(caller);
+        if (filter is null)
+        {
+            return Refuse<ScoresView>(errors, hidden);
+        }
+
+        return TypedResults.Ok(await ScoresAsync(filter, caller, views, options.Value, clock.GetUtcNow(), cancellationToken));
+    }
+
+    public static async Task<AnnualStatistics> ComputeAsync(
+        StatisticsFilter filter, ReportingReadModel views, ReportingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var previousFilter = filter.PreviousYear();
+        var current = await views.FactsAsync(filter, cancellationToken);
+        var previous = await views.FactsAsync(previousFilter, cancellationToken);
+        var unitNames = current.Concat(previous)
+            .Where(i => i.LeadUnit is not null && i.LeadUnitName is not null)
+            .GroupBy(i => i.LeadUnit!).ToDictionary(g => g.Key, g => g.First().LeadUnitName!);
+        return AnnualStatistics.From(filter, previousFilter, YearFigures.Of(current, now), YearFigures.Of(previous, now), unitNames, options.KnownTopics, now);
+    }
+
+    /// <summary>
+    /// Every unit is scored on the whole year's items, so a unit's rank is its place among all; a
+    /// unit's own staff then see their row alone.
+    /// </summary>
+    public static async Task<ScoresView> ScoresAsync(
+        StatisticsFilter filter, Caller caller, ReportingReadModel views, ReportingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var weights = options.Scores.ToWeights();
+        var all = await views.FactsAsync(filter with { Unit = null, UnitIsDistrict = false }, cancellationToken);
+        var scores = UnitScores.Of(all, weights, now).Where(s => filter.Unit is null || s.UnitCode == filter.Unit);
+        return new ScoresView(filter.Year, filter.Kind?.ToString(), weights, ScoreFormula, now, [.. scores.Select(ScoreRow.From)]);
+    }
+
+    private static Results<Ok<T>, ValidationProblem, ProblemHttpResult> Refuse<T>(Dictionary<string, string[]> errors, bool hidden) =>
+        hidden
+            ? TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "No such figures.",
+                Detail = "There are no figures of that unit here that are yours to see.",
+            })
+            : TypedResults.ValidationProblem(errors, title: "The report's parameters are not valid.");
+}

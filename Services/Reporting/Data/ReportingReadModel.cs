@@ -1,0 +1,111 @@
+using Dapper;
+using ProposalPlatform.Contracts;
+using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Reporting.Domain;
+
+namespace ProposalPlatform.Reporting.Data;
+
+/// <summary>A line of an item's story as the API shows it.</summary>
+public sealed record TimelineEntry(string Step, DateTimeOffset OccurredAt, string Detail, int? Round = null, string? Source = null);
+
+/// <summary>The registration facts of an item that its story shows.</summary>
+public sealed record StoryItem(ItemFacts Facts, int Number, string Title, IReadOnlyList<string> CoHandlers)
+{
+    public ItemParties Parties => new(Facts.LeadUnit, CoHandlers, Facts.SubmittingUnit);
+}
+
+/// <summary>Reads the views: the items' facts for the figures, and an item's story.</summary>
+public sealed class ReportingReadModel(PlatformDatabase database)
+{
+    private sealed record ItemRow(
+        Guid ProposalId, short Kind, int SessionYear, int? SessionTerm, int? SessionMeeting, int Number, string Title, string Topic,
+        short HandlingMode, bool IsKeyItem, string? LeadUnit, string? LeadUnitName, string? SubmittingUnit,
+        DateTimeOffset? DueAt, DateTimeOffset? ExtendedDueAt, DateTimeOffset? ReturnedAt);
+
+    private const string SelectItems =
+        """
+        SELECT proposal_id AS ProposalId, kind AS Kind, session_year AS SessionYear, session_term AS SessionTerm,
+               session_meeting AS SessionMeeting, number AS Number, title AS Title, topic AS Topic, handling_mode AS HandlingMode,
+               is_key_item AS IsKeyItem, lead_unit AS LeadUnit, lead_unit_name AS LeadUnitName, submitting_unit AS SubmittingUnit,
+               due_at AS DueAt, extended_due_at AS ExtendedDueAt, returned_at AS ReturnedAt
+        FROM items
+        """;
+
+    /// <summary>The facts of every registered item the filter selects.</summary>
+    public async Task<IReadOnlyList<ItemFacts>> FactsAsync(StatisticsFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<ItemRow>(new CommandDefinition(
+            SelectItems + """
+                 WHERE kind IS NOT NULL AND session_year = @Year
+                  AND (@Kind::smallint IS NULL OR kind = @Kind)
+                  AND (@Term::integer IS NULL OR session_term = @Term)
+                  AND (@Meeting::integer IS NULL OR session_meeting = @Meeting)
+                  AND (@Unit::text IS NULL OR lead_unit = @Unit OR (@UnitIsDistrict AND submitting_unit = @Unit))
+                """,
+            new { filter.Year, Kind = (short?)filter.Kind, filter.Term, filter.Meeting, filter.Unit, filter.UnitIsDistrict },
+            cancellationToken: cancellationToken))).AsList();
+        return await WithChildrenAsync(connection, rows, cancellationToken);
+    }
+
+    /// <summary>An item's facts and story, or null when no registration of it was received.</summary>
+    public async Task<(StoryItem Item, IReadOnlyList<TimelineEntry> Timeline)?> StoryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ItemRow>(new CommandDefinition(
+            SelectItems + " WHERE proposal_id = @id AND kind IS NOT NULL", new { id }, cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var facts = (await WithChildrenAsync(connection, [row], cancellationToken))[0];
+        var coHandlers = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT unit_code FROM item_co_handlers WHERE proposal_id = @id ORDER BY unit_code", new { id }, cancellationToken: cancellationToken))).AsList();
+        var timeline = (await connection.QueryAsync<TimelineEntry>(new CommandDefinition(
+            """
+            SELECT step AS Step, occurred_at AS OccurredAt, detail AS Detail, round::int AS Round, source AS Source
+            FROM story_steps WHERE proposal_id = @id ORDER BY occurred_at, log_seq, line
+            """,
+            new { id }, cancellationToken: cancellationToken))).AsList();
+        return (new StoryItem(facts, row.Number, row.Title, coHandlers), timeline);
+    }
+
+    private static async Task<IReadOnlyList<ItemFacts>> WithChildrenAsync(
+        Npgsql.NpgsqlConnection connection, IReadOnlyList<ItemRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.ProposalId).ToArray();
+        using var children = await connection.QueryMultipleAsync(new CommandDefinition(
+            """
+            SELECT proposal_id, round::int, due_at FROM item_reopenings WHERE proposal_id = ANY(@ids);
+            SELECT proposal_id, round::int, result_class, issued_at FROM replies WHERE proposal_id = ANY(@ids);
+            SELECT proposal_id, round::int, channel, completed_at FROM contact_completions WHERE proposal_id = ANY(@ids);
+            SELECT proposal_id, channel, entrusted_unit, cancelled_at IS NOT NULL, outcome FROM contacts WHERE proposal_id = ANY(@ids);
+            SELECT proposal_id, round::int, on_result, on_attitude FROM feedback WHERE proposal_id = ANY(@ids);
+            SELECT proposal_id, round::int FROM rehandlings WHERE proposal_id = ANY(@ids);
+            SELECT first_id, second_id FROM merged_pairs;
+            """,
+            new { ids }, cancellationToken: cancellationToken));
+        var reopenings = (await children.ReadAsync<(Guid Id, int Round, DateTimeOffset DueAt)>()).ToLookup(r => r.Id, r => new RoundDeadline(r.Round, r.DueAt));
+        var replies = (await children.ReadAsync<(Guid Id, int Round, short Class, DateTimeOffset At)>()).ToLookup(r => r.Id, r => new ReplyFact(r.Round, (ResultClass)r.Class, r.At));
+        var completions = (await children.ReadAsync<(Guid Id, int Round, short Channel, DateTimeOffset At)>()).ToLookup(r => r.Id, r => new CompletionFact(r.Round, (ContactChannel)r.Channel, r.At));
+        var contacts = (await children.ReadAsync<(Guid Id, short? Channel, string? Entrusted, bool Cancelled, short? Outcome)>())
+            .ToLookup(r => r.Id, r => new ContactFact((ContactChannel?)r.Channel, r.Entrusted, r.Cancelled, (ContactOutcome?)r.Outcome));
+        var feedback = (await children.ReadAsync<(Guid Id, int Round, short OnResult, short OnAttitude)>())
+            .ToLookup(r => r.Id, r => new FeedbackFact(r.Round, (SatisfactionLevel)r.OnResult, (SatisfactionLevel)r.OnAttitude));
+        var rehandlings = (await children.ReadAsync<(Guid Id, int Round)>()).ToLookup(r => r.Id, r => r.Round);
+        var groups = MergedGroups.Of(await children.ReadAsync<(Guid First, Guid Second)>());
+
+        return [.. rows.Select(r => new ItemFacts(
+            r.ProposalId, (ProposalKind)r.Kind, r.SessionYear, r.SessionTerm, r.SessionMeeting, r.Topic, (HandlingMode)r.HandlingMode, r.IsKeyItem,
+            r.LeadUnit, r.LeadUnitName, r.SubmittingUnit, r.ExtendedDueAt ?? r.DueAt, r.ReturnedAt is not null,
+            [.. reopenings[r.ProposalId]], [.. replies[r.ProposalId]], [.. completions[r.ProposalId]], [.. contacts[r.ProposalId]],
+            [.. feedback[r.ProposalId]], [.. rehandlings[r.ProposalId]], groups.GetValueOrDefault(r.ProposalId)))];
+    }
+}
