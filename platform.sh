@@ -7,6 +7,9 @@
 #   ./platform.sh token             the proposal office's machine client (office-client.json)
 #   ./platform.sh sign-in USER      a person, through the sign-in pages (PASSWORD and CODE or
 #                                   AUTHENTICATOR_KEY from the environment, else asked for)
+# And one for the reporting service's views:
+#   ./platform.sh rebuild-reporting computes them again from its event log (ConnectionStrings__reportingdb,
+#                                   else the local PostgreSQL of ./platform.sh run)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -143,8 +146,17 @@ case "${1:-}" in
   sign-in)
     sign_in "${2:-}"
     ;;
+  rebuild-reporting)
+    if [ -z "${ConnectionStrings__reportingdb:-}" ]; then
+      password_file="$(data_directory)/postgres.password"
+      [ -r "$password_file" ] || { echo "No $password_file: start the platform once (./platform.sh run), or set ConnectionStrings__reportingdb." >&2; exit 1; }
+      export ConnectionStrings__reportingdb="Host=127.0.0.1;Port=${Infrastructure__PostgresPort:-35432};Database=reportingdb;Username=postgres;Password=$(cat "$password_file")"
+    fi
+    dotnet build Services/Reporting/ProposalPlatform.Reporting.csproj -c Release -v quiet -nologo
+    exec dotnet Services/Reporting/bin/Release/net10.0/ProposalPlatform.Reporting.dll rebuild
+    ;;
   *)
-    echo "usage: ./platform.sh run | test | token | sign-in USER" >&2
+    echo "usage: ./platform.sh run | test | token | sign-in USER | rebuild-reporting" >&2
     exit 2
     ;;
 esac

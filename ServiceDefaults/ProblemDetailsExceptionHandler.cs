@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 Status = bad.StatusCode,
                 Title = "The request could not be read.",
                 Detail = $"{bad.Message} {json.Message}",
+            },
+            BadHttpRequestException bad when ParameterOf(bad.Message) is { } parameter => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [parameter.Name] = [$"\"{parameter.Value}\" is not a valid {parameter.Type}."] })
+            {
+                Status = bad.StatusCode,
+                Title = "The request could not be read.",
+                Detail = bad.Message,
             },
             BadHttpRequestException bad => new ProblemDetails
             {
@@ -62,6 +70,18 @@ public sealed partial class ProblemDetailsExceptionHandler(
     }
 
     /// <summary>The field a JSON path names, as the validation errors name fields: <c>$.leadSubmitter.name</c> is <c>leadSubmitter.name</c>.</summary>
+    /// <summary>
+    /// The parameter a query or route value could not be bound to, from ASP.NET Core's message
+    /// (<c>Failed to bind parameter "int? year" from "abc".</c>), so that the answer names it as a field.
+    /// </summary>
+    public static (string Name, string Type, string Value)? ParameterOf(string message) =>
+        BindFailure().Match(message) is { Success: true } m
+            ? (char.ToLowerInvariant(m.Groups["name"].Value[0]) + m.Groups["name"].Value[1..], m.Groups["type"].Value.TrimEnd('?'), m.Groups["value"].Value)
+            : null;
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
+    private static partial Regex BindFailure();
+
     public static string FieldOf(string jsonPath) => jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]

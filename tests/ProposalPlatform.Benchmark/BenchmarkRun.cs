@@ -42,7 +42,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
 
     // Items are compared for similarity within their session: a year of its own per run keeps one
     // run's session from being measured against the sessions earlier runs left in the database.
-    private int SessionYear => 1954 + (_runBase / 100_000 % 72);
+    public int SessionYear => 1954 + (_runBase / 100_000 % 72);
 
     /// <summary>
     /// Before anything is measured, the platform's code paths run until .NET has compiled them fully

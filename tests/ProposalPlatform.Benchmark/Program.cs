@@ -27,6 +27,10 @@ Console.WriteLine($"  accepted {session.Accepted}, rejected {session.Rejected}; 
 Console.WriteLine($"  throughput {session.Items / session.AssignedAfter.TotalSeconds:F0} items/s (first byte sent -> every item assigned); target >= 1000 items/s, whole session <= 15 s");
 Console.WriteLine($"  reconciliation: sent {session.Items}, stored {session.Stored}, assigned {session.Assigned}, twice {session.Duplicates} -> {(session.Items == session.Stored && session.Stored == session.Assigned && session.Duplicates == 0 ? "OK" : "MISMATCH")}");
 
+var statistics = await new ReportingPhase(gateway).AnnualStatisticsAsync(run.SessionYear);
+Console.WriteLine($"Annual statistics of the session year ({statistics.Items:N0} items, reporting caught up {statistics.CaughtUpAfter.TotalSeconds:F1} s after the last was assigned):");
+Console.WriteLine($"  median {statistics.MedianMs:F0} ms, worst {statistics.WorstMs:F0} ms of {ReportingPhase.Calls} calls; target <= 200 ms");
+
 Console.WriteLine();
 Console.WriteLine($"Single items at a steady {options.Rate}/s for {options.Seconds} s, alternately through the gateway and straight to intake (submit -> assigned):");
 var steadyFrom = DateTimeOffset.UtcNow;

@@ -26,6 +26,7 @@ public sealed record ProposalView(
     DateTimeOffset? AssignedByOfficeAt,
     string? SubmittingUnitCode,
     string? AssignedUnitCode,
+    IReadOnlyList<string> CoHandlerUnitCodes,
     int Version,
     int Round)
 {
@@ -50,6 +51,7 @@ public sealed record ProposalView(
         p.AssignedByOfficeAt,
         p.SubmittingUnitCode,
         p.AssignedUnitCode,
+        [.. p.CoHandlerUnits],
         p.Version,
         p.Round);
 }

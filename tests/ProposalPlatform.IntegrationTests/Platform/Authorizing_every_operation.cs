@@ -312,7 +312,8 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
             var (clientId, _) = await platform.CreateClientAsync("HQ-STATISTICS", PlatformRoles.UnitHandler);
             var rules = await platform.Gateway.GetFromJsonAsync<JsonArray>("/api/assignment/rules");
             // the item's facts reach every service before the matrix starts
-            await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{id}", p => p.ToJsonString().Contains("HQ-TARIFF", StringComparison.Ordinal));
+            await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{id}", p => p["coHandlerUnitCodes"]!.AsArray().Count == 1);
+            await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{id}/story", s => s.ToJsonString().Contains("HQ-TARIFF", StringComparison.Ordinal));
             await platform.Gateway.GetWhenPresentAsync($"/api/replies/{id}", r => r["opinions"]!.AsArray().Count == 1);
             return new Fixture
             {

@@ -78,7 +78,7 @@ public sealed class Returning_and_reassigning_items(PlatformFixture platform)
         }
 
         // Assert: the story says from which unit to which, who and why
-        var item = await _gateway.GetWhenPresentAsync($"/api/intake/proposals/{id}", p => Step(p, "Reassigned") is not null);
+        var item = await _gateway.GetWhenPresentAsync($"/api/reporting/items/{id}/story", p => Step(p, "Reassigned") is not null);
         var detail = Step(item, "Reassigned")!["detail"]!.GetValue<string>();
         Assert.Contains("HQ-FTZ", detail, StringComparison.Ordinal);
         Assert.Contains("HQ-TARIFF", detail, StringComparison.Ordinal);
