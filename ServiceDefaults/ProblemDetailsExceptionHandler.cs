@@ -23,7 +23,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 Detail = $"{bad.Message} {json.Message}",
             },
             BadHttpRequestException bad when ParameterOf(bad.Message) is { } parameter => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [parameter.Name] = [$"\"{parameter.Value}\" is not a valid {parameter.Type}."] })
+                new Dictionary<string, string[]> { [parameter.Name] = [parameter.Value is null ? "It is required." : $"\"{parameter.Value}\" is not a valid {parameter.Type}."] })
             {
                 Status = bad.StatusCode,
                 Title = "The request could not be read.",
@@ -71,15 +71,18 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
     /// <summary>The field a JSON path names, as the validation errors name fields: <c>$.leadSubmitter.name</c> is <c>leadSubmitter.name</c>.</summary>
     /// <summary>
-    /// The parameter a query or route value could not be bound to, from ASP.NET Core's message
-    /// (<c>Failed to bind parameter "int? year" from "abc".</c>), so that the answer names it as a field.
+    /// The parameter a query or route value could not be bound to, or that is required and was not
+    /// given, from ASP.NET Core's message (<c>Failed to bind parameter "int? year" from "abc".</c>,
+    /// <c>Required parameter "int year" was not provided from query string.</c>), so that the answer
+    /// names it as a field; the value is null for one not given.
     /// </summary>
-    public static (string Name, string Type, string Value)? ParameterOf(string message) =>
+    public static (string Name, string Type, string? Value)? ParameterOf(string message) =>
         BindFailure().Match(message) is { Success: true } m
-            ? (char.ToLowerInvariant(m.Groups["name"].Value[0]) + m.Groups["name"].Value[1..], m.Groups["type"].Value.TrimEnd('?'), m.Groups["value"].Value)
+            ? (char.ToLowerInvariant(m.Groups["name"].Value[0]) + m.Groups["name"].Value[1..], m.Groups["type"].Value.TrimEnd('?'),
+                m.Groups["value"].Success ? m.Groups["value"].Value : null)
             : null;
 
-    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
+    [GeneratedRegex("""^(Failed to bind parameter "(?<type>[^"]+) (?<name>\w+)" from "(?<value>.*)"|Required parameter "(?<type>[^"]+) (?<name>\w+)" was not provided from [\w ]+)\.$""")]
     private static partial Regex BindFailure();
 
     public static string FieldOf(string jsonPath) => jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');

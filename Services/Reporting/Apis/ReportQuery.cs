@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Reporting.Domain;
@@ -5,7 +6,12 @@ using ProposalPlatform.Reporting.Domain;
 namespace ProposalPlatform.Reporting.Apis;
 
 /// <summary>The parameters every report takes, checked once, and narrowed to what the caller may see.</summary>
-public sealed record ReportQuery(int? Year, string? Kind, int? Term, int? Meeting, string? Unit)
+public sealed record ReportQuery(
+    [FromQuery(Name = "year")] int Year,
+    [FromQuery(Name = "kind")] string? Kind,
+    [FromQuery(Name = "term")] int? Term,
+    [FromQuery(Name = "meeting")] int? Meeting,
+    [FromQuery(Name = "unit")] string? Unit)
 {
     public const int MaxUnitCodeLength = 64;
 
@@ -17,11 +23,7 @@ public sealed record ReportQuery(int? Year, string? Kind, int? Term, int? Meetin
     public (StatisticsFilter? Filter, Dictionary<string, string[]> Errors, bool Hidden) Resolve(Caller caller)
     {
         var errors = new Dictionary<string, string[]>();
-        if (Year is null)
-        {
-            errors["year"] = ["The year is required (the session year, e.g. 2020)."];
-        }
-        else if (Year is < 1954 or > 2200)
+        if (Year is < 1954 or > 2200)
         {
             errors["year"] = ["The year is a session year from 1954 on."];
         }
@@ -59,7 +61,7 @@ public sealed record ReportQuery(int? Year, string? Kind, int? Term, int? Meetin
             return (null, errors, false);
         }
 
-        var filter = new StatisticsFilter(Year!.Value, kind, Term, Meeting, Unit?.Trim());
+        var filter = new StatisticsFilter(Year, kind, Term, Meeting, Unit?.Trim());
         if (caller.IsOffice)
         {
             return (filter, errors, false);

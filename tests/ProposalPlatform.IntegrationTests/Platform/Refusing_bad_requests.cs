@@ -70,6 +70,8 @@ public sealed class Refusing_bad_requests(PlatformFixture platform)
         // Arrange: assigned, drafted, but the submitter was only tried, not reached
         var id = (await _gateway.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
         await _gateway.GetWhenPresentAsync($"/api/replies/{id}");
+        // the contact task opens when contact scheduling has the assignment, which may come after reply's
+        await _gateway.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
         await platform.DraftAndSignOffAsync(id, "答复草稿");
 
         using (var unreachable = await platform.Handler.PostAsJsonAsync($"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow, "Unreachable")))

@@ -217,6 +217,10 @@ public sealed class DomainValues
             ["FindDistrictForPlace?city"] = new FieldRule(Gen.OneOf("深圳市", "广州市", "杭州市", "模糊市").AsNode()),
             ["ListEntrustedVisits?district"] = new FieldRule(Pick(known.Districts), Required: true),
             ["ListFollowUps?unitCode"] = new FieldRule(Pick(known.Units)),
+            // reporting: a session year, and its term and meeting
+            ["?year"] = new FieldRule(Gen.Int[FirstSessionYear, year + 1].AsNode(), Gen.OneOf(FirstSessionYear - 1, 2201, 0, int.MinValue).AsNode(), Required: true),
+            ["?term"] = Positive(100),
+            ["?meeting"] = Positive(10),
         };
     }
 

@@ -62,7 +62,8 @@ public sealed class FuzzTargets
         var reads = operation.Method == HttpMethod.Get;
         return parameter switch
         {
-            "proposalId" or "id" when path.StartsWith("/api/intake/proposals/", StringComparison.Ordinal) || parameter == "proposalId" =>
+            "proposalId" or "id" when path.StartsWith("/api/intake/proposals/", StringComparison.Ordinal) || path.StartsWith("/api/reporting/items/", StringComparison.Ordinal)
+                || parameter == "proposalId" =>
                 [.. (await ItemsAsync(platform, operation)).Select(id => id.ToString())],
             "contactId" => await ContactsAsync(platform, entrusted: path.Contains("/entrusted/", StringComparison.Ordinal)),
             "pairId" => [await PairAsync(platform)],
