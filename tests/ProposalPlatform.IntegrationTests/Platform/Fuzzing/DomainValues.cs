@@ -211,6 +211,7 @@ public sealed class DomainValues
             // a page past any end is an empty page, not a refusal
             ["?page"] = new FieldRule(Gen.Frequency((8, (IGen<int>)Gen.Int[1, 5]), (1, Gen.Int[6, int.MaxValue]), (1, Gen.Const(int.MaxValue))).AsNode(), Gen.OneOf(0, -1, int.MinValue).AsNode()),
             ["?pageSize"] = Integer(1, 200),
+            ["?format"] = new FieldRule(Gen.OneOf("csv", "xlsx", "XLSX").AsNode(), Gen.OneOf("pdf", "xls", "csv,xlsx", "1", "").AsNode()),
             ["?days"] = Integer(1, 366),
             ["?limit"] = Integer(1, 5_000),
             ["FindDistrictForPlace?province"] = new FieldRule(Gen.OneOf("广东省", "北京市", "浙江省", "模糊省").AsNode(), Gen.OneOf(" ", "").AsNode(), Required: true),
