@@ -268,10 +268,12 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
     public async IAsyncEnumerable<ProposalRegisterRecord> ExportAsync(ProposalFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = connection.QueryUnbufferedAsync<ProposalRegisterRecord>($"{SelectRegister} {FilterWhere} {ListOrder}", FilterParameters(filter));
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"{SelectRegister} {FilterWhere} {ListOrder}", FilterParameters(filter), cancellationToken: cancellationToken));
+        var parse = reader.GetRowParser<ProposalRegisterRecord>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            yield return row;
+            yield return parse(reader);
         }
     }
 

@@ -194,6 +194,7 @@ public sealed class DomainValues
             ["NewClient.roles"] = new FieldRule(roles, badRoles, Required: true),
         };
 
+        var itemStatus = new FieldRule(Gen.OneOf("Registered", "Assigned", "ContactCompleted", "Replied", "Satisfied", "Dissatisfied", "Returned").AsNode(), Gen.OneOf("Lost", "7").AsNode());
         _queries = new Dictionary<string, FieldRule>
         {
             ["?kind"] = Enum<ProposalKind>(),
@@ -202,7 +203,9 @@ public sealed class DomainValues
             // a filter that matches nothing answers an empty page: its text has no limit to break
             ["?topic"] = new FieldRule(name.Valid),
             ["?handlingMode"] = Enum<HandlingMode>(),
-            ["ListProposals?status"] = new FieldRule(Gen.OneOf("Registered", "Assigned", "ContactCompleted", "Replied", "Satisfied", "Dissatisfied", "Returned").AsNode(), Gen.OneOf("Lost", "7").AsNode()),
+            ["ListProposals?status"] = itemStatus,
+            // the register export takes the list's filters
+            ["ExportProposals?status"] = itemStatus,
             ["ListSimilarPairs?status"] = new FieldRule(Gen.OneOf("Candidate", "Confirmed", "Dismissed").AsNode(), Gen.OneOf("Lost", "2").AsNode()),
             ["?unit"] = new FieldRule(Pick(known.Units)),
             ["?submittingUnit"] = new FieldRule(Pick(known.Districts)),
