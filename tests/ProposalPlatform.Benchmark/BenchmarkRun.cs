@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MiniExcelLibs;
 
 namespace ProposalPlatform.Benchmark;
 
@@ -21,6 +22,9 @@ public sealed record SteadyResult(int Sent, int Assigned, double SubmitP50, doub
 
 /// <summary>One single item sent in a steady phase: by which route, its id, when, and how long the submit took.</summary>
 public sealed record SingleSubmit(bool ViaGateway, Guid Id, DateTimeOffset SentAt, double SubmitMs);
+
+/// <summary>The register export: how many rows, how large, how long to the last byte, and intake's peak memory before and after.</summary>
+public sealed record ExportResult(long Rows, long Bytes, TimeSpan Took, long IntakePeakKbBefore, long IntakePeakKbAfter);
 
 /// <summary>How far the audit trail lags the writes it records, and what verifying its chain costs.</summary>
 public sealed record AuditResult(long Writes, TimeSpan LagAfterAssigned, long ChainRecords, TimeSpan Verification, bool Verified);
@@ -46,7 +50,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
 
     /// <summary>
     /// Before anything is measured, the platform's code paths run until .NET has compiled them fully
-    /// (it does so only for code that has run a while, in the background): one small batch, then
+    /// (it does so only for code that has run a while, in the background): one small batch (and its register export), then
     /// single items on both routes at the steady rate for <see cref="BenchmarkOptions.WarmUpSeconds"/>,
     /// until all of them are assigned. Connections are open, in the benchmark and in the platform.
     /// </summary>
@@ -60,6 +64,13 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         using (var response = await gateway.PostAsJsonAsync("/api/intake/batches", batch))
         {
             response.EnsureSuccessStatusCode();
+        }
+
+        // the register export's code path too, measured after the session
+        using (var export = await gateway.GetAsync($"/api/intake/proposals/export?batchReference={batch["batchReference"]}&format=xlsx"))
+        {
+            export.EnsureSuccessStatusCode();
+            await export.Content.ReadAsByteArrayAsync();
         }
 
         var submits = await SendAtSteadyRateAsync(options.Rate * options.WarmUpSeconds);
@@ -84,6 +95,26 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         clock.Restart();
         var chain = (await gateway.GetFromJsonAsync<JsonObject>("/api/audit/chain"))!;
         return new AuditResult(recorded, lag, chain["recordsChecked"]!.GetValue<long>(), clock.Elapsed, chain["verified"]!.GetValue<bool>());
+    }
+
+    /// <summary>
+    /// Right after the session phase: the register of the run's session year (the session and the
+    /// warm-up's items) exported to Excel through the gateway and read to its last byte; its rows are
+    /// counted afterwards, off the clock.
+    /// </summary>
+    public async Task<ExportResult> RegisterExportAsync()
+    {
+        const string Intake = "ProposalPlatform.Intake";
+        var before = ProcessMemory.PeakKilobytesByProcess().GetValueOrDefault(Intake);
+        var clock = Stopwatch.StartNew();
+        using var response = await gateway.GetAsync(
+            string.Create(CultureInfo.InvariantCulture, $"/api/intake/proposals/export?sessionYear={SessionYear}&format=xlsx"), HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        var workbook = await response.Content.ReadAsByteArrayAsync();
+        var took = clock.Elapsed;
+        var after = ProcessMemory.PeakKilobytesByProcess().GetValueOrDefault(Intake);
+        using var read = new MemoryStream(workbook);
+        return new ExportResult(read.Query(useHeaderRow: true).LongCount(), workbook.Length, took, before, after);
     }
 
     /// <summary>How many items the platform holds already: a database of many sessions makes every index larger.</summary>

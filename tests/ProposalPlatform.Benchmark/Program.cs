@@ -16,7 +16,7 @@ OfficeToken.Use(token, gateway, intake);
 var run = new BenchmarkRun(options, gateway, intake);
 
 Console.WriteLine($"ProposalPlatform benchmark — gateway {options.Gateway}, intake direct {options.Intake}, {Environment.ProcessorCount} cores");
-Console.WriteLine($"Warming up: a batch of 200 items, then single items at {options.Rate}/s for {options.WarmUpSeconds} s, until all are assigned.");
+Console.WriteLine($"Warming up: a batch of 200 items and its register export, then single items at {options.Rate}/s for {options.WarmUpSeconds} s, until all are assigned.");
 await run.WarmUpAsync();
 Console.WriteLine($"The platform holds {await run.StoredItemsAsync():N0} items before this run.");
 
@@ -30,6 +30,9 @@ Console.WriteLine($"  reconciliation: sent {session.Items}, stored {session.Stor
 var statistics = await new ReportingPhase(gateway).AnnualStatisticsAsync(run.SessionYear);
 Console.WriteLine($"Annual statistics of the session year ({statistics.Items:N0} items, reporting caught up {statistics.CaughtUpAfter.TotalSeconds:F1} s after the last was assigned):");
 Console.WriteLine($"  median {statistics.MedianMs:F0} ms, worst {statistics.WorstMs:F0} ms of {ReportingPhase.Calls} calls; target <= 200 ms");
+var export = await run.RegisterExportAsync();
+Console.WriteLine($"Register export of {export.Rows:N0} items (the session's year) to Excel through the gateway: {export.Took.TotalSeconds:F1} s to the last byte, {export.Bytes / 1048576.0:F1} MiB; target <= 5 s for 15,100 items");
+Console.WriteLine($"  intake's peak resident memory {export.IntakePeakKbBefore / 1024.0:F0} MiB before the export, {export.IntakePeakKbAfter / 1024.0:F0} MiB after");
 
 Console.WriteLine();
 Console.WriteLine($"Single items at a steady {options.Rate}/s for {options.Seconds} s, alternately through the gateway and straight to intake (submit -> assigned):");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProposalPlatform.Audit.Data;
 using ProposalPlatform.Audit.Domain;
@@ -25,9 +24,9 @@ public static class AuditApi
             .WithDescription("Lists the audit records that match every filter given (item, actor id, unit, operation, outcome, service, time range [from, to)), newest first, a page at a time, with how many match in all. A page past the end is empty. Only the proposal office reads the trail (403 otherwise); an invalid filter is refused with 400 naming it.");
         api.MapGet("/records/export", ExportAuditRecords)
             .WithName("ExportAuditRecords")
-            .WithSummary("The audit records that match the filters, oldest first, as a CSV file (UTF-8 with BOM, for Excel)")
-            .WithDescription("Exports every audit record that matches the filters (as for the list) as CSV, oldest first, with Chinese column headers; cells that a spreadsheet would read as a formula are prefixed with an apostrophe. Only the proposal office exports the trail (403 otherwise); an invalid filter is refused with 400 naming it.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithSummary("The audit records that match the filters, oldest first, as a CSV file (UTF-8 with BOM, for Excel) or an Excel workbook (format=xlsx)")
+            .WithDescription("Exports every audit record that matches the filters (as for the list), oldest first, as CSV (format=csv, the default) or Excel (format=xlsx), with Chinese column headers and times in Beijing time; cells that a spreadsheet would read as a formula are prefixed with an apostrophe. Only the proposal office exports the trail (403 otherwise); an invalid filter or format is refused with 400 naming it.")
+            .ProducesSpreadsheet();
         api.MapGet("/chain", VerifyAuditChain)
             .WithName("VerifyAuditChain")
             .WithSummary("Walks the audit trail's hash chain and names the first broken link, if any")
@@ -61,20 +60,19 @@ public static class AuditApi
     }
 
     public static Results<PushStreamHttpResult, ValidationProblem> ExportAuditRecords(
-        AuditStore store, CancellationToken cancellationToken,
+        AuditStore store, TimeProvider clock, CancellationToken cancellationToken,
         Guid? itemId = null, string? actor = null, string? unit = null, string? operation = null, string? outcome = null, string? service = null,
-        DateTimeOffset? from = null, DateTimeOffset? to = null)
+        DateTimeOffset? from = null, DateTimeOffset? to = null, string? format = null)
     {
         var errors = Validate(actor, unit, operation, outcome, service, from, to);
+        var spreadsheet = SpreadsheetExport.ParseFormat(format, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The audit query is not valid.");
         }
 
         var query = new AuditQuery(itemId, actor, unit, operation, outcome, service, from, to);
-        return TypedResults.Stream(
-            body => AuditCsv.WriteAsync(body, store.AllAsync(query, cancellationToken), cancellationToken),
-            SpreadsheetCsvWriter.ContentType, $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+        return SpreadsheetExport.File(AuditSheet.Table, store.AllAsync(query, cancellationToken), spreadsheet, "audit", clock.GetUtcNow(), cancellationToken);
     }
 
     public static async Task<Ok<ChainVerification>> VerifyAuditChain(AuditStore store, CancellationToken cancellationToken)
@@ -109,28 +107,27 @@ public static class AuditApi
     }
 }
 
-/// <summary>The trail as a spreadsheet reads it: Chinese headers, one record a row, no cell a formula.</summary>
-public static class AuditCsv
+/// <summary>The trail as a spreadsheet reads it: Chinese headers, one record a row, times in Beijing time to the second.</summary>
+public static class AuditSheet
 {
-    private static readonly string[] Headers =
-    [
-        "序号", "时间", "记入时间", "服务", "操作", "结果", "状态码", "操作人标识", "操作人", "单位", "角色", "资源", "事项标识", "摘要", "追踪标识", "前一哈希", "哈希",
-    ];
+    private const string SecondFormat = "yyyy-MM-dd HH:mm:ss";
 
-    public static async Task WriteAsync(Stream body, IAsyncEnumerable<AuditRecord> records, CancellationToken cancellationToken)
-    {
-        await using var csv = new SpreadsheetCsvWriter(body);
-        await csv.WriteRowAsync(Headers, cancellationToken);
-        await foreach (var record in records.WithCancellation(cancellationToken))
-        {
-            var e = record.Entry;
-            await csv.WriteRowAsync(
-            [
-                record.Seq.ToString(CultureInfo.InvariantCulture), e.At.ToString("O", CultureInfo.InvariantCulture), record.RecordedAt.ToString("O", CultureInfo.InvariantCulture),
-                e.Service, e.Operation, e.Outcome, e.Status.ToString(CultureInfo.InvariantCulture), e.ActorId, e.ActorName, e.ActorUnit,
-                string.Join(' ', e.ActorRoles), e.Resource, e.ItemId?.ToString(), e.Summary, e.TraceId,
-                Convert.ToHexStringLower(record.PreviousHash), Convert.ToHexStringLower(record.Hash),
-            ], cancellationToken);
-        }
-    }
+    public static readonly SpreadsheetTable<AuditRecord> Table = new SpreadsheetTable<AuditRecord>()
+        .Number("序号", r => r.Seq)
+        .Time("时间", r => r.Entry.At, SecondFormat)
+        .Time("记入时间", r => r.RecordedAt, SecondFormat)
+        .Text("服务", r => r.Entry.Service)
+        .Text("操作", r => r.Entry.Operation)
+        .Text("结果", r => r.Entry.Outcome)
+        .Number("状态码", r => r.Entry.Status)
+        .Text("操作人标识", r => r.Entry.ActorId)
+        .Text("操作人", r => r.Entry.ActorName)
+        .Text("单位", r => r.Entry.ActorUnit)
+        .Text("角色", r => string.Join(' ', r.Entry.ActorRoles))
+        .Text("资源", r => r.Entry.Resource)
+        .Text("事项标识", r => r.Entry.ItemId?.ToString())
+        .Text("摘要", r => r.Entry.Summary)
+        .Text("追踪标识", r => r.Entry.TraceId)
+        .Text("前一哈希", r => Convert.ToHexStringLower(r.PreviousHash))
+        .Text("哈希", r => Convert.ToHexStringLower(r.Hash));
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace ProposalPlatform.Infrastructure.Export;
 
@@ -18,10 +19,20 @@ public static class SpreadsheetCells
     /// <summary>What a neutralised cell starts with.</summary>
     public const char TextMark = '\'';
 
+    /// <summary>How an export writes a time: to the minute, e.g. 2026-03-05 14:30.</summary>
+    public const string MinuteFormat = "yyyy-MM-dd HH:mm";
+
+    /// <summary>Beijing time, UTC+08:00 all year (no daylight saving), in which the platform's people read times.</summary>
+    public static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+
     private static readonly SearchValues<char> Starts = SearchValues.Create(FormulaStarts);
 
     /// <summary>The cell as a spreadsheet should show it: with <see cref="TextMark"/> in front when it starts like a formula.</summary>
     [return: NotNullIfNotNull(nameof(value))]
     public static string? Neutralise(string? value) =>
         value is { Length: > 0 } && Starts.Contains(value[0]) ? TextMark + value : value;
+
+    /// <summary>The time as Beijing reads it, in <paramref name="format"/> (to the minute unless told).</summary>
+    public static string BeijingTime(DateTimeOffset at, string format = MinuteFormat) =>
+        at.ToOffset(BeijingOffset).ToString(format, CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Infrastructure.Export;
 using ProposalPlatform.Intake.Application;
 using ProposalPlatform.Intake.Data;
 using ProposalPlatform.Intake.Domain;
@@ -33,6 +34,11 @@ public static class ProposalsApi
             .WithName("ListProposals")
             .WithSummary("Items, filtered by kind, session year, number, topic or tag, handling mode, status, assigned unit, key flag, submitting unit, batch and full-text search q (title and text, Chinese included), a page at a time")
             .WithDescription("Lists the items matching the filters, a page at a time (at most 200), with the total; a caller other than the proposal office sees only the items of its own unit or district. An unknown kind, handling mode or status, an empty or too long search text or a bad page is refused with 400.");
+        api.MapGet("/export", ExportProposals)
+            .WithName("ExportProposals")
+            .WithSummary("The item register: every item that matches the list's filters, in the list's order, as a CSV file (UTF-8 with BOM, for Excel) or an Excel workbook (format=xlsx); no text, no contact details")
+            .WithDescription("Exports every item matching the filters of the list (kind, session year, number, topic or tag, handling mode, status, assigned unit, key flag, submitting unit, batch, q), ordered as the list and without pages, as CSV (format=csv, the default) or Excel (format=xlsx), written while the items are read. Chinese column headers; kinds, modes and statuses in Chinese words; times in Beijing time; cells a spreadsheet would read as a formula are prefixed with an apostrophe. A caller other than the proposal office exports only the items of its own unit or district. An invalid filter or format is refused with 400 naming it.")
+            .ProducesSpreadsheet();
         api.MapPost("/{id:guid}/corrections", CorrectProposal)
             .WithName("CorrectProposal")
             .WithSummary("Amend an item's data with a reason; the version it replaces is kept in the history")
@@ -71,31 +77,13 @@ public static class ProposalsApi
     public static async Task<Results<Ok<ProposalPage>, ValidationProblem>> ListProposals(
         Caller caller,
         ProposalRepository proposals,
+        [AsParameters] ProposalQuery query,
         CancellationToken cancellationToken,
-        [FromQuery] string? kind = null,
-        [FromQuery] int? sessionYear = null,
-        [FromQuery] int? number = null,
-        [FromQuery] string? topic = null,
-        [FromQuery] string? handlingMode = null,
-        [FromQuery] string? status = null,
-        [FromQuery] string? unit = null,
-        [FromQuery] bool? keyItem = null,
-        [FromQuery] string? submittingUnit = null,
-        [FromQuery] string? batchReference = null,
-        [FromQuery] string? q = null,
         [FromQuery] int page = 1,
         [FromQuery] int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
-        var parsedKind = ParseOptional<ProposalKind>(errors, "kind", kind);
-        var parsedMode = ParseOptional<HandlingMode>(errors, "handlingMode", handlingMode);
-        var parsedStage = ParseOptional<ProposalStage>(errors, "status", status);
-
-        if (q is not null && (q.Trim().Length == 0 || q.Length > ProposalRules.MaxTitleLength))
-        {
-            errors["q"] = [$"The search text must have 1 to {ProposalRules.MaxTitleLength} characters."];
-        }
-
+        var filter = query.ToFilter(caller, errors);
         if (page < 1)
         {
             errors["page"] = ["Pages start at 1."];
@@ -111,11 +99,27 @@ public static class ProposalsApi
             return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
         }
 
-        var filter = new ProposalFilter(
-            parsedKind, sessionYear, number, Blank(topic), parsedMode, parsedStage, Blank(unit), keyItem,
-            Blank(submittingUnit), Blank(batchReference), Blank(q), caller.IsOffice ? null : caller.UnitCode ?? "");
         var (items, total) = await proposals.ListAsync(filter, page, pageSize, cancellationToken);
         return TypedResults.Ok(new ProposalPage([.. items.Select(ProposalSummary.From)], page, pageSize, total));
+    }
+
+    public static Results<PushStreamHttpResult, ValidationProblem> ExportProposals(
+        Caller caller,
+        ProposalRepository proposals,
+        TimeProvider clock,
+        [AsParameters] ProposalQuery query,
+        CancellationToken cancellationToken,
+        [FromQuery] string? format = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var filter = query.ToFilter(caller, errors);
+        var spreadsheet = SpreadsheetExport.ParseFormat(format, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
+        }
+
+        return SpreadsheetExport.File(ProposalRegister.Table, proposals.ExportAsync(filter, cancellationToken), spreadsheet, "register", clock.GetUtcNow(), cancellationToken);
     }
 
     public static async Task<Results<Ok<ProposalView>, ValidationProblem, ProblemHttpResult>> CorrectProposal(
@@ -162,22 +166,4 @@ public static class ProposalsApi
         Title = "No such item.",
         Detail = $"Item {id} is unknown here, or not yours to see.",
     });
-
-    private static T? ParseOptional<T>(Dictionary<string, string[]> errors, string field, string? value) where T : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (EnumNames.TryParse<T>(value, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors[field] = [$"'{value}' is not a {field}: use {EnumNames.List<T>()}."];
-        return null;
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dapper;
 using ProposalPlatform.Contracts;
@@ -39,6 +40,40 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
                round::int AS Round
         FROM proposals
         """;
+
+    // The register export: the list's columns and what else the item says of its handling, never the
+    // confidential columns nor the full text.
+    private const string SelectRegister =
+        """
+        SELECT kind AS Kind, session_year AS SessionYear, session_term AS SessionTerm, session_meeting AS SessionMeeting,
+               number AS Number, title AS Title, submitter_name AS SubmitterName, topic AS Topic, array_to_json(tags)::text AS TagsJson,
+               handling_mode AS HandlingMode, is_key_item AS IsKeyItem, supervising_body AS SupervisingBody,
+               assigned_unit_code AS AssignedUnitCode, array_to_json(co_handler_units)::text AS CoHandlersJson,
+               stage AS Stage, round::int AS Round, submitting_unit_code AS SubmittingUnitCode, batch_reference AS BatchReference,
+               registered_at AS RegisteredAt, assigned_by_office_at AS AssignedByOfficeAt
+        FROM proposals
+        """;
+
+    // What a list or an export is filtered by (FilterParameters), and the order of both.
+    private const string FilterWhere =
+        """
+        WHERE (@Kind IS NULL OR kind = @Kind)
+          AND (@SessionYear IS NULL OR session_year = @SessionYear)
+          AND (@Number IS NULL OR number = @Number)
+          AND (@Tag IS NULL OR topic = @Tag OR tags @> ARRAY[@Tag]::text[])
+          AND (@HandlingMode IS NULL OR handling_mode = @HandlingMode)
+          AND (@Stage IS NULL OR stage = @Stage)
+          AND (@Unit IS NULL OR assigned_unit_code = @Unit)
+          AND (@IsKeyItem IS NULL OR is_key_item = @IsKeyItem)
+          AND (@SubmittingUnit IS NULL OR submitting_unit_code = @SubmittingUnit)
+          AND (@BatchReference IS NULL OR batch_reference = @BatchReference)
+          AND (@VisibleToUnit IS NULL OR submitting_unit_code = @VisibleToUnit OR assigned_unit_code = @VisibleToUnit
+               OR @VisibleToUnit = ANY(co_handler_units))
+          AND (cardinality(@Grams::integer[]) = 0 OR id IN (SELECT proposal_id FROM proposal_index WHERE search_grams @> @Grams::integer[]))
+          AND (@Query IS NULL OR strpos(lower(title), @Query) > 0 OR strpos(lower(text), @Query) > 0)
+        """;
+
+    private const string ListOrder = "ORDER BY session_year DESC, kind, number";
 
     private const string InsertMany =
         """
@@ -175,48 +210,49 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
         ProposalFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        const string where =
-            """
-            WHERE (@Kind IS NULL OR kind = @Kind)
-              AND (@SessionYear IS NULL OR session_year = @SessionYear)
-              AND (@Number IS NULL OR number = @Number)
-              AND (@Tag IS NULL OR topic = @Tag OR tags @> ARRAY[@Tag]::text[])
-              AND (@HandlingMode IS NULL OR handling_mode = @HandlingMode)
-              AND (@Stage IS NULL OR stage = @Stage)
-              AND (@Unit IS NULL OR assigned_unit_code = @Unit)
-              AND (@IsKeyItem IS NULL OR is_key_item = @IsKeyItem)
-              AND (@SubmittingUnit IS NULL OR submitting_unit_code = @SubmittingUnit)
-              AND (@BatchReference IS NULL OR batch_reference = @BatchReference)
-              AND (@VisibleToUnit IS NULL OR submitting_unit_code = @VisibleToUnit OR assigned_unit_code = @VisibleToUnit
-                   OR @VisibleToUnit = ANY(co_handler_units))
-              AND (cardinality(@Grams::integer[]) = 0 OR id IN (SELECT proposal_id FROM proposal_index WHERE search_grams @> @Grams::integer[]))
-              AND (@Query IS NULL OR strpos(lower(title), @Query) > 0 OR strpos(lower(text), @Query) > 0)
-            """;
-        var parameters = new
-        {
-            Kind = (short?)filter.Kind,
-            filter.SessionYear,
-            filter.Number,
-            filter.Tag,
-            HandlingMode = (short?)filter.HandlingMode,
-            Stage = (short?)filter.Stage,
-            filter.Unit,
-            filter.IsKeyItem,
-            filter.SubmittingUnit,
-            filter.BatchReference,
-            filter.VisibleToUnit,
-            Grams = filter.Query is null ? [] : TextGrams.OfQuery(filter.Query),
-            Query = filter.Query?.ToLowerInvariant(),
-            Limit = pageSize,
-            Offset = (page - 1L) * pageSize,
-        };
+        var parameters = FilterParameters(filter);
+        parameters.Add("Limit", pageSize);
+        parameters.Add("Offset", (page - 1L) * pageSize);
         var items = await connection.QueryAsync<ProposalSummaryRecord>(new CommandDefinition(
-            $"{SelectSummary} {where} ORDER BY session_year DESC, kind, number LIMIT @Limit OFFSET @Offset",
+            $"{SelectSummary} {FilterWhere} {ListOrder} LIMIT @Limit OFFSET @Offset",
             parameters, cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT count(*) FROM proposals {where}", parameters, cancellationToken: cancellationToken));
+            $"SELECT count(*) FROM proposals {FilterWhere}", parameters, cancellationToken: cancellationToken));
         return (items.AsList(), total);
     }
+
+    /// <summary>
+    /// Every item that matches <paramref name="filter"/>, in the list's order, read one row at a time
+    /// as the caller takes them (the register export writes each row before the next is read).
+    /// </summary>
+    public async IAsyncEnumerable<ProposalRegisterRecord> ExportAsync(ProposalFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"{SelectRegister} {FilterWhere} {ListOrder}", FilterParameters(filter), cancellationToken: cancellationToken));
+        var parse = reader.GetRowParser<ProposalRegisterRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return parse(reader);
+        }
+    }
+
+    private static DynamicParameters FilterParameters(ProposalFilter filter) => new(new
+    {
+        Kind = (short?)filter.Kind,
+        filter.SessionYear,
+        filter.Number,
+        filter.Tag,
+        HandlingMode = (short?)filter.HandlingMode,
+        Stage = (short?)filter.Stage,
+        filter.Unit,
+        filter.IsKeyItem,
+        filter.SubmittingUnit,
+        filter.BatchReference,
+        filter.VisibleToUnit,
+        Grams = filter.Query is null ? [] : TextGrams.OfQuery(filter.Query),
+        Query = filter.Query?.ToLowerInvariant(),
+    });
 
     /// <summary>
     /// Keeps the current version in the history (its contact details as they were sealed) and makes
@@ -421,6 +457,34 @@ public sealed record ProposalSummaryRecord(
     int Round)
 {
     public string[] Tags => JsonSerializer.Deserialize<string[]>(TagsJson) ?? [];
+}
+
+/// <summary>An item as the register export writes it: no text, no contact details.</summary>
+public sealed record ProposalRegisterRecord(
+    short Kind,
+    int SessionYear,
+    int? SessionTerm,
+    int? SessionMeeting,
+    int Number,
+    string Title,
+    string SubmitterName,
+    string Topic,
+    string TagsJson,
+    short HandlingMode,
+    bool IsKeyItem,
+    string? SupervisingBody,
+    string? AssignedUnitCode,
+    string CoHandlersJson,
+    short Stage,
+    int Round,
+    string? SubmittingUnitCode,
+    string? BatchReference,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset? AssignedByOfficeAt)
+{
+    public string[] Tags => JsonSerializer.Deserialize<string[]>(TagsJson) ?? [];
+
+    public string[] CoHandlerUnits => JsonSerializer.Deserialize<string[]>(CoHandlersJson) ?? [];
 }
 
 public sealed record VersionRecord(int Version, string Data, DateTimeOffset ValidFrom, DateTimeOffset ReplacedAt, string ReplacedBecause, string ChangedFieldsJson)

@@ -31,4 +31,18 @@ public static class ProposalStatus
     /// <summary>The status a client sees: the stage, except that a reopened item being handled again is ReHandling.</summary>
     public static string Of(short stage, int round) =>
         round > 1 && (ProposalStage)stage == ProposalStage.Assigned ? "ReHandling" : ((ProposalStage)stage).ToString();
+
+    /// <summary>The status in the words the register is read in.</summary>
+    public static string InChinese(short stage, int round) => Of(stage, round) switch
+    {
+        nameof(ProposalStage.Registered) => "已登记",
+        nameof(ProposalStage.Assigned) => "办理中",
+        "ReHandling" => "重新办理中",
+        nameof(ProposalStage.ContactCompleted) => "已沟通",
+        nameof(ProposalStage.Replied) => "已答复",
+        nameof(ProposalStage.Satisfied) => "满意或基本满意",
+        nameof(ProposalStage.Dissatisfied) => "不满意",
+        nameof(ProposalStage.Returned) => "已退回",
+        var other => other,
+    };
 }

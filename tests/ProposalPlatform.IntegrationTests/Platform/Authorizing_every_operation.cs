@@ -55,6 +55,8 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ["GetAnnualStatistics"] = new(Staff, Query: "year=2020"),
         ["GetUnitScores"] = new(Staff, Query: "year=2020"),
         ["ListProposals"] = new(Staff, Query: "pageSize=200"),
+        // the register as CSV, so that a title a caller may not see would show in the body
+        ["ExportProposals"] = new(Staff, Query: "format=csv"),
         ["CorrectProposal"] = new(OfficeOnly, Body: _ => new { reason = "越权更正", title = "被篡改的标题" }),
         ["ListProposalVersions"] = new(ItemReaders),
         ["ListItemsSimilarToItem"] = new(ItemReaders),

@@ -6,6 +6,7 @@ using ProposalPlatform.Audit.Apis;
 using ProposalPlatform.Audit.Domain;
 using ProposalPlatform.Contracts.Audit;
 using ProposalPlatform.Infrastructure.Audit;
+using ProposalPlatform.Infrastructure.Export;
 
 namespace ProposalPlatform.UnitTests.Audit;
 
@@ -77,10 +78,11 @@ public class Keeping_and_exporting_the_audit_trail
         var record = new AuditRecord(1, DateTimeOffset.UnixEpoch, entry, AuditChain.Origin, AuditChain.Origin);
         using var body = new MemoryStream();
 
-        await AuditCsv.WriteAsync(body, new[] { record }.ToAsyncEnumerable(), CancellationToken.None);
+        await AuditSheet.Table.WriteAsync(body, SpreadsheetFormat.Csv, new[] { record }.ToAsyncEnumerable(), CancellationToken.None);
 
         var csv = System.Text.Encoding.UTF8.GetString(body.ToArray()).TrimStart('\uFEFF');
         Assert.StartsWith("\"序号\",\"时间\",\"记入时间\",\"服务\",\"操作\",\"结果\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\r\n\"1\",\"1970-01-01 08:00:00\",\"1970-01-01 08:00:00\",\"intake\",", csv, StringComparison.Ordinal);
         Assert.Contains(",\"'@office\",", csv, StringComparison.Ordinal);
         Assert.Contains(",\"'=HYPERLINK(\"\"x\"\")\",", csv, StringComparison.Ordinal);
         Assert.Contains(",\"'+HQ\",", csv, StringComparison.Ordinal);

@@ -37,4 +37,14 @@ public class Ordering_the_stages_of_an_item
     {
         Assert.Equal(status, ProposalStatus.Of((short)stage, round));
     }
+
+    [Fact]
+    public void The_register_names_every_status_in_chinese()
+    {
+        var statuses = Enum.GetValues<ProposalStage>().SelectMany(stage => new[] { 1, 2 }.Select(round => ProposalStatus.InChinese((short)stage, round))).ToList();
+
+        Assert.All(statuses, status => Assert.DoesNotMatch("[A-Za-z]", status));
+        Assert.Equal("办理中", ProposalStatus.InChinese((short)ProposalStage.Assigned, 1));
+        Assert.Equal("重新办理中", ProposalStatus.InChinese((short)ProposalStage.Assigned, 2));
+    }
 }

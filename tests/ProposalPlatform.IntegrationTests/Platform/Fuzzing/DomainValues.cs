@@ -194,6 +194,7 @@ public sealed class DomainValues
             ["NewClient.roles"] = new FieldRule(roles, badRoles, Required: true),
         };
 
+        var itemStatus = new FieldRule(Gen.OneOf("Registered", "Assigned", "ContactCompleted", "Replied", "Satisfied", "Dissatisfied", "Returned").AsNode(), Gen.OneOf("Lost", "7").AsNode());
         _queries = new Dictionary<string, FieldRule>
         {
             ["?kind"] = Enum<ProposalKind>(),
@@ -202,7 +203,9 @@ public sealed class DomainValues
             // a filter that matches nothing answers an empty page: its text has no limit to break
             ["?topic"] = new FieldRule(name.Valid),
             ["?handlingMode"] = Enum<HandlingMode>(),
-            ["ListProposals?status"] = new FieldRule(Gen.OneOf("Registered", "Assigned", "ContactCompleted", "Replied", "Satisfied", "Dissatisfied", "Returned").AsNode(), Gen.OneOf("Lost", "7").AsNode()),
+            ["ListProposals?status"] = itemStatus,
+            // the register export takes the list's filters
+            ["ExportProposals?status"] = itemStatus,
             ["ListSimilarPairs?status"] = new FieldRule(Gen.OneOf("Candidate", "Confirmed", "Dismissed").AsNode(), Gen.OneOf("Lost", "2").AsNode()),
             ["?unit"] = new FieldRule(Pick(known.Units)),
             ["?submittingUnit"] = new FieldRule(Pick(known.Districts)),
@@ -211,6 +214,7 @@ public sealed class DomainValues
             // a page past any end is an empty page, not a refusal
             ["?page"] = new FieldRule(Gen.Frequency((8, (IGen<int>)Gen.Int[1, 5]), (1, Gen.Int[6, int.MaxValue]), (1, Gen.Const(int.MaxValue))).AsNode(), Gen.OneOf(0, -1, int.MinValue).AsNode()),
             ["?pageSize"] = Integer(1, 200),
+            ["?format"] = new FieldRule(Gen.OneOf("csv", "xlsx", "XLSX").AsNode(), Gen.OneOf("pdf", "xls", "csv,xlsx", "1", "").AsNode()),
             ["?days"] = Integer(1, 366),
             ["?limit"] = Integer(1, 5_000),
             ["FindDistrictForPlace?province"] = new FieldRule(Gen.OneOf("广东省", "北京市", "浙江省", "模糊省").AsNode(), Gen.OneOf(" ", "").AsNode(), Required: true),
