@@ -20,4 +20,23 @@ public static class ChineseTerms
         HandlingMode.Sole => "独办",
         _ => mode.ToString(),
     };
+
+    public static string Of(ResultClass resultClass) => resultClass switch
+    {
+        ResultClass.A => "A类（已解决或基本解决）",
+        ResultClass.B => "B类（正在解决或列入计划解决）",
+        ResultClass.C => "C类（因条件限制留作参考以后解决）",
+        ResultClass.D => "D类（留作参考）",
+        _ => resultClass.ToString(),
+    };
+
+    public static string Of(ContactChannel channel) => channel switch
+    {
+        ContactChannel.Phone => "电话",
+        ContactChannel.Video => "视频",
+        ContactChannel.Visit => "走访（走出去）",
+        ContactChannel.Meeting => "请进来",
+        ContactChannel.EntrustedVisit => "委托走访",
+        _ => channel.ToString(),
+    };
 }

@@ -7,7 +7,7 @@ namespace ProposalPlatform.Infrastructure.Export;
 /// <summary>
 /// What every CSV or Excel export does to a cell before writing it: a cell that starts with
 /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return would be run as a formula by the
-/// spreadsheet that opens the file (<c>=cmd|' /C calc'!A0</c>), so it is written with a <c>'</c> in
+/// spreadsheet that opens the file (<c>=cmd|' /C calc'!A0</c>; a plain negative number excepted), so it is written with a <c>'</c> in
 /// front, which spreadsheets read as "this cell is text" (OWASP, CSV injection). Values are stored as
 /// they came; only what leaves the platform as a spreadsheet is neutralised.
 /// </summary>
@@ -30,7 +30,11 @@ public static class SpreadsheetCells
     /// <summary>The cell as a spreadsheet should show it: with <see cref="TextMark"/> in front when it starts like a formula.</summary>
     [return: NotNullIfNotNull(nameof(value))]
     public static string? Neutralise(string? value) =>
-        value is { Length: > 0 } && Starts.Contains(value[0]) ? TextMark + value : value;
+        value is { Length: > 0 } && Starts.Contains(value[0]) && !IsPlainNumber(value) ? TextMark + value : value;
+
+    /// <summary>A negative number (a change from the year before, say) is a number to a spreadsheet, never a formula.</summary>
+    private static bool IsPlainNumber(string value) =>
+        value[0] == '-' && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 
     /// <summary>The time as Beijing reads it, in <paramref name="format"/> (to the minute unless told).</summary>
     public static string BeijingTime(DateTimeOffset at, string format = MinuteFormat) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.Infrastructure.Export;
 using ProposalPlatform.Reporting.Data;
 using ProposalPlatform.Reporting.Domain;
 
@@ -26,10 +27,20 @@ public static class ReportingApi
             .WithName("GetAnnualStatistics")
             .WithSummary("The year's statistics beside the year before's, with the change: items by kind, mode, topic, unit; replies, on-time, result classes; contacts; satisfaction")
             .WithDescription("Counts the items of session year `year` (and of the year before, side by side) from the platform's own records: by kind, by handling mode with 'replied directly' (lead + sole + separate), by topic including topics at zero, by unit; key items, merged groups, returns, entrusted visits by district; replies issued, reply and on-time rates, overdue now, result classes and A+B; contact before reply, contacts by channel, face-to-face; feedback in the first round and after re-handling. Filters: kind, term, meeting, unit. The office sees every unit's; a unit's or district's staff their own only (another unit asked for is answered 404). A missing or invalid parameter is refused with 400 naming it.");
+        api.MapGet("/statistics/annual/export", ExportAnnualStatistics)
+            .WithName("ExportAnnualStatistics")
+            .WithSummary("The year's statistics as a CSV or Excel file (format=csv|xlsx): a row per figure, this year, the year before and the change")
+            .WithDescription("The same figures, filters and visibility as GET /api/reporting/statistics/annual, as a spreadsheet with Chinese headers and a row per figure and breakdown line (counts, and shares in percent with their change in points). An unknown format or an invalid parameter is refused with 400 naming it; another unit asked for is answered 404.")
+            .ProducesSpreadsheet();
         api.MapGet("/scores", GetScores)
             .WithName("GetUnitScores")
             .WithSummary("The handling units' yearly scores (考核): on-time, contact before reply, face-to-face, satisfaction, solved and a weighted total, ranked")
             .WithDescription("One row per lead unit of the year's items with each criterion as a share and a total by the documented formula, whose weights the office sets in configuration (Reporting:Scores); ranked by total, equal totals sharing a rank. The office sees every unit; a unit's or district's staff only their own row (another unit asked for is answered 404). A missing or invalid parameter is refused with 400 naming it.");
+        api.MapGet("/scores/export", ExportScores)
+            .WithName("ExportUnitScores")
+            .WithSummary("The units' yearly scores as a CSV or Excel file (format=csv|xlsx), ranked")
+            .WithDescription("The same rows and visibility as GET /api/reporting/scores, as a spreadsheet with Chinese headers: rank, unit, items, replies, each criterion in percent and the total. An unknown format or an invalid parameter is refused with 400 naming it; another unit asked for is answered 404.")
+            .ProducesSpreadsheet();
         return app;
     }
 
@@ -47,12 +58,25 @@ public static class ReportingApi
         CancellationToken cancellationToken)
     {
         var (filter, errors, hidden) = query.Resolve(caller);
-        if (filter is null)
+        return filter is null
+            ? Refuse<Ok<AnnualStatistics>>(errors, hidden)
+            : TypedResults.Ok(await ComputeAsync(filter, views, options.Value, clock.GetUtcNow(), cancellationToken));
+    }
+
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAnnualStatistics(
+        [AsParameters] ReportQuery query, Caller caller, ReportingReadModel views, IOptions<ReportingOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken, [FromQuery(Name = SpreadsheetExport.FormatParameter)] string? format = null)
+    {
+        var (filter, errors, hidden) = query.Resolve(caller);
+        var sheet = SpreadsheetExport.ParseFormat(format, errors);
+        if (filter is null || errors.Count > 0)
         {
-            return Refuse<AnnualStatistics>(errors, hidden);
+            return Refuse<PushStreamHttpResult>(errors, hidden);
         }
 
-        return TypedResults.Ok(await ComputeAsync(filter, views, options.Value, clock.GetUtcNow(), cancellationToken));
+        var now = clock.GetUtcNow();
+        var statistics = await ComputeAsync(filter, views, options.Value, now, cancellationToken);
+        return SpreadsheetExport.File(ReportSheets.Statistics, ReportSheets.RowsOf(statistics), sheet, $"statistics-{filter.Year}", now, cancellationToken);
     }
 
     public static async Task<Results<Ok<ScoresView>, ValidationProblem, ProblemHttpResult>> GetScores(
@@ -60,12 +84,25 @@ public static class ReportingApi
         CancellationToken cancellationToken)
     {
         var (filter, errors, hidden) = query.Resolve(caller);
-        if (filter is null)
+        return filter is null
+            ? Refuse<Ok<ScoresView>>(errors, hidden)
+            : TypedResults.Ok(await ScoresAsync(filter, views, options.Value, clock.GetUtcNow(), cancellationToken));
+    }
+
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportScores(
+        [AsParameters] ReportQuery query, Caller caller, ReportingReadModel views, IOptions<ReportingOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken, [FromQuery(Name = SpreadsheetExport.FormatParameter)] string? format = null)
+    {
+        var (filter, errors, hidden) = query.Resolve(caller);
+        var sheet = SpreadsheetExport.ParseFormat(format, errors);
+        if (filter is null || errors.Count > 0)
         {
-            return Refuse<ScoresView>(errors, hidden);
+            return Refuse<PushStreamHttpResult>(errors, hidden);
         }
 
-        return TypedResults.Ok(await ScoresAsync(filter, caller, views, options.Value, clock.GetUtcNow(), cancellationToken));
+        var now = clock.GetUtcNow();
+        var scores = await ScoresAsync(filter, views, options.Value, now, cancellationToken);
+        return SpreadsheetExport.File(ReportSheets.Scores, scores.Units, sheet, $"scores-{filter.Year}", now, cancellationToken);
     }
 
     public static async Task<AnnualStatistics> ComputeAsync(
@@ -85,7 +122,7 @@ public static class ReportingApi
     /// unit's own staff then see their row alone.
     /// </summary>
     public static async Task<ScoresView> ScoresAsync(
-        StatisticsFilter filter, Caller caller, ReportingReadModel views, ReportingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+        StatisticsFilter filter, ReportingReadModel views, ReportingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var weights = options.Scores.ToWeights();
         var all = await views.FactsAsync(filter with { Unit = null, UnitIsDistrict = false }, cancellationToken);
@@ -93,7 +130,8 @@ public static class ReportingApi
         return new ScoresView(filter.Year, filter.Kind?.ToString(), weights, ScoreFormula, now, [.. scores.Select(ScoreRow.From)]);
     }
 
-    private static Results<Ok<T>, ValidationProblem, ProblemHttpResult> Refuse<T>(Dictionary<string, string[]> errors, bool hidden) =>
+    private static Results<TDone, ValidationProblem, ProblemHttpResult> Refuse<TDone>(Dictionary<string, string[]> errors, bool hidden)
+        where TDone : IResult =>
         hidden
             ? TypedResults.Problem(new ProblemDetails
             {

@@ -1,4 +1,5 @@
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Infrastructure.Export;
 using ProposalPlatform.Reporting.Data;
 using ProposalPlatform.Reporting.Domain;
 
@@ -101,8 +102,8 @@ public sealed record AnnualStatistics(
         FiltersOf(previousFilter),
         asOf,
         Compared.Of(y.Items, p.Items),
-        [.. Enum.GetValues<ProposalKind>().Select(k => new Line(k.ToString(), Labels.Of(k), Compared.Of(y.ByKind[k], p.ByKind[k])))],
-        [.. Enum.GetValues<HandlingMode>().Select(m => new Line(m.ToString(), Labels.Of(m), Compared.Of(y.ByMode[m], p.ByMode[m])))],
+        [.. Enum.GetValues<ProposalKind>().Select(k => new Line(k.ToString(), ChineseTerms.Of(k), Compared.Of(y.ByKind[k], p.ByKind[k])))],
+        [.. Enum.GetValues<HandlingMode>().Select(m => new Line(m.ToString(), ChineseTerms.Of(m), Compared.Of(y.ByMode[m], p.ByMode[m])))],
         ComparedRatio.Of(y.RepliedDirectly, p.RepliedDirectly),
         Breakdown(y.ByTopic, p.ByTopic, knownTopics, key => key),
         Breakdown(y.ByUnit, p.ByUnit, [], key => unitNames.GetValueOrDefault(key, key)),
@@ -118,12 +119,12 @@ public sealed record AnnualStatistics(
             ComparedRatio.Of(y.ReplyRate, p.ReplyRate),
             ComparedRatio.Of(y.OnTime, p.OnTime),
             Compared.Of(y.OverdueNow, p.OverdueNow),
-            [.. Enum.GetValues<ResultClass>().Select(c => new RatioLine(c.ToString(), Labels.Of(c), ComparedRatio.Of(y.ResultClasses[c], p.ResultClasses[c])))],
+            [.. Enum.GetValues<ResultClass>().Select(c => new RatioLine(c.ToString(), ChineseTerms.Of(c), ComparedRatio.Of(y.ResultClasses[c], p.ResultClasses[c])))],
             ComparedRatio.Of(y.SolvedOrBeingSolved, p.SolvedOrBeingSolved)),
         new ContactsView(
             ComparedRatio.Of(y.ContactBeforeReply, p.ContactBeforeReply),
             Compared.Of(y.RepliesWithoutContact, p.RepliesWithoutContact),
-            [.. Enum.GetValues<ContactChannel>().Select(c => new Line(c.ToString(), Labels.Of(c), Compared.Of(y.ContactsByChannel[c], p.ContactsByChannel[c])))],
+            [.. Enum.GetValues<ContactChannel>().Select(c => new Line(c.ToString(), ChineseTerms.Of(c), Compared.Of(y.ContactsByChannel[c], p.ContactsByChannel[c])))],
             ComparedRatio.Of(y.FaceToFace, p.FaceToFace)),
         new FeedbackView(
             LevelsView.Of(y.FirstRoundOnResult, p.FirstRoundOnResult),

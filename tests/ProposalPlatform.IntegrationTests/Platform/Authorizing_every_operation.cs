@@ -54,6 +54,8 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         // reporting: a unit or district sees its own figures (none of the item's content), operations staff none
         ["GetAnnualStatistics"] = new(Staff, Query: "year=2020"),
         ["GetUnitScores"] = new(Staff, Query: "year=2020"),
+        ["ExportAnnualStatistics"] = new(Staff, Query: "year=2020"),
+        ["ExportUnitScores"] = new(Staff, Query: "year=2020"),
         ["ListProposals"] = new(Staff, Query: "pageSize=200"),
         // the register as CSV, so that a title a caller may not see would show in the body
         ["ExportProposals"] = new(Staff, Query: "format=csv"),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using MiniExcelLibs;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.IntegrationTests.Platform;
@@ -80,6 +81,28 @@ public sealed class Counting_the_years_items(PlatformFixture platform)
         AssertAnnualFigures(stats!);
         var scores = (await _office.GetFromJsonAsync<JsonObject>($"/api/reporting/scores?year={Year}"))!;
         AssertScores(scores);
+
+        // the same figures as the office's spreadsheets: a row per figure in CSV, a row per unit in Excel
+        var csv = (await _office.GetStringAsync($"/api/reporting/statistics/annual/export?year={Year}")).TrimStart('\uFEFF');
+        Assert.StartsWith("\"指标\",\"分项\",\"本年\",\"上年\",\"增减\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"件数合计\",\"\",\"7\",\"2\",\"5\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"按办理方式\",\"主办\",\"4\",\"1\",\"3\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"按时答复率\",\"\",\"3\",\"1\",\"2\",\"75\",\"100\",\"-25\"", csv, StringComparison.Ordinal);
+        using (var xlsx = await _office.GetAsync($"/api/reporting/scores/export?year={Year}&format=xlsx"))
+        {
+            Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+            using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+            var units = workbook.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal(["HQ-HEALTH", "HQ-FTZ", "HQ-TARIFF"], units.Select(u => u["单位代码"]?.ToString()));
+            Assert.Equal(90.0, Convert.ToDouble(units[0]["总分"], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(2.0, Convert.ToDouble(units[1]["排名"], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        using (var badFormat = await _office.GetAsync($"/api/reporting/scores/export?year={Year}&format=pdf"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+            Assert.Contains("format", (await badFormat.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        }
 
         // filters: the proposals alone; a unit's own figures; another unit's refused as unseen; ops see none
         var proposals = (await _office.GetFromJsonAsync<JsonObject>($"/api/reporting/statistics/annual?year={Year}&kind=Proposal"))!;

@@ -9,6 +9,8 @@ public class Neutralising_spreadsheet_cells
     [InlineData("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0")]
     [InlineData("+1+1", "'+1+1")]
     [InlineData("-2+3", "'-2+3")]
+    [InlineData("-", "'-")]
+    [InlineData("-1e3", "'-1e3")]
     [InlineData("@SUM(A1:A9)", "'@SUM(A1:A9)")]
     [InlineData("\t=1+1", "'\t=1+1")]
     [InlineData("\r=1+1", "'\r=1+1")]
@@ -22,6 +24,8 @@ public class Neutralising_spreadsheet_cells
     [InlineData("a=b")]
     [InlineData(" =1+1")]
     [InlineData("'=already text")]
+    [InlineData("-25")]
+    [InlineData("-0.5")]
     [InlineData("")]
     public void Leaves_any_other_cell_as_it_is(string cell)
     {
