@@ -20,17 +20,21 @@ public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TC
     public static readonly TimeSpan BackgroundTimeLimit = TimeSpan.FromMilliseconds(100);
 
     private readonly TimeSpan _timeLimit;
+    private readonly int _messageLimit;
 
     // A message waits in its batch while it is being handled, so the endpoint must let MessageLimit
     // times ConcurrentBatches messages be handled at once. No more: see MessagingExtensions. (A
     // consumer of two batched types shares that; a batch that cannot fill goes at its time limit.)
-    protected BatchConsumerDefinition(bool inBackground = false)
+    /// <param name="messageLimit">Messages in one batch; a read side that only keeps a record may take more than <see cref="MessageLimit"/>.</param>
+    /// <param name="timeLimit">How long a batch waits to fill, when not the default of <paramref name="inBackground"/>.</param>
+    protected BatchConsumerDefinition(bool inBackground = false, int messageLimit = MessageLimit, TimeSpan? timeLimit = null)
     {
-        _timeLimit = inBackground ? BackgroundTimeLimit : TimeLimit;
+        _timeLimit = timeLimit ?? (inBackground ? BackgroundTimeLimit : TimeLimit);
+        _messageLimit = messageLimit;
         Endpoint(endpoint =>
         {
-            endpoint.ConcurrentMessageLimit = MessageLimit * ConcurrentBatches;
-            endpoint.PrefetchCount = MessageLimit * ConcurrentBatches * 2;
+            endpoint.ConcurrentMessageLimit = messageLimit * ConcurrentBatches;
+            endpoint.PrefetchCount = messageLimit * ConcurrentBatches * 2;
         });
     }
 
@@ -39,7 +43,7 @@ public abstract class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TC
         IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context) =>
         consumerConfigurator.Options<BatchOptions>(options => options
-            .SetMessageLimit(MessageLimit)
+            .SetMessageLimit(_messageLimit)
             .SetTimeLimit(_timeLimit)
             .SetTimeLimitStart(BatchTimeLimitStart.FromFirst)
             .SetConcurrencyLimit(ConcurrentBatches));
