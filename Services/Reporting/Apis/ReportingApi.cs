@@ -53,57 +53,37 @@ public static class ReportingApi
             : TypedResults.Ok(ProposalStory.From(found.Item, found.Timeline));
     }
 
-    public static async Task<Results<Ok<AnnualStatistics>, ValidationProblem, ProblemHttpResult>> GetAnnualStatistics(
+    public static Task<Results<Ok<AnnualStatistics>, ValidationProblem, ProblemHttpResult>> GetAnnualStatistics(
         [AsParameters] ReportQuery query, Caller caller, ReportingReadModel views, IOptions<ReportingOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var (filter, errors, hidden) = query.Resolve(caller);
-        return filter is null
-            ? Refuse<Ok<AnnualStatistics>>(errors, hidden)
-            : TypedResults.Ok(await ComputeAsync(filter, views, options.Value, clock.GetUtcNow(), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        AnswerAsync(query, caller, format: null, async (filter, _) =>
+            TypedResults.Ok(await ComputeAsync(filter, views, options.Value, clock.GetUtcNow(), cancellationToken)));
 
-    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAnnualStatistics(
+    public static Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAnnualStatistics(
         [AsParameters] ReportQuery query, Caller caller, ReportingReadModel views, IOptions<ReportingOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken, [FromQuery(Name = SpreadsheetExport.FormatParameter)] string? format = null)
-    {
-        var (filter, errors, hidden) = query.Resolve(caller);
-        var sheet = SpreadsheetExport.ParseFormat(format, errors);
-        if (filter is null || errors.Count > 0)
+        CancellationToken cancellationToken, [FromQuery(Name = SpreadsheetExport.FormatParameter)] string? format = null) =>
+        AnswerAsync(query, caller, format, async (filter, sheet) =>
         {
-            return Refuse<PushStreamHttpResult>(errors, hidden);
-        }
+            var now = clock.GetUtcNow();
+            var statistics = await ComputeAsync(filter, views, options.Value, now, cancellationToken);
+            return SpreadsheetExport.File(ReportSheets.Statistics, ReportSheets.RowsOf(statistics), sheet, $"statistics-{filter.Year}", now, cancellationToken);
+        });
 
-        var now = clock.GetUtcNow();
-        var statistics = await ComputeAsync(filter, views, options.Value, now, cancellationToken);
-        return SpreadsheetExport.File(ReportSheets.Statistics, ReportSheets.RowsOf(statistics), sheet, $"statistics-{filter.Year}", now, cancellationToken);
-    }
-
-    public static async Task<Results<Ok<ScoresView>, ValidationProblem, ProblemHttpResult>> GetScores(
+    public static Task<Results<Ok<ScoresView>, ValidationProblem, ProblemHttpResult>> GetScores(
         [AsParameters] ReportQuery query, Caller caller, ReportingReadModel views, IOptions<ReportingOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var (filter, errors, hidden) = query.Resolve(caller);
-        return filter is null
-            ? Refuse<Ok<ScoresView>>(errors, hidden)
-            : TypedResults.Ok(await ScoresAsync(filter, views, options.Value, clock.GetUtcNow(), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        AnswerAsync(query, caller, format: null, async (filter, _) =>
+            TypedResults.Ok(await ScoresAsync(filter, views, options.Value, clock.GetUtcNow(), cancellationToken)));
 
-    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportScores(
+    public static Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportScores(
         [AsParameters] ReportQuery query, Caller caller, ReportingReadModel views, IOptions<ReportingOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken, [FromQuery(Name = SpreadsheetExport.FormatParameter)] string? format = null)
-    {
-        var (filter, errors, hidden) = query.Resolve(caller);
-        var sheet = SpreadsheetExport.ParseFormat(format, errors);
-        if (filter is null || errors.Count > 0)
+        CancellationToken cancellationToken, [FromQuery(Name = SpreadsheetExport.FormatParameter)] string? format = null) =>
+        AnswerAsync(query, caller, format, async (filter, sheet) =>
         {
-            return Refuse<PushStreamHttpResult>(errors, hidden);
-        }
-
-        var now = clock.GetUtcNow();
-        var scores = await ScoresAsync(filter, views, options.Value, now, cancellationToken);
-        return SpreadsheetExport.File(ReportSheets.Scores, scores.Units, sheet, $"scores-{filter.Year}", now, cancellationToken);
-    }
+            var now = clock.GetUtcNow();
+            var scores = await ScoresAsync(filter, views, options.Value, now, cancellationToken);
+            return SpreadsheetExport.File(ReportSheets.Scores, scores.Units, sheet, $"scores-{filter.Year}", now, cancellationToken);
+        });
 
     public static async Task<AnnualStatistics> ComputeAsync(
         StatisticsFilter filter, ReportingReadModel views, ReportingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
@@ -130,14 +110,28 @@ public static class ReportingApi
         return new ScoresView(filter.Year, filter.Kind?.ToString(), weights, ScoreFormula, now, [.. scores.Select(ScoreRow.From)]);
     }
 
-    private static Results<TDone, ValidationProblem, ProblemHttpResult> Refuse<TDone>(Dictionary<string, string[]> errors, bool hidden)
-        where TDone : IResult =>
-        hidden
-            ? TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "No such figures.",
-                Detail = "There are no figures of that unit here that are yours to see.",
-            })
-            : TypedResults.ValidationProblem(errors, title: "The report's parameters are not valid.");
+    /// <summary>
+    /// Every report's one way in: the parameters checked and narrowed to the caller (<see cref="ReportQuery.Resolve"/>)
+    /// and, for a file, its format; refused with 400 naming what is wrong, or 404 for another unit's figures.
+    /// </summary>
+    private static async Task<Results<TDone, ValidationProblem, ProblemHttpResult>> AnswerAsync<TDone>(
+        ReportQuery query, Caller caller, string? format, Func<StatisticsFilter, SpreadsheetFormat, Task<TDone>> answer)
+        where TDone : IResult
+    {
+        var (filter, errors, hidden) = query.Resolve(caller);
+        var sheet = SpreadsheetExport.ParseFormat(format, errors);
+        if (filter is null || errors.Count > 0)
+        {
+            return hidden
+                ? TypedResults.Problem(new ProblemDetails
+                {
+                    Status = StatusCodes.Status404NotFound,
+                    Title = "No such figures.",
+                    Detail = "There are no figures of that unit here that are yours to see.",
+                })
+                : TypedResults.ValidationProblem(errors, title: "The report's parameters are not valid.");
+        }
+
+        return await answer(filter, sheet);
+    }
 }
