@@ -38,6 +38,16 @@ install_local_servers() {
   fi
 }
 
+# Chromium from Debian's packages for the portal's browser tests (Playwright drives it; browsers are
+# never downloaded), with the CJK fonts its pages are read in.
+install_browser() {
+  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    echo "Installing chromium and fonts-noto-cjk from Debian's packages..."
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fontconfig >/dev/null
+  fi
+}
+
 # Node.js and npm from Debian's packages, for the test that lints the OpenAPI documents with Spectral.
 install_node() {
   if ! command -v npx >/dev/null 2>&1; then
@@ -121,7 +131,7 @@ case "${1:-}" in
       install_local_servers
     fi
     dotnet build AppHost/ProposalPlatform.AppHost.csproj -c Release -v quiet -nologo
-    echo "Gateway: http://localhost:5100  (API under /api/, reference UI at /scalar)"
+    echo "Portal: http://localhost:5100/  (sign in as a person; the API under /api/, its reference UI at /scalar)"
     echo "Dashboard: http://localhost:18888  (the login link with its token follows)"
     data=$(data_directory)
     echo "Sign-in for the proposal office (made on the first start): $data/office-admin.json (a person, with the authenticator key)"
@@ -131,6 +141,7 @@ case "${1:-}" in
   test)
     install_local_servers # the integration tests always run the servers locally, in throw-away folders
     install_node
+    install_browser
     log=$(mktemp)
     status=0
     dotnet test ProposalPlatform.sln -c Release 2>&1 | tee "$log" || status=$?

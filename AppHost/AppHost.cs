@@ -52,7 +52,16 @@ var audit = builder.AddProject<Projects.ProposalPlatform_Audit>(ResourceNames.Au
 // the read side: every event of the four services in an append-only log, the item's story and the year's figures computed from it
 var reporting = builder.AddProject<Projects.ProposalPlatform_Reporting>(ResourceNames.Reporting)
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ReportingDatabase)
-    .CheckingTokensOf(identity, issuer);
+    .CheckingTokensOf(identity, issuer)
+    .GivingWayToTheItemPath();
+
+// the web portal, served at the gateway's public address: people sign in with the identity service and act with their own tokens
+var portal = builder.AddProject<Projects.ProposalPlatform_Portal>(ResourceNames.Portal)
+    .WithEnvironment("Portal__PublicAddress", issuer)
+    .WithEnvironment("Portal__Gateway", issuer)
+    .ServedDirectly()
+    .WithTelemetryChoices()
+    .WithHttpHealthCheck("/health");
 
 gateway
     .CheckingTokensOf(identity, issuer).WaitFor(identity)
@@ -62,6 +71,7 @@ gateway
     .WithReference(reply).WaitFor(reply)
     .WithReference(audit).WaitFor(audit)
     .WithReference(reporting).WaitFor(reporting)
+    .WithReference(portal).WaitFor(portal)
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

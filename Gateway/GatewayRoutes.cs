@@ -76,7 +76,29 @@ public static class GatewayRoutes
             ],
         }),
         .. IdentityPublicRoutes,
+        PortalRoute,
     ];
+
+    /// <summary>
+    /// Every other path is the web portal's (its pages, its static files, its circuit's WebSocket): it
+    /// signs people in itself, with the identity service, and calls the APIs with their tokens. Last
+    /// of all routes, so it never takes an API's or the identity service's path.
+    /// </summary>
+    private static RouteConfig PortalRoute => new()
+    {
+        RouteId = "portal",
+        ClusterId = ResourceNames.Portal,
+        Order = int.MaxValue,
+        Match = new RouteMatch { Path = "/{**rest}" },
+        AuthorizationPolicy = Anonymous,
+        RateLimiterPolicy = ClientRateLimits.Policies[Budget.Calls],
+        MaxRequestBodySize = MaxRequestBytes,
+        // the portal builds its sign-in's return address from the public host
+        Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+    };
+
+    /// <summary>The paths the gateway answers itself with 404: an API or document of no service is not the portal's either.</summary>
+    public static readonly IReadOnlyList<string> UnknownPrefixes = ["/api", "/openapi"];
 
     /// <summary>
     /// Intake's searches, which take the searches budget: the item list with a full-text <c>q</c>, an
@@ -142,5 +164,13 @@ public static class GatewayRoutes
                 [s.Service] = new() { Address = $"http://{s.Service}" },
             },
         }),
+        new ClusterConfig
+        {
+            ClusterId = ResourceNames.Portal,
+            Destinations = new Dictionary<string, DestinationConfig>
+            {
+                [ResourceNames.Portal] = new() { Address = $"http://{ResourceNames.Portal}" },
+            },
+        },
     ];
 }

@@ -27,6 +27,12 @@ app.MapReverseProxy(proxy =>
     proxy.UsePassiveHealthChecks();
 });
 app.MapApiReference();
+foreach (var prefix in GatewayRoutes.UnknownPrefixes)
+{
+    app.Map(prefix + "/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API.", detail: "No service of the platform answers this path."))
+        .AllowAnonymous();
+}
+
 app.MapDefaultEndpoints();
 
 app.Run();

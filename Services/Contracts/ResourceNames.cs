@@ -27,5 +27,6 @@ public static class ResourceNames
     public const string Identity = "identity";
     public const string Audit = "audit";
     public const string Reporting = "reporting";
+    public const string Portal = "portal";
     public const string Gateway = "gateway";
 }

@@ -22,4 +22,7 @@ public static class PlatformClaims
 
     /// <summary>The public client people sign in with (authorization code flow with PKCE) from tools and the API reference.</summary>
     public const string PlatformCliClientId = "platform-cli";
+
+    /// <summary>The web portal: people sign in to it (code + PKCE) at the platform's public address.</summary>
+    public const string PortalClientId = "portal";
 }

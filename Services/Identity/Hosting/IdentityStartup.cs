@@ -18,6 +18,7 @@ public sealed partial class IdentityStartup(
     IServiceScopeFactory scopes,
     ServerKeyRing keys,
     IOptions<BootstrapOptions> bootstrap,
+    IOptions<IdentityServiceOptions> identity,
     TimeProvider clock,
     ILogger<IdentityStartup> logger) : IHostedService
 {
@@ -41,7 +42,8 @@ public sealed partial class IdentityStartup(
         var services = scope.ServiceProvider;
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
-        await EnsurePlatformCliAsync(applications, cancellationToken);
+        await EnsureClientAsync(applications, PlatformCli(), cancellationToken);
+        await EnsureClientAsync(applications, Portal(identity.Value.IssuerUri), cancellationToken);
         await EnsureOfficeClientAsync(applications, bootstrap.Value, cancellationToken);
         await EnsureOfficeAdminAsync(services.GetRequiredService<UserManager<PlatformUser>>(), bootstrap.Value);
     }
@@ -86,6 +88,21 @@ public sealed partial class IdentityStartup(
         return descriptor;
     }
 
+    /// <summary>
+    /// The web portal, a public client like the command line's (code + PKCE, refresh) whose sign-in
+    /// returns to the platform's public address, where the gateway serves the portal; brought up to date on every start.
+    /// </summary>
+    public static OpenIddictApplicationDescriptor Portal(Uri publicAddress)
+    {
+        var descriptor = PlatformCli();
+        descriptor.ClientId = PlatformClaims.PortalClientId;
+        descriptor.DisplayName = "建议提案办理平台（网页）";
+        descriptor.RedirectUris.Clear();
+        descriptor.RedirectUris.Add(new Uri(publicAddress, "signin-oidc"));
+        descriptor.PostLogoutRedirectUris.Add(new Uri(publicAddress, "signout-callback-oidc"));
+        return descriptor;
+    }
+
     /// <summary>A confidential machine client: client credentials at the token endpoint, for the platform's APIs.</summary>
     public static OpenIddictApplicationDescriptor MachineClient(string clientId, string secret, string displayName, ClientRecord record)
     {
@@ -106,17 +123,17 @@ public sealed partial class IdentityStartup(
         return descriptor;
     }
 
-    private async Task EnsurePlatformCliAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    private async Task EnsureClientAsync(IOpenIddictApplicationManager applications, OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)
     {
-        var existing = await applications.FindByClientIdAsync(PlatformCliClientId, cancellationToken);
+        var existing = await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken);
         if (existing is null)
         {
-            await applications.CreateAsync(PlatformCli(), cancellationToken);
-            LogClientCreated(logger, PlatformCliClientId, BootstrapSubject);
+            await applications.CreateAsync(descriptor, cancellationToken);
+            LogClientCreated(logger, descriptor.ClientId!, BootstrapSubject);
         }
         else
         {
-            await applications.UpdateAsync(existing, PlatformCli(), cancellationToken);
+            await applications.UpdateAsync(existing, descriptor, cancellationToken);
         }
     }
 

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Components.Authorization;
+using ProposalPlatform.Portal.Authentication;
+
+namespace ProposalPlatform.Portal.Clients;
+
+/// <summary>An API's refusal as the portal shows it: its title and detail, and the message of each field it names.</summary>
+public sealed class ApiProblem(HttpStatusCode status, string title, string? detail, IReadOnlyDictionary<string, string[]> errors)
+    : Exception(detail is null ? title : $"{title} {detail}")
+{
+    public HttpStatusCode Status { get; } = status;
+    public string Title { get; } = title;
+    public string? Detail { get; } = detail;
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    /// <summary>The signed-in person's session has no token any more: they sign in again.</summary>
+    public bool SignInAgain => Status == HttpStatusCode.Unauthorized;
+}
+
+/// <summary>
+/// The platform's APIs through the gateway, with the signed-in person's own token: what the portal may
+/// show or do is what the services allow that person, nothing more. Scoped to the person's circuit.
+/// </summary>
+public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider authentication, PortalTokens tokens)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await SendAsync(request, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new ApiProblem(response.StatusCode, "The answer was empty.", null, new Dictionary<string, string[]>());
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var token = await tokens.AccessTokenAsync(user, cancellationToken)
+            ?? throw new ApiProblem(HttpStatusCode.Unauthorized, "请重新登录。", "The session has no valid token.", new Dictionary<string, string[]>());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await ProblemOfAsync(response, cancellationToken);
+        }
+    }
+
+    private static async Task<ApiProblem> ProblemOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        JsonNode? problem = null;
+        try
+        {
+            problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (JsonException)
+        {
+            // not a ProblemDetails: the status says it
+        }
+
+        var errors = problem?["errors"]?.AsObject().ToDictionary(
+            e => e.Key, e => e.Value?.AsArray().Select(m => m?.GetValue<string>() ?? "").ToArray() ?? []) ?? [];
+        return new ApiProblem(response.StatusCode, problem?["title"]?.GetValue<string>() ?? response.ReasonPhrase ?? "The request failed.",
+            problem?["detail"]?.GetValue<string>(), errors);
+    }
+}

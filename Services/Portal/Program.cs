@@ -1,0 +1,21 @@
+using ProposalPlatform.Portal.Authentication;
+using ProposalPlatform.Portal.Components;
+using ProposalPlatform.Portal.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapSignInEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapDefaultEndpoints();
+
+app.Run();

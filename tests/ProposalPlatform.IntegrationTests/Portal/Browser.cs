@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace ProposalPlatform.IntegrationTests.Portal;
+
+/// <summary>
+/// Debian's chromium driven by Playwright (through <c>ExecutablePath</c>: browsers are never
+/// downloaded here), a page at 1366×768 in Chinese, and a screenshot of every step kept under the
+/// test output (<c>screenshots/</c>).
+/// </summary>
+public sealed class Browser : IAsyncDisposable
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly string _shots;
+    private int _step;
+
+    private Browser(IPlaywright playwright, IBrowser browser, IPage page, string shots) =>
+        (_playwright, _browser, Page, _shots) = (playwright, browser, page, shots);
+
+    public IPage Page { get; }
+
+    public static async Task<Browser> OpenAsync(string walk)
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots", walk);
+        Directory.CreateDirectory(shots);
+        return new Browser(playwright, browser, page, shots);
+    }
+
+    /// <summary>Keeps what the page shows now, numbered in the walk's order.</summary>
+    public Task ShotAsync(string what) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, $"{++_step:D2}-{what}.png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
