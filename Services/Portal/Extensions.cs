@@ -95,7 +95,7 @@ public static class Extensions
         var identity = (ClaimsIdentity)context.Principal!.Identity!;
         identity.AddClaim(new Claim(PortalTokens.SessionClaim, session));
         var access = new JsonWebToken(response.AccessToken);
-        foreach (var claim in access.Claims.Where(c => c.Type is PlatformClaims.Role or PlatformClaims.Unit))
+        foreach (var claim in access.Claims.Where(c => c.Type is PlatformClaims.Role or PlatformClaims.Unit && !identity.HasClaim(c.Type, c.Value)))
         {
             identity.AddClaim(new Claim(claim.Type, claim.Value));
         }

@@ -1,3 +1,4 @@
+using ProposalPlatform.Portal;
 using ProposalPlatform.Portal.Authentication;
 using ProposalPlatform.Portal.Components;
 using ProposalPlatform.Portal.Extensions;
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -17,7 +17,10 @@ public static class SignInEndpoints
             tokens.Forget(http.User);
             return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" },
                 [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
-        }).RequireAuthorization();
+        })
+            .RequireAuthorization()
+            // the form's antiforgery token: another site cannot sign a person out
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return app;
     }
 

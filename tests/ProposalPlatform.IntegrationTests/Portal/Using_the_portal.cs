@@ -22,7 +22,20 @@ public sealed class Using_the_portal(PlatformFixture platform)
         var admin = platform.OfficeAdmin;
         await using var browser = await Browser.OpenAsync("office");
         var page = browser.Page;
+        try
+        {
+            await WalkAsync(browser, page, id, marker, item, admin);
+        }
+        catch
+        {
+            // what the page showed when the walk stopped
+            await browser.ShotAsync("failed");
+            throw;
+        }
+    }
 
+    private async Task WalkAsync(Browser browser, IPage page, Guid id, string marker, JsonObject item, JsonObject admin)
+    {
         // Act: the portal sends the person to the identity service's sign-in, and back
         await page.GotoAsync(platform.GatewayAddress.ToString());
         await page.WaitForURLAsync("**/account/login**");
@@ -39,6 +52,7 @@ public sealed class Using_the_portal(PlatformFixture platform)
         var welcome = page.Locator("#welcome");
         await Assertions.Expect(welcome).ToContainTextAsync("您好");
         await Assertions.Expect(welcome).ToContainTextAsync("建议提案办理处管理员");
+        await Assertions.Expect(page.GetByText("角色：建议提案办理处")).ToBeVisibleAsync();
         await browser.ShotAsync("home");
 
         // the register finds the item by a word of its title
