@@ -52,6 +52,9 @@ public static class Extensions
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
+                // a page not for the person's role says so (the default path is the identity service's at the gateway)
+                cookie.AccessDeniedPath = "/not-yours";
+                cookie.LoginPath = "/sign-in";
             })
             .AddOpenIdConnect(oidc =>
             {

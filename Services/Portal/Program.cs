@@ -1,5 +1,6 @@
 using ProposalPlatform.Portal;
 using ProposalPlatform.Portal.Authentication;
+using ProposalPlatform.Portal.Clients;
 using ProposalPlatform.Portal.Components;
 using ProposalPlatform.Portal.Extensions;
 
@@ -17,6 +18,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapSignInEndpoints();
+app.MapExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDefaultEndpoints();
 

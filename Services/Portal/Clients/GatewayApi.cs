@@ -36,6 +36,14 @@ public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider auth
             ?? throw new ApiProblem(response.StatusCode, "The answer was empty.", null, new Dictionary<string, string[]>());
     }
 
+    public async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
+        using var response = await SendAsync(request, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new ApiProblem(response.StatusCode, "The answer was empty.", null, new Dictionary<string, string[]>());
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;

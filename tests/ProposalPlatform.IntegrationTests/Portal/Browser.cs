@@ -39,8 +39,24 @@ public sealed class Browser : IAsyncDisposable
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var shots = Path.Combine(AppContext.BaseDirectory, "screenshots", walk);
+        if (Directory.Exists(shots))
+        {
+            Directory.Delete(shots, recursive: true);
+        }
+
         Directory.CreateDirectory(shots);
         return new Browser(playwright, browser, page, shots);
+    }
+
+    /// <summary>Signs in at the identity service's page the portal sends the browser to (no second factor).</summary>
+    public async Task SignInAsync(Uri portal, string userName, string password)
+    {
+        await Page.GotoAsync(portal.ToString());
+        await Page.WaitForURLAsync("**/account/login**");
+        await Page.FillAsync("#userName", userName);
+        await Page.FillAsync("#password", password);
+        await Page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(Page.Locator("#welcome")).ToContainTextAsync("您好");
     }
 
     /// <summary>Keeps what the page shows now, numbered in the walk's order.</summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using OtpNet;
@@ -74,10 +75,88 @@ public sealed class Using_the_portal(PlatformFixture platform)
         await Assertions.Expect(page.GetByText("HQ-FTZ").First).ToBeVisibleAsync();
         await browser.ShotAsync("item");
 
+        // the year's statistics with their charts and the units' scores, exported to Excel
+        await page.GetByRole(AriaRole.Link, new() { Name = "年度统计" }).First.ClickAsync();
+        await page.GetByLabel("年度").FillAsync("2020");
+        await page.ClickAsync("#show");
+        await Assertions.Expect(page.GetByText("件数合计")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("按主题（与上年比较）")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#scores").GetByText("自贸区和特殊区域发展司")).ToBeVisibleAsync();
+        await browser.ShotAsync("statistics");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-statistics"));
+        Assert.Matches(@"^statistics-2020-\d{8}-\d{4}\.xlsx$", download.SuggestedFilename);
+        Assert.True(new FileInfo(await download.PathAsync()).Length > 1_000, "the workbook is empty");
+
         // signing out ends the session: the portal asks for a sign-in again
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
         await page.GotoAsync(new Uri(platform.GatewayAddress, "items").ToString());
         await page.WaitForURLAsync("**/account/login**");
         await browser.ShotAsync("signed-out");
     }
+
+    [Fact]
+    public async Task A_district_officer_registers_a_local_item_seeing_each_refusal_beside_its_field_and_operations_staff_see_no_item()
+    {
+        // Arrange: an officer of Shenzhen customs, and one of the operations team
+        var officer = await platform.CreatePersonAsync("DIST-SHENZHEN", Contracts.Identity.PlatformRoles.DistrictOfficer);
+        var ops = await platform.CreatePersonAsync("HQ-OPS", Contracts.Identity.PlatformRoles.Ops);
+        var number = Items.NextNumber();
+        await using (var browser = await Browser.OpenAsync("district"))
+        {
+            var page = browser.Page;
+            try
+            {
+                await browser.SignInAsync(platform.GatewayAddress, officer["userName"]!.GetValue<string>(), officer["initialPassword"]!.GetValue<string>());
+                await browser.ShotAsync("home");
+
+                // Act: a first try without a title or a submitter: the API's refusal, beside each field
+                await page.GetByRole(AriaRole.Link, new() { Name = "登记本单位交办件" }).First.ClickAsync();
+                await page.GetByLabel("届").FillAsync("14");
+                await page.GetByLabel("次").FillAsync("3");
+                await page.Locator("#number").FillAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await page.Locator("#text").FillAsync("建议加快深圳口岸智慧通关建设。");
+                await page.Locator("#topic").FillAsync("口岸");
+                await page.ClickAsync("#register");
+                await Assertions.Expect(page.Locator("#problem")).ToBeVisibleAsync();
+                await Assertions.Expect(ErrorBeside(page, "#title")).ToContainTextAsync("title");
+                await Assertions.Expect(ErrorBeside(page, "#submitter")).ToContainTextAsync("leadSubmitter.name");
+                await browser.ShotAsync("refused");
+
+                // then complete: the item is registered as the district's own, and its page opens
+                await page.Locator("#title").FillAsync($"关于深圳口岸{number}智慧通关的建议");
+                await page.Locator("#submitter").FillAsync($"陈七{number}");
+                await page.Locator("#province").FillAsync("广东省");
+                await page.Locator("#city").FillAsync("深圳市");
+                await page.ClickAsync("#register");
+                await page.WaitForURLAsync("**/items/*-*");
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"关于深圳口岸{number}智慧通关的建议" })).ToBeVisibleAsync();
+                await browser.ShotAsync("registered");
+            }
+            catch
+            {
+                await browser.ShotAsync("failed");
+                throw;
+            }
+        }
+
+        // Assert: the office's register has it, registered by Shenzhen
+        var listed = await Eventually.Until(
+            () => platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/intake/proposals?number={number}&submittingUnit=DIST-SHENZHEN"),
+            page => page!["total"]!.GetValue<long>() == 1, "the district's item in the register");
+        Assert.Equal("Suggestion", listed!["items"]![0]!["kind"]!.GetValue<string>());
+
+        // operations staff: the dashboard is theirs; the portal shows them no item
+        await using var opsBrowser = await Browser.OpenAsync("ops");
+        await opsBrowser.SignInAsync(platform.GatewayAddress, ops["userName"]!.GetValue<string>(), ops["initialPassword"]!.GetValue<string>());
+        await Assertions.Expect(opsBrowser.Page.GetByText("Aspire 仪表板", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(opsBrowser.Page.GetByRole(AriaRole.Link, new() { Name = "交办件登记簿" })).ToHaveCountAsync(0);
+        await opsBrowser.ShotAsync("home");
+        await opsBrowser.Page.GotoAsync(new Uri(platform.GatewayAddress, "items").ToString());
+        await Assertions.Expect(opsBrowser.Page.Locator("#not-yours")).ToBeVisibleAsync();
+        await opsBrowser.ShotAsync("register-refused");
+    }
+
+    /// <summary>The message shown under the field whose input is <paramref name="input"/>.</summary>
+    private static ILocator ErrorBeside(IPage page, string input) =>
+        page.Locator(".mud-input-control").Filter(new() { Has = page.Locator(input) }).Locator(".mud-input-helper-text.mud-input-error");
 }
