@@ -89,8 +89,16 @@ public static class ReportingApi
         StatisticsFilter filter, ReportingReadModel views, ReportingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var previousFilter = filter.PreviousYear();
-        var current = await views.FactsAsync(filter, cancellationToken);
-        var previous = await views.FactsAsync(previousFilter, cancellationToken);
+        // the two years read at once, each on its own connection
+        var (current, previous) = (views.FactsAsync(filter, cancellationToken), views.FactsAsync(previousFilter, cancellationToken));
+        await Task.WhenAll(current, previous);
+        return Figures(filter, previousFilter, await current, await previous, options, now);
+    }
+
+    private static AnnualStatistics Figures(
+        StatisticsFilter filter, StatisticsFilter previousFilter, IReadOnlyList<ItemFacts> current, IReadOnlyList<ItemFacts> previous,
+        ReportingOptions options, DateTimeOffset now)
+    {
         var unitNames = current.Concat(previous)
             .Where(i => i.LeadUnit is not null && i.LeadUnitName is not null)
             .GroupBy(i => i.LeadUnit!).ToDictionary(g => g.Key, g => g.First().LeadUnitName!);
