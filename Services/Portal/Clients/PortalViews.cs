@@ -21,3 +21,6 @@ public sealed record TimelineEntry(string Step, DateTimeOffset OccurredAt, strin
 
 public sealed record ProposalStory(
     Guid Id, string Kind, int SessionYear, int Number, string Title, string Status, int Round, string? AssignedUnitCode, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>The part of assignment's view the item page reads: the lead unit's name and the reply's deadline.</summary>
+public sealed record AssignmentView(Guid ProposalId, string UnitCode, string UnitName, DateTimeOffset AssignedAt, DateTimeOffset DueAt);

@@ -65,6 +65,8 @@ public sealed class Using_the_portal(PlatformFixture platform)
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("办理中").First).ToBeVisibleAsync();
         await browser.ShotAsync("register");
+        var register = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-register"));
+        Assert.EndsWith(".xlsx", register.SuggestedFilename, StringComparison.Ordinal);
 
         // the item's page: its facts, the submitter's phone for the office, and its story in Chinese
         await row.ClickAsync();
@@ -73,6 +75,8 @@ public sealed class Using_the_portal(PlatformFixture platform)
         await Assertions.Expect(page.GetByText("办理过程")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".story").GetByText("交办", new() { Exact = false }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("HQ-FTZ").First).ToBeVisibleAsync();
+        // the reply's deadline three months out, in green
+        await Assertions.Expect(page.Locator("#due")).ToContainTextAsync("还有");
         await browser.ShotAsync("item");
 
         // the year's statistics with their charts and the units' scores, exported to Excel
