@@ -31,13 +31,13 @@ public sealed record ReportQuery(
         ProposalKind? kind = null;
         if (Kind is not null)
         {
-            if (Enum.TryParse<ProposalKind>(Kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Kind, out _))
+            if (EnumNames.TryParse<ProposalKind>(Kind, out var parsed))
             {
                 kind = parsed;
             }
             else
             {
-                errors["kind"] = [$"The kind is one of {string.Join(", ", Enum.GetNames<ProposalKind>())}."];
+                errors["kind"] = [$"The kind is one of {EnumNames.List<ProposalKind>()}."];
             }
         }
 
