@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ProposalPlatform.Identity.Data;
 using ProposalPlatform.Identity.Domain;
+using ProposalPlatform.ServiceDefaults;
 using ProposalPlatform.Identity.Hosting;
 
 namespace ProposalPlatform.Identity.Pages;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Portal.Authentication;
 
@@ -10,7 +11,8 @@ public static class SignInEndpoints
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/sign-in", (string? returnUrl) => TypedResults.Challenge(
-            new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]))
+            // only a path of the portal itself: a sign-in never sends anyone elsewhere
+            new AuthenticationProperties { RedirectUri = ReturnUrls.IsLocal(returnUrl) ? returnUrl : "/" }, [OpenIdConnectDefaults.AuthenticationScheme]))
             .AllowAnonymous();
         app.MapPost("/sign-out", (HttpContext http, PortalTokens tokens) =>
         {
@@ -23,10 +25,4 @@ public static class SignInEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return app;
     }
-
-    /// <summary>Only a path of the portal itself: a sign-in never sends anyone elsewhere.</summary>
-    private static string LocalOnly(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }

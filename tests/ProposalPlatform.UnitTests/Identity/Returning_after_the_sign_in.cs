@@ -1,4 +1,4 @@
-using ProposalPlatform.Identity.Domain;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.UnitTests.Identity;
 

@@ -1,6 +1,6 @@
-namespace ProposalPlatform.Identity.Domain;
+namespace ProposalPlatform.ServiceDefaults;
 
-/// <summary>Where the sign-in pages may send a person back to: a path of this site, never another site.</summary>
+/// <summary>Where a sign-in (the identity service's pages, the portal's) may send a person back to: a path of this site, never another site.</summary>
 public static class ReturnUrls
 {
     public static bool IsLocal(string? url) =>
