@@ -89,16 +89,8 @@ public static class ReportingApi
         StatisticsFilter filter, ReportingReadModel views, ReportingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var previousFilter = filter.PreviousYear();
-        // the two years read at once, each on its own connection
-        var (current, previous) = (views.FactsAsync(filter, cancellationToken), views.FactsAsync(previousFilter, cancellationToken));
-        await Task.WhenAll(current, previous);
-        return Figures(filter, previousFilter, await current, await previous, options, now);
-    }
-
-    private static AnnualStatistics Figures(
-        StatisticsFilter filter, StatisticsFilter previousFilter, IReadOnlyList<ItemFacts> current, IReadOnlyList<ItemFacts> previous,
-        ReportingOptions options, DateTimeOffset now)
-    {
+        var years = await views.FactsAsync([filter, previousFilter], cancellationToken);
+        var (current, previous) = (years[0], years[1]);
         var unitNames = current.Concat(previous)
             .Where(i => i.LeadUnit is not null && i.LeadUnitName is not null)
             .GroupBy(i => i.LeadUnit!).ToDictionary(g => g.Key, g => g.First().LeadUnitName!);
@@ -113,7 +105,7 @@ public static class ReportingApi
         StatisticsFilter filter, ReportingReadModel views, ReportingOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var weights = options.Scores.ToWeights();
-        var all = await views.FactsAsync(filter with { Unit = null, UnitIsDistrict = false }, cancellationToken);
+        var all = (await views.FactsAsync([filter with { Unit = null, UnitIsDistrict = false }], cancellationToken))[0];
         var scores = UnitScores.Of(all, weights, now).Where(s => filter.Unit is null || s.UnitCode == filter.Unit);
         return new ScoresView(filter.Year, filter.Kind?.ToString(), weights, ScoreFormula, now, [.. scores.Select(ScoreRow.From)]);
     }

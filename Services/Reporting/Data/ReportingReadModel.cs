@@ -32,8 +32,23 @@ public sealed class ReportingReadModel(PlatformDatabase database)
         FROM items
         """;
 
-    /// <summary>The facts of every registered item the filter selects.</summary>
-    public async Task<IReadOnlyList<ItemFacts>> FactsAsync(StatisticsFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The facts of every registered item each filter selects (a year and the year before, say): the
+    /// merged groups read once for all, each filter's items at once on a connection of its own.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<ItemFacts>>> FactsAsync(IReadOnlyList<StatisticsFilter> filters, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<Guid, Guid?> groups;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            groups = MergedGroups.Of(await connection.QueryAsync<(Guid First, Guid Second)>(new CommandDefinition(
+                "SELECT first_id, second_id FROM merged_pairs", cancellationToken: cancellationToken)));
+        }
+
+        return await Task.WhenAll(filters.Select(filter => FactsAsync(filter, groups, cancellationToken)));
+    }
+
+    private async Task<IReadOnlyList<ItemFacts>> FactsAsync(StatisticsFilter filter, IReadOnlyDictionary<Guid, Guid?> groups, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<ItemRow>(new CommandDefinition(
@@ -46,7 +61,7 @@ public sealed class ReportingReadModel(PlatformDatabase database)
                 """,
             new { filter.Year, Kind = (short?)filter.Kind, filter.Term, filter.Meeting, filter.Unit, filter.UnitIsDistrict },
             cancellationToken: cancellationToken))).AsList();
-        return await WithChildrenAsync(connection, rows, cancellationToken);
+        return await WithChildrenAsync(connection, rows, groups, cancellationToken);
     }
 
     /// <summary>An item's facts and story, or null when no registration of it was received.</summary>
@@ -60,7 +75,8 @@ public sealed class ReportingReadModel(PlatformDatabase database)
             return null;
         }
 
-        var facts = (await WithChildrenAsync(connection, [row], cancellationToken))[0];
+        // a story's status and parties need no merged group
+        var facts = (await WithChildrenAsync(connection, [row], NoGroups, cancellationToken))[0];
         var coHandlers = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT unit_code FROM item_co_handlers WHERE proposal_id = @id ORDER BY unit_code", new { id }, cancellationToken: cancellationToken))).AsList();
         var timeline = (await connection.QueryAsync<TimelineEntry>(new CommandDefinition(
@@ -72,8 +88,10 @@ public sealed class ReportingReadModel(PlatformDatabase database)
         return (new StoryItem(facts, row.Number, row.Title, coHandlers), timeline);
     }
 
+    private static readonly IReadOnlyDictionary<Guid, Guid?> NoGroups = new Dictionary<Guid, Guid?>();
+
     private static async Task<IReadOnlyList<ItemFacts>> WithChildrenAsync(
-        Npgsql.NpgsqlConnection connection, IReadOnlyList<ItemRow> rows, CancellationToken cancellationToken)
+        Npgsql.NpgsqlConnection connection, IReadOnlyList<ItemRow> rows, IReadOnlyDictionary<Guid, Guid?> groups, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -89,7 +107,6 @@ public sealed class ReportingReadModel(PlatformDatabase database)
             SELECT proposal_id, channel, entrusted_unit, cancelled_at IS NOT NULL, outcome FROM contacts WHERE proposal_id = ANY(@ids);
             SELECT proposal_id, round::int, on_result, on_attitude FROM feedback WHERE proposal_id = ANY(@ids);
             SELECT proposal_id, round::int FROM rehandlings WHERE proposal_id = ANY(@ids);
-            SELECT first_id, second_id FROM merged_pairs;
             """,
             new { ids }, cancellationToken: cancellationToken));
         var reopenings = (await children.ReadAsync<(Guid Id, int Round, DateTimeOffset DueAt)>()).ToLookup(r => r.Id, r => new RoundDeadline(r.Round, r.DueAt));
@@ -100,7 +117,6 @@ public sealed class ReportingReadModel(PlatformDatabase database)
         var feedback = (await children.ReadAsync<(Guid Id, int Round, short OnResult, short OnAttitude)>())
             .ToLookup(r => r.Id, r => new FeedbackFact(r.Round, (SatisfactionLevel)r.OnResult, (SatisfactionLevel)r.OnAttitude));
         var rehandlings = (await children.ReadAsync<(Guid Id, int Round)>()).ToLookup(r => r.Id, r => r.Round);
-        var groups = MergedGroups.Of(await children.ReadAsync<(Guid First, Guid Second)>());
 
         return [.. rows.Select(r => new ItemFacts(
             r.ProposalId, (ProposalKind)r.Kind, r.SessionYear, r.SessionTerm, r.SessionMeeting, r.Topic, (HandlingMode)r.HandlingMode, r.IsKeyItem,
