@@ -36,7 +36,7 @@ public static class Extensions
         });
 
         builder.Services.AddSingleton<PortalTokens>();
-        builder.Services.AddHttpClient(PortalTokens.TokenClient, http => http.BaseAddress = gateway);
+        builder.Services.AddHttpClient(GatewayApi.ClientName, http => http.BaseAddress = gateway);
         builder.Services.AddHttpClient<GatewayApi>(http => http.BaseAddress = gateway);
         builder.Services.AddCascadingAuthenticationState();
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
+using ProposalPlatform.Portal.Clients;
 
 namespace ProposalPlatform.Portal.Authentication;
 
@@ -16,7 +17,6 @@ public sealed record SessionTokens(string AccessToken, string? RefreshToken, Dat
 public sealed partial class PortalTokens(IHttpClientFactory clients, TimeProvider clock, ILogger<PortalTokens> logger)
 {
     public const string SessionClaim = "portal_session";
-    public const string TokenClient = "identity-token";
 
     /// <summary>Renewed when less than this is left of it.</summary>
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(1);
@@ -65,7 +65,7 @@ public sealed partial class PortalTokens(IHttpClientFactory clients, TimeProvide
                 return current.AccessToken;
             }
 
-            using var response = await clients.CreateClient(TokenClient).PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            using var response = await clients.CreateClient(GatewayApi.ClientName).PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "refresh_token",
                 ["client_id"] = Contracts.Identity.PlatformClaims.PortalClientId,

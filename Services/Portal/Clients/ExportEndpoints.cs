@@ -43,7 +43,7 @@ public static class ExportEndpoints
             .Select(p => $"{p}={Uri.EscapeDataString(http.Request.Query[p].ToString())}"));
         var request = new HttpRequestMessage(HttpMethod.Get, $"{api}?{query}");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var response = await clients.CreateClient(PortalTokens.TokenClient).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var response = await clients.CreateClient(GatewayApi.ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         http.Response.RegisterForDispose(response);
         if (!response.IsSuccessStatusCode)
         {

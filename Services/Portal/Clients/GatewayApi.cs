@@ -26,6 +26,9 @@ public sealed class ApiProblem(HttpStatusCode status, string title, string? deta
 /// </summary>
 public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider authentication, PortalTokens tokens)
 {
+    /// <summary>The gateway as a plain named client, for what runs outside a circuit: the token endpoint, the exports' downloads.</summary>
+    public const string ClientName = "gateway";
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken = default)
