@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using ProposalPlatform.Portal.Authentication;
 
@@ -16,15 +17,19 @@ public sealed class ApiProblem(HttpStatusCode status, string title, string? deta
     public string? Detail { get; } = detail;
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
-    /// <summary>The signed-in person's session has no token any more: they sign in again.</summary>
+    /// <summary>The signed-in person's session has no token any more: the portal has sent them to sign in again.</summary>
     public bool SignInAgain => Status == HttpStatusCode.Unauthorized;
+
+    /// <summary>What the page shows when no field is named: the title, and the detail when it adds something.</summary>
+    public string Summary => Errors.Count == 0 && Detail is { } detail ? $"{Title} {detail}" : Title;
 }
 
 /// <summary>
 /// The platform's APIs through the gateway, with the signed-in person's own token: what the portal may
 /// show or do is what the services allow that person, nothing more. Scoped to the person's circuit.
+/// A session whose token has run out is sent to sign in again, back to the page it was on.
 /// </summary>
-public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider authentication, PortalTokens tokens)
+public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider authentication, PortalTokens tokens, NavigationManager navigation)
 {
     /// <summary>The gateway as a plain named client, for what runs outside a circuit: the token endpoint, the exports' downloads.</summary>
     public const string ClientName = "gateway";
@@ -39,9 +44,19 @@ public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider auth
             ?? throw new ApiProblem(response.StatusCode, "The answer was empty.", null, new Dictionary<string, string[]>());
     }
 
-    public async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken = default)
+    public Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<T>(HttpMethod.Post, path, JsonContent.Create(body, options: Json), cancellationToken);
+
+    public Task<T> PutAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<T>(HttpMethod.Put, path, JsonContent.Create(body, options: Json), cancellationToken);
+
+    /// <summary>Posts a file or any other content as it is (a batch upload sends the office's file unchanged).</summary>
+    public Task<T> PostAsync<T>(string path, HttpContent content, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<T>(HttpMethod.Post, path, content, cancellationToken);
+
+    private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
+        using var request = new HttpRequestMessage(method, path) { Content = content };
         using var response = await SendAsync(request, cancellationToken);
         return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
             ?? throw new ApiProblem(response.StatusCode, "The answer was empty.", null, new Dictionary<string, string[]>());
@@ -50,8 +65,11 @@ public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider auth
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var token = await tokens.AccessTokenAsync(user, cancellationToken)
-            ?? throw new ApiProblem(HttpStatusCode.Unauthorized, "请重新登录。", "The session has no valid token.", new Dictionary<string, string[]>());
+        if (await tokens.AccessTokenAsync(user, cancellationToken) is not { } token)
+        {
+            throw SignInAgain();
+        }
+
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await http.SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
@@ -61,8 +79,14 @@ public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider auth
 
         using (response)
         {
-            throw await ProblemOfAsync(response, cancellationToken);
+            throw response.StatusCode == HttpStatusCode.Unauthorized ? SignInAgain() : await ProblemOfAsync(response, cancellationToken);
         }
+    }
+
+    private ApiProblem SignInAgain()
+    {
+        navigation.NavigateTo($"sign-in?returnUrl={Uri.EscapeDataString("/" + navigation.ToBaseRelativePath(navigation.Uri))}", forceLoad: true);
+        return new ApiProblem(HttpStatusCode.Unauthorized, "请重新登录。", null, new Dictionary<string, string[]>());
     }
 
     private static async Task<ApiProblem> ProblemOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
