@@ -1,3 +1,4 @@
+using ProposalPlatform.Contracts.Identity;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProposalPlatform.ContactScheduling.Application;
@@ -41,6 +42,11 @@ public static class ContactsApi
         var contacts = app.MapGroup("api/contacts").WithTags("Contacts")
             .RequireAuthorization(PlatformPolicies.Staff);
 
+        contacts.MapGet("/calendar", GetCalendar)
+            .WithName("GetContactCalendar")
+            .WithSummary("A unit's planned contacts between two times: the planner's calendar, to see a clash before booking")
+            .WithDescription("Lists the contacts planned (not yet held or cancelled) between `from` and `to` (at most 62 days apart) on the items a unit leads and the visits entrusted to it, the soonest first, with handler and submitter names and no contact details. A unit's handlers and head and a district's officers list their own unit's (403 for another); the office names any unit or none for all. Missing or invalid times are refused with 400 naming them.")
+            .RequireAuthorization(PlatformPolicies.Staff);
         contacts.MapGet("/{contactId:guid}", GetContact)
             .WithName("GetContact")
             .WithSummary("One contact with its history")
@@ -88,6 +94,40 @@ public static class ContactsApi
         IReadOnlyList<ContactView> views = (await ContactStore.WithHistoryAsync(database, "proposal_id = @proposalId", new { proposalId }, cancellationToken))
             .Select(c => ContactView.From(c.Contact, c.Changes)).ToList();
         return TypedResults.Ok(views);
+    }
+
+    public const int MaxCalendarDays = 62;
+
+    public static async Task<Results<Ok<IReadOnlyList<ContactView>>, ValidationProblem, ProblemHttpResult>> GetCalendar(
+        DateTimeOffset? from, DateTimeOffset? to, string? unit, Caller caller, PlatformDatabase database, CancellationToken cancellationToken)
+    {
+        if (from is null || to is null)
+        {
+            return Problems.Invalid(from is null ? "from" : "to", "The calendar's window is from `from` to `to`, both times with an offset (e.g. 2026-03-02T00:00:00+08:00).");
+        }
+
+        if (to <= from || to - from > TimeSpan.FromDays(MaxCalendarDays))
+        {
+            return Problems.Invalid("to", $"`to` comes after `from`, at most {MaxCalendarDays} days later.");
+        }
+
+        unit = string.IsNullOrWhiteSpace(unit) ? (caller.IsOffice ? null : caller.UnitCode) : unit.Trim();
+        if (!caller.IsOffice && (caller.UnitCode is null || unit is null || !ContactItems.SameUnit(caller.UnitCode, unit)))
+        {
+            return TypedResults.Problem(PlatformProblems.Forbidden(
+                $"A unit's calendar is for its own staff and the {PlatformRoles.ProposalOffice}."));
+        }
+
+        IReadOnlyList<ContactView> planned = (await ContactStore.WithHistoryAsync(
+                database,
+                """
+                status = 'Planned' AND planned_start < @to AND planned_end > @from
+                AND (@unit::text IS NULL OR upper(entrusted_unit_code) = upper(@unit)
+                     OR proposal_id IN (SELECT proposal_id FROM contact_tasks WHERE upper(unit_code) = upper(@unit)))
+                """,
+                new { from, to, unit }, cancellationToken))
+            .Select(c => ContactView.From(c.Contact)).ToList();
+        return TypedResults.Ok(planned);
     }
 
     public static async Task<Results<Ok<ContactView>, ProblemHttpResult>> GetContact(

@@ -27,6 +27,11 @@ public static class RepliesApi
             .WithSummary("Items whose latest issued reply is class B (being solved), optionally of one unit; a later reply of another class closes the follow-up")
             .WithDescription("Lists the items whose latest issued reply is class B (being solved), optionally of one unit, to follow them up; a unit's handlers and head list their own unit's only (403 otherwise). A blank or too long unit code is refused with 400.")
             .RequireAuthorization(PlatformPolicies.Headquarters);
+        api.MapGet("/sign-off-queue", ListSignOffQueue)
+            .WithName("ListSignOffQueue")
+            .WithSummary("The drafts waiting for a sign-off step: a unit's for its head (after the handler submitted), key items' for the proposal office (after the head approved)")
+            .WithDescription("Lists the current drafts whose sign-off chain waits for its next step, oldest first: for a unit's handlers and head, their own unit's drafts waiting for the unit head (another unit asked for is refused with 403); for the proposal office, the key items' drafts waiting for it, and with `unitCode` also that unit's drafts waiting for its head. A blank or too long unit code is refused with 400.")
+            .RequireAuthorization(PlatformPolicies.Headquarters);
         api.MapPut("/{proposalId:guid}/draft", SaveDraft)
             .WithName("SaveDraft")
             .WithSummary("Save a new version of the lead unit's draft reply; every version is kept and a new one needs the whole sign-off chain again")
@@ -65,21 +70,29 @@ public static class RepliesApi
     public static async Task<Results<Ok<IReadOnlyList<FollowUpView>>, ValidationProblem, ProblemHttpResult>> ListFollowUps(
         string? unitCode, Caller caller, ReplyReadModel replies, CancellationToken cancellationToken)
     {
-        if (!caller.IsOffice && unitCode is not null && !caller.IsOf(unitCode.Trim()))
+        if (UnitFilterRefusal(unitCode, caller) is { } refusal)
         {
-            return TypedResults.Problem(PlatformProblems.Forbidden(
-                $"A unit lists its own follow-ups; {unitCode.Trim()}'s are for its own staff and the {PlatformRoles.ProposalOffice}."));
-        }
-
-        if (unitCode is not null && (string.IsNullOrWhiteSpace(unitCode) || unitCode.Length > 50))
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["unitCode"] = ["A unit code is 1 to 50 characters; leave it out for every unit."] },
-                title: "The filter is not valid.");
+            return refusal;
         }
 
         var rows = await replies.FollowUpsAsync(caller.IsOffice ? unitCode?.Trim() : caller.UnitCode ?? "", cancellationToken);
         return TypedResults.Ok<IReadOnlyList<FollowUpView>>(rows.Select(FollowUpView.From).ToList());
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<SignOffQueueView>>, ValidationProblem, ProblemHttpResult>> ListSignOffQueue(
+        string? unitCode, Caller caller, ReplyReadModel replies, CancellationToken cancellationToken)
+    {
+        if (UnitFilterRefusal(unitCode, caller) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var awaited = caller.IsOffice ? SignOffStep.ProposalOffice : SignOffStep.UnitHead;
+        var unit = caller.IsOffice ? unitCode?.Trim() : caller.UnitCode ?? "";
+        var rows = (await replies.SignOffQueueAsync(unit, cancellationToken)).Select(SignOffQueueView.From)
+            .Where(r => r.AwaitedStep == awaited.ToString() || (caller.IsOffice && unit is not null))
+            .ToList();
+        return TypedResults.Ok<IReadOnlyList<SignOffQueueView>>(rows);
     }
 
     public static async Task<Results<Ok<DraftSavedView>, ValidationProblem, ProblemHttpResult>> SaveDraft(
@@ -100,6 +113,28 @@ public static class RepliesApi
         Guid proposalId, FeedbackSubmission submission, ClaimsPrincipal user, RecordFeedbackHandler handler, ReplyReadModel replies,
         SignatoryPhones phones, CancellationToken cancellationToken) =>
         await (await handler.HandleAsync(proposalId, submission, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, phones, id, cancellationToken));
+
+    /// <summary>A unit's lists are for its own staff and the office; a unit code given is 1 to 50 characters.</summary>
+    private static ProblemHttpResult? UnitFilterRefusal(string? unitCode, Caller caller)
+    {
+        if (!caller.IsOffice && unitCode is not null && !caller.IsOf(unitCode.Trim()))
+        {
+            return TypedResults.Problem(PlatformProblems.Forbidden(
+                $"A unit lists its own drafts and follow-ups; {unitCode.Trim()}'s are for its own staff and the {PlatformRoles.ProposalOffice}."));
+        }
+
+        if (unitCode is not null && (string.IsNullOrWhiteSpace(unitCode) || unitCode.Length > 50))
+        {
+            return TypedResults.Problem(new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { ["unitCode"] = ["A unit code is 1 to 50 characters; leave it out for every unit."] })
+            {
+                Title = "The filter is not valid.",
+                Status = StatusCodes.Status400BadRequest,
+            });
+        }
+
+        return null;
+    }
 
     // after a write the caller was allowed to make: one who may read the item
     private static async Task<Ok<ReplyView>> ViewAsync(ReplyReadModel replies, SignatoryPhones phones, Guid proposalId, CancellationToken cancellationToken) =>

@@ -32,7 +32,9 @@ public sealed record ReplyView(
     IReadOnlyList<DraftVersionView> Drafts,
     IReadOnlyList<SignOffView> SignOffs,
     IReadOnlyList<OpinionView> Opinions,
-    IReadOnlyList<IssuedReplyView> Replies)
+    IReadOnlyList<IssuedReplyView> Replies,
+    string? Publication = null,
+    string? PublicTextPreview = null)
 {
     /// <param name="phones">Opens the signatories' phones: the view is for a caller who may read the item.</param>
     public static ReplyView From(ReplyHistory history, SignatoryPhones phones)
@@ -44,6 +46,10 @@ public sealed record ReplyView(
         var status = SignOffRules.StatusOf(signOffs, c.IsKeyItem);
         var issued = history.Replies.FirstOrDefault(r => r.Round == round);
         var latestIssued = history.Replies.LastOrDefault();
+        // what issuing now would publish, shown before the reply is issued
+        (PublicationDecision Decision, string? Text)? preview = status == Domain.SignOffStatus.SignedOff && latestDraft is not null && issued is null
+            ? SignOffRules.PublicTextOf(signOffs, c.IsKeyItem, latestDraft.Text)
+            : null;
         return new ReplyView(
             c.ProposalId,
             c.UnitCode,
@@ -68,7 +74,9 @@ public sealed record ReplyView(
             history.Drafts.Select(d => new DraftVersionView(d.Round, d.Version, d.Text, d.SavedBy, d.SavedAt)).ToList(),
             history.SignOffs.Select(SignOffView.From).ToList(),
             history.CoHandlers.Select(OpinionView.From).ToList(),
-            history.Replies.Select(r => IssuedReplyView.From(r, history, phones)).ToList());
+            history.Replies.Select(r => IssuedReplyView.From(r, history, phones)).ToList(),
+            preview?.Decision.ToString(),
+            preview?.Text);
     }
 }
 
@@ -138,4 +146,15 @@ public sealed record FeedbackView(string OnResult, string OnAttitude, string? Co
 public sealed record FollowUpView(Guid ProposalId, string? UnitCode, int Round, Guid ReplyId, DateTimeOffset IssuedAt, bool ReHandling)
 {
     public static FollowUpView From(FollowUpRow r) => new(r.ProposalId, r.UnitCode, r.Round, r.ReplyId, r.IssuedAt, r.CurrentRound > r.Round);
+}
+
+/// <summary>A draft waiting for a sign-off step: the step it waits for, who took the last one and when.</summary>
+public sealed record SignOffQueueView(
+    Guid ProposalId, string? UnitCode, int Round, bool IsKeyItem, string? LeadSubmitterName, int DraftVersion, string SavedBy, DateTimeOffset SavedAt,
+    string AwaitedStep, string SubmittedBy, DateTimeOffset SubmittedAt)
+{
+    public static SignOffQueueView From(SignOffQueueRow r) => new(
+        r.ProposalId, r.UnitCode, r.Round, r.IsKeyItem, r.LeadSubmitterName, r.DraftVersion, r.SavedBy, r.SavedAt,
+        ((SignOffStep)r.LastStep == SignOffStep.Handler ? SignOffStep.UnitHead : SignOffStep.ProposalOffice).ToString(),
+        r.LastSignedBy, r.LastSignedAt);
 }

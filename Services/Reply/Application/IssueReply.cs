@@ -45,14 +45,7 @@ public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones) : 
             return WriteOutcome<Guid>.Conflict(refusal.Title, refusal.Detail, extensions);
         }
 
-        // signed off without a recorded decision only when the chain's shape changed under it: publish nothing then
-        var (publication, summary) = SignOffRules.PublicationOf(reply.SignOffs, reply.IsKeyItem) ?? (PublicationDecision.NotPublic, null);
-        var publicText = publication switch
-        {
-            PublicationDecision.FullText => ContactDetailsRedactor.Redact(reply.DraftText!),
-            PublicationDecision.Summary when summary is not null => ContactDetailsRedactor.Redact(summary),
-            _ => null,
-        };
+        var (publication, publicText) = SignOffRules.PublicTextOf(reply.SignOffs, reply.IsKeyItem, reply.DraftText!);
         var resultClass = ReplyRules.ValidateIssue(issue).ResultClass!.Value;
         var recipients = ReplyRules.RecipientsOf(reply);
         var replyId = NewId.NextGuid();

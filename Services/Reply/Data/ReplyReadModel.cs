@@ -79,6 +79,33 @@ public sealed class ReplyReadModel(ProposalPlatform.Infrastructure.Data.Platform
             new { classB = (short)ResultClass.B, unitCode }, cancellationToken: cancellationToken));
         return rows.ToList();
     }
+    /// <summary>
+    /// The items whose current round's latest draft waits for a sign-off step: the last step taken on
+    /// that version approved it and the chain goes on (the unit head after the handler; the office after
+    /// the head, for a key item). A round already replied or an item returned waits for nobody.
+    /// </summary>
+    public async Task<IReadOnlyList<SignOffQueueRow>> SignOffQueueAsync(string? unitCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SignOffQueueRow>(new CommandDefinition(
+            """
+            SELECT d.proposal_id AS ProposalId, c.unit_code AS UnitCode, c.round AS Round, c.is_key_item AS IsKeyItem,
+                   c.lead_submitter_name AS LeadSubmitterName, d.version AS DraftVersion, d.saved_by AS SavedBy, d.saved_at AS SavedAt,
+                   s.step AS LastStep, s.signed_by AS LastSignedBy, s.signed_at AS LastSignedAt
+            FROM reply_cases c
+            JOIN LATERAL (SELECT proposal_id, version, saved_by, saved_at FROM reply_drafts
+                          WHERE proposal_id = c.proposal_id AND round = c.round ORDER BY version DESC LIMIT 1) d ON true
+            JOIN LATERAL (SELECT step, approved, signed_by, signed_at FROM reply_sign_offs
+                          WHERE proposal_id = c.proposal_id AND round = c.round AND draft_version = d.version ORDER BY id DESC LIMIT 1) s ON true
+            WHERE c.returned_at IS NULL AND s.approved
+              AND (s.step = @handler OR (s.step = @unitHead AND c.is_key_item))
+              AND NOT EXISTS (SELECT 1 FROM issued_replies r WHERE r.proposal_id = c.proposal_id AND r.round = c.round)
+              AND (@unitCode::text IS NULL OR c.unit_code = @unitCode)
+            ORDER BY s.signed_at, c.proposal_id
+            """,
+            new { unitCode, handler = (short)SignOffStep.Handler, unitHead = (short)SignOffStep.UnitHead }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
 }
 
 public sealed record ReplyHistory(
@@ -185,4 +212,19 @@ public sealed class FollowUpRow
     public Guid ReplyId { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
     public int CurrentRound { get; set; }
+}
+
+public sealed class SignOffQueueRow
+{
+    public Guid ProposalId { get; set; }
+    public string? UnitCode { get; set; }
+    public int Round { get; set; }
+    public bool IsKeyItem { get; set; }
+    public string? LeadSubmitterName { get; set; }
+    public int DraftVersion { get; set; }
+    public string SavedBy { get; set; } = "";
+    public DateTimeOffset SavedAt { get; set; }
+    public short LastStep { get; set; }
+    public string LastSignedBy { get; set; } = "";
+    public DateTimeOffset LastSignedAt { get; set; }
 }

@@ -91,6 +91,22 @@ public static class SignOffRules
         return deciding is null ? null : (deciding.Publication!.Value, deciding.Summary);
     }
 
+    /// <summary>
+    /// What issuing the signed-off <paramref name="draftText"/> would publish: the decision, and the full
+    /// text or the summary with contact details removed (null when not public). Signed off without a
+    /// recorded decision only when the chain's shape changed under it: nothing is published then.
+    /// </summary>
+    public static (PublicationDecision Decision, string? PublicText) PublicTextOf(IReadOnlyList<SignOffEntry> entries, bool isKeyItem, string draftText)
+    {
+        var (publication, summary) = PublicationOf(entries, isKeyItem) ?? (PublicationDecision.NotPublic, null);
+        return (publication, publication switch
+        {
+            PublicationDecision.FullText => ContactDetailsRedactor.Redact(draftText),
+            PublicationDecision.Summary when summary is not null => ContactDetailsRedactor.Redact(summary),
+            _ => null,
+        });
+    }
+
     /// <summary>The step as the domain reads it; who takes it (<see cref="SignOffRequest.By"/>) is the caller's, set by the use case.</summary>
     public static (SignOffRequest? Request, Dictionary<string, string[]> Errors) Validate(SignOffSubmission submission)
     {

@@ -23,6 +23,10 @@ public static class ReportingApi
             .WithName("GetItemStory")
             .WithSummary("An item's status and its whole story across the services — registered, assigned, contacts, drafts, sign-off, reply, feedback, re-handling — from their events; no contact details")
             .WithDescription("Returns the item's status and every step of its handling in order, built from the events of the four services that reporting keeps in its log; no contact details. An unknown item and one the caller may not see (another unit's or district's) are both answered 404.");
+        api.MapGet("/worklist", GetWorklist)
+            .WithName("GetWorklist")
+            .WithSummary("A unit's open items — those it leads and those it co-handles — the soonest due first, with their status and deadline")
+            .WithDescription("Lists the items of a unit still being worked on (not returned, not answered with satisfaction): the items it leads or handles alone or separately and those it co-handles, each with its status, the open round's reply deadline (extensions counted) and whether it is overdue, the soonest due first and those with no deadline last. A unit's handlers and head, and a district's officers, get their own unit's (another unit asked for is answered 404); the office names the unit (400 without it).");
         api.MapGet("/statistics/annual", GetAnnualStatistics)
             .WithName("GetAnnualStatistics")
             .WithSummary("The year's statistics beside the year before's, with the change: items by kind, mode, topic, unit; replies, on-time, result classes; contacts; satisfaction")
@@ -51,6 +55,29 @@ public static class ReportingApi
         return story is not { } found || !await guard.MayShowAsync(http.User, id, found.Item.Parties)
             ? TypedResults.Problem(ItemGuard.NotFound(id))
             : TypedResults.Ok(ProposalStory.From(found.Item, found.Timeline));
+    }
+
+    public static async Task<Results<Ok<Worklist>, ValidationProblem, ProblemHttpResult>> GetWorklist(
+        [FromQuery(Name = "unit")] string? unit, Caller caller, ReportingReadModel views, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        unit = unit?.Trim();
+        if (unit is { Length: 0 or > ReportQuery.MaxUnitCodeLength } || (unit is null && caller.IsOffice))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["unit"] = [$"The unit is a unit code of 1 to {ReportQuery.MaxUnitCodeLength} characters; the office names the unit whose work it lists."] },
+                title: "The worklist's parameters are not valid.");
+        }
+
+        if (!caller.IsOffice && (caller.UnitCode is null || (unit is not null && unit != caller.UnitCode)))
+        {
+            return TypedResults.Problem(NoSuchFigures);
+        }
+
+        var now = clock.GetUtcNow();
+        var code = unit ?? caller.UnitCode!;
+        var rows = (await views.WorklistAsync(code, cancellationToken)).Select(w => WorkRow.From(w, now)).Where(r => r.Open)
+            .OrderBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.SessionYear).ThenBy(r => r.Number).ToList();
+        return TypedResults.Ok(new Worklist(code, now, rows));
     }
 
     public static Task<Results<Ok<AnnualStatistics>, ValidationProblem, ProblemHttpResult>> GetAnnualStatistics(
@@ -110,6 +137,13 @@ public static class ReportingApi
         return new ScoresView(filter.Year, filter.Kind?.ToString(), weights, ScoreFormula, now, [.. scores.Select(ScoreRow.From)]);
     }
 
+    private static ProblemDetails NoSuchFigures => new()
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "No such figures.",
+        Detail = "There are no figures of that unit here that are yours to see.",
+    };
+
     /// <summary>
     /// Every report's one way in: the parameters checked and narrowed to the caller (<see cref="ReportQuery.Resolve"/>)
     /// and, for a file, its format; refused with 400 naming what is wrong, or 404 for another unit's figures.
@@ -123,12 +157,7 @@ public static class ReportingApi
         if (filter is null || errors.Count > 0)
         {
             return hidden
-                ? TypedResults.Problem(new ProblemDetails
-                {
-                    Status = StatusCodes.Status404NotFound,
-                    Title = "No such figures.",
-                    Detail = "There are no figures of that unit here that are yours to see.",
-                })
+                ? TypedResults.Problem(NoSuchFigures)
                 : TypedResults.ValidationProblem(errors, title: "The report's parameters are not valid.");
         }
 

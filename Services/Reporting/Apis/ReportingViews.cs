@@ -156,3 +156,21 @@ public sealed record ScoreRow(
 
 /// <summary>The units' scores of a year, ranked, with the weights and the formula they were computed by.</summary>
 public sealed record ScoresView(int Year, string? Kind, ScoreWeights Weights, string Formula, DateTimeOffset AsOf, IReadOnlyList<ScoreRow> Units);
+
+/// <summary>A unit's open items, the most pressing first: those due soonest, then those with no deadline yet.</summary>
+public sealed record Worklist(string Unit, DateTimeOffset At, IReadOnlyList<WorkRow> Items);
+
+/// <param name="Role">Lead when the unit leads (or handles it alone or separately), CoHandler when it co-handles.</param>
+/// <param name="DueAt">The open round's reply deadline, extensions counted.</param>
+public sealed record WorkRow(
+    Guid Id, string Kind, int SessionYear, int Number, string Title, string Topic, string Status, int Round, string Role, string HandlingMode,
+    bool IsKeyItem, string? LeadUnitCode, DateTimeOffset? DueAt, bool Overdue)
+{
+    public static WorkRow From(WorkItem work, DateTimeOffset now) => new(
+        work.Facts.Id, work.Facts.Kind.ToString(), work.Facts.Year, work.Number, work.Title, work.Facts.Topic, ItemStatus.Of(work.Facts),
+        work.Facts.Round, work.Leads ? "Lead" : "CoHandler", work.Facts.Mode.ToString(), work.Facts.IsKeyItem, work.Facts.LeadUnit,
+        work.Facts.DueAt(work.Facts.Round), work.Facts.IsOverdue(now));
+
+    /// <summary>Still to be worked on: not answered with satisfaction (a B-class reply stays on the follow-up list, not here).</summary>
+    public bool Open => Status is not ("Satisfied" or "Returned");
+}

@@ -16,6 +16,9 @@ public sealed record StoryItem(ItemFacts Facts, int Number, string Title, IReadO
 }
 
 /// <summary>Reads the views: the items' facts for the figures, and an item's story.</summary>
+/// <param name="Leads">The unit asked for leads the item (else it co-handles it).</param>
+public sealed record WorkItem(ItemFacts Facts, int Number, string Title, bool Leads);
+
 public sealed class ReportingReadModel(PlatformDatabase database)
 {
     private sealed record ItemRow(
@@ -62,6 +65,23 @@ public sealed class ReportingReadModel(PlatformDatabase database)
             new { filter.Year, Kind = (short?)filter.Kind, filter.Term, filter.Meeting, filter.Unit, filter.UnitIsDistrict },
             cancellationToken: cancellationToken))).AsList();
         return await WithChildrenAsync(connection, rows, groups, cancellationToken);
+    }
+
+    /// <summary>
+    /// A unit's work: the registered items it leads or co-handles that were not returned, with their
+    /// facts (the caller keeps the open ones), their number and title, and whether the unit leads.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkItem>> WorklistAsync(string unit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<ItemRow>(new CommandDefinition(
+            SelectItems + """
+                 WHERE kind IS NOT NULL AND returned_at IS NULL
+                  AND (lead_unit = @unit OR proposal_id IN (SELECT proposal_id FROM item_co_handlers WHERE unit_code = @unit))
+                """,
+            new { unit }, cancellationToken: cancellationToken))).AsList();
+        var facts = await WithChildrenAsync(connection, rows, NoGroups, cancellationToken);
+        return [.. rows.Zip(facts, (row, item) => new WorkItem(item, row.Number, row.Title, row.LeadUnit == unit))];
     }
 
     /// <summary>An item's facts and story, or null when no registration of it was received.</summary>
