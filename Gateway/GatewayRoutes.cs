@@ -55,7 +55,8 @@ public static class GatewayRoutes
         {
             RouteId = "intake-batches-api",
             ClusterId = ResourceNames.Intake,
-            Match = new RouteMatch { Path = BatchesPrefix + "/{**rest}" },
+            // the uploads take the batches budget; following a batch's progress is an ordinary call
+            Match = new RouteMatch { Path = BatchesPrefix + "/{**rest}", Methods = ["POST"] },
             AuthorizationPolicy = Authenticated,
             RateLimiterPolicy = ClientRateLimits.Policies[Budget.Batches],
             // a whole session's batch from the assigning office is tens of megabytes

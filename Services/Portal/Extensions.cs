@@ -38,6 +38,12 @@ public static class Extensions
         builder.Services.AddSingleton<PortalTokens>();
         builder.Services.AddHttpClient(GatewayApi.ClientName, http => http.BaseAddress = gateway);
         builder.Services.AddHttpClient<GatewayApi>(http => http.BaseAddress = gateway);
+        // an upload waits as long as intake reads, and is never retried behind the person's back: without
+        // the defaults' retries and 30-second timeout (the only way to remove them is still marked experimental)
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient(GatewayApi.UploadClientName, http => (http.BaseAddress, http.Timeout) = (gateway, TimeSpan.FromMinutes(30)))
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.AddCascadingAuthenticationState();
 
         builder.Services.AddAuthentication(options =>

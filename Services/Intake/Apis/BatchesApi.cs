@@ -40,6 +40,10 @@ public static partial class BatchesApi
             .WithName("GetBatch")
             .WithSummary("A batch's status and counts so far (rows processed, accepted, already known, rejected) and its row errors")
             .WithDescription("Returns a batch's status, its counts so far and its row errors (the first ones), to follow a large batch being taken in. An unknown batch id is answered 404.");
+        api.MapGet("/", FindBatch)
+            .WithName("FindBatch")
+            .WithSummary("The batch of this reference and content (the SHA-256 of the uploaded body, lowercase hex), to follow an upload still being answered")
+            .WithDescription("Finds the batch an upload of this reference and content created, with its status, counts so far and row errors, so that whoever sent it can follow it before its upload is answered. A missing reference or a content hash that is not 64 hexadecimal digits is refused with 400 naming it; no such batch (yet) is answered 404.");
 
         return app;
     }
@@ -186,6 +190,39 @@ public static partial class BatchesApi
         }
 
         return TypedResults.Ok(BatchReport.From(batch, await batches.ErrorsAsync(id, MaxErrorsReported, cancellationToken), repeated: false));
+    }
+
+    public static async Task<Results<Ok<BatchReport>, ValidationProblem, ProblemHttpResult>> FindBatch(
+        BatchRepository batches, CancellationToken cancellationToken, [FromQuery] string? reference = null, [FromQuery] string? contentHash = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            errors["reference"] = ["The batch's reference is required."];
+        }
+
+        if (contentHash is not { Length: 64 } || !contentHash.All(char.IsAsciiHexDigit))
+        {
+            errors["contentHash"] = ["The content hash is the SHA-256 of the uploaded body: 64 hexadecimal digits."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
+        }
+
+        var batch = await batches.FindAsync(reference!.Trim(), contentHash!.ToLowerInvariant(), cancellationToken);
+        if (batch is null)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "No such batch.",
+                Detail = $"No batch {reference} has this content (yet).",
+            });
+        }
+
+        return TypedResults.Ok(BatchReport.From(batch, await batches.ErrorsAsync(batch.Id, MaxErrorsReported, cancellationToken), repeated: false));
     }
 
     private static async IAsyncEnumerable<BatchRow> JsonRows(IReadOnlyList<ProposalSubmission?> items)

@@ -29,10 +29,17 @@ public sealed class ApiProblem(HttpStatusCode status, string title, string? deta
 /// show or do is what the services allow that person, nothing more. Scoped to the person's circuit.
 /// A session whose token has run out is sent to sign in again, back to the page it was on.
 /// </summary>
-public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider authentication, PortalTokens tokens, NavigationManager navigation)
+public sealed class GatewayApi(
+    HttpClient http, IHttpClientFactory clients, AuthenticationStateProvider authentication, PortalTokens tokens, NavigationManager navigation)
 {
     /// <summary>The gateway as a plain named client, for what runs outside a circuit: the token endpoint, the exports' downloads.</summary>
     public const string ClientName = "gateway";
+
+    /// <summary>
+    /// The gateway for uploads: a whole session's batch is answered when intake has read it all, which
+    /// takes minutes, and is never sent twice by a retry (the person sends it again, and intake goes on).
+    /// </summary>
+    public const string UploadClientName = "gateway-uploads";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -52,17 +59,17 @@ public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider auth
 
     /// <summary>Posts a file or any other content as it is (a batch upload sends the office's file unchanged).</summary>
     public Task<T> PostAsync<T>(string path, HttpContent content, CancellationToken cancellationToken = default) =>
-        SendJsonAsync<T>(HttpMethod.Post, path, content, cancellationToken);
+        SendJsonAsync<T>(HttpMethod.Post, path, content, cancellationToken, clients.CreateClient(UploadClientName));
 
-    private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
+    private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken, HttpClient? through = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken, through);
         return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
             ?? throw new ApiProblem(response.StatusCode, "The answer was empty.", null, new Dictionary<string, string[]>());
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, HttpClient? through = null)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (await tokens.AccessTokenAsync(user, cancellationToken) is not { } token)
@@ -71,7 +78,7 @@ public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider auth
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await http.SendAsync(request, cancellationToken);
+        var response = await (through ?? http).SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return response;

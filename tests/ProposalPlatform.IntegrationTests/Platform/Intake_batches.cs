@@ -248,6 +248,46 @@ public sealed class Intake_batches(PlatformFixture platform)
         Assert.Contains("header.title", errors.Select(e => e.Key));
     }
 
+    [Fact]
+    public async Task A_batch_is_found_by_its_reference_and_content_and_a_person_may_follow_it_twice_a_second()
+    {
+        // Arrange: a batch of one row, uploaded by an office person (whose uploads are held to one a second)
+        var number = Items.NextNumber();
+        var reference = $"NPC-2018-{number}";
+        var body = Header + "\r\n" + IntakeItems.CsvRow("Suggestion", 2018, 13, 1, number, $"关于{number}口岸建设的建议", "建议加快口岸建设。", "口岸", "", "Lead", "否",
+            "代表" + number, "广东代表团", "广东省", "深圳市", "13800000000", "") + "\r\n";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+        using var person = await platform.PersonAsync("HQ-OFFICE", Contracts.Identity.PlatformRoles.ProposalOffice);
+        using var upload = await person.PostAsync($"/api/intake/batches?batchReference={reference}&assignedAt=2018-04-10", new StringContent(body, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var id = (await upload.ReadJsonAsync())["id"]!.GetValue<Guid>();
+
+        // Act: the person follows it as the portal does, every half second, by its reference and content
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var found = await person.GetAsync($"/api/intake/batches?reference={reference}&contentHash={hash}");
+            answers.Add(found.StatusCode);
+            if (found.IsSuccessStatusCode)
+            {
+                Assert.Equal(id, (await found.ReadJsonAsync())["id"]!.GetValue<Guid>());
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        using var missing = await person.GetAsync($"/api/intake/batches?reference={reference}");
+        using var badHash = await person.GetAsync($"/api/intake/batches?reference={reference}&contentHash=abc");
+        using var otherContent = await person.GetAsync($"/api/intake/batches?reference={reference}&contentHash={new string('0', 64)}");
+
+        // Assert: following a batch is not an upload, so it is never held to the uploads' budget
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("contentHash", (await missing.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.BadRequest, badHash.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherContent.StatusCode);
+    }
+
     private Task<HttpResponseMessage> PostCsv(string body)
     {
         var content = new StringContent(body, Encoding.UTF8, "text/csv");
