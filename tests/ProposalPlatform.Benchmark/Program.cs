@@ -34,6 +34,19 @@ var export = await run.RegisterExportAsync();
 Console.WriteLine($"Register export of {export.Rows:N0} items (the session's year) to Excel through the gateway: {export.Took.TotalSeconds:F1} s to the last byte, {export.Bytes / 1048576.0:F1} MiB; target <= 5 s for 15,100 items");
 Console.WriteLine($"  intake's peak resident memory {export.IntakePeakKbBefore / 1024.0:F0} MiB before the export, {export.IntakePeakKbAfter / 1024.0:F0} MiB after");
 
+if (PortalPhase.CanRun)
+{
+    var portal = await new PortalPhase(gateway, options.Gateway).RunAsync(run.SessionYear);
+    Console.WriteLine($"Web portal in chromium, a handler of {portal.Unit} (worklist of {portal.WorklistItems:N0} open items it leads or co-handles, {await run.StoredItemsAsync():N0} items stored):");
+    Console.WriteLine($"  item page (facts, story, contacts, reply) opened in the portal: median {portal.ItemPage.MedianMs:F0} ms, worst {portal.ItemPage.WorstMs:F0} ms; target <= 300 ms");
+    Console.WriteLine($"  worklist opened in the portal: median {portal.Worklist.MedianMs:F0} ms, worst {portal.Worklist.WorstMs:F0} ms; target <= 300 ms");
+    Console.WriteLine($"  item page loaded afresh in a new tab (warm): median {portal.FirstLoad.MedianMs:F0} ms, worst {portal.FirstLoad.WorstMs:F0} ms; target <= 1500 ms");
+}
+else
+{
+    Console.WriteLine($"Web portal: skipped (no {PortalPhase.Chromium}; ./platform.sh test installs it)");
+}
+
 Console.WriteLine();
 Console.WriteLine($"Single items at a steady {options.Rate}/s for {options.Seconds} s, alternately through the gateway and straight to intake (submit -> assigned):");
 var steadyFrom = DateTimeOffset.UtcNow;
