@@ -45,6 +45,8 @@ public sealed class Browser : IAsyncDisposable
         }
 
         Directory.CreateDirectory(shots);
+        // what the page said to its console (a broken circuit says why there), kept beside the screenshots
+        page.Console += (_, message) => File.AppendAllText(Path.Combine(shots, "console.log"), $"{message.Type}: {message.Text}{Environment.NewLine}");
         return new Browser(playwright, browser, page, shots);
     }
 
