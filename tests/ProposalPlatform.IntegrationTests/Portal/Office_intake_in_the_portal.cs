@@ -56,13 +56,14 @@ public sealed class Office_intake_in_the_portal(PlatformFixture platform)
             await Assertions.Expect(page.Locator("#chosen")).ToContainTextAsync("CSV，3 件");
             await page.Locator("#batch-reference").FillAsync(reference);
             await page.Locator("#assigned-at").FillAsync("2012-04-10");
+            await Assertions.Expect(page.Locator("#upload")).ToBeEnabledAsync();
             await browser.ShotAsync("batch-chosen");
             await page.ClickAsync("#upload");
 
             // Assert: the progress bar reaches the end, and the report names the bad line and its field
             await Assertions.Expect(page.Locator("#batch-status")).ToHaveTextAsync("已完成");
             await Assertions.Expect(page.Locator("#progress-text")).ToContainTextAsync("已读入 3 / 3 件");
-            await Assertions.Expect(page.Locator("#progress [role=progressbar]")).ToHaveAttributeAsync("aria-valuenow", "100");
+            await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "读入进度" })).ToHaveAttributeAsync("aria-valuenow", "100");
             await Assertions.Expect(page.Locator("#accepted")).ToContainTextAsync("新登记 2 件");
             var badLine = page.Locator("#errors tbody tr");
             await Assertions.Expect(badLine).ToHaveCountAsync(1);
@@ -86,6 +87,7 @@ public sealed class Office_intake_in_the_portal(PlatformFixture platform)
             await page.ClickAsync("#confirm");
             await Assertions.Expect(page.Locator("#comparison-status")).ToHaveTextAsync("已并案");
             var group = page.Locator("#groups .mud-paper").Filter(new() { HasText = $"第{first}号" });
+            await Assertions.Expect(page.Locator("#groups .mud-paper").First).ToContainTextAsync("第 1 组");
             await Assertions.Expect(group.GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
             await Assertions.Expect(group).ToContainTextAsync($"第{second}号");
             await browser.ShotAsync("confirmed");
