@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using OtpNet;
 
 namespace ProposalPlatform.IntegrationTests.Portal;
 
@@ -50,14 +51,26 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser, page, shots);
     }
 
-    /// <summary>Signs in at the identity service's page the portal sends the browser to (no second factor).</summary>
-    public async Task SignInAsync(Uri portal, string userName, string password)
+    /// <summary>
+    /// Signs in at the identity service's page the portal sends the browser to, with the second factor
+    /// where the person has one (the proposal office's people), keeping a screenshot of each page.
+    /// </summary>
+    public async Task SignInAsync(Uri portal, string userName, string password, string? authenticatorKey = null)
     {
         await Page.GotoAsync(portal.ToString());
         await Page.WaitForURLAsync("**/account/login**");
+        await ShotAsync("sign-in");
         await Page.FillAsync("#userName", userName);
         await Page.FillAsync("#password", password);
         await Page.ClickAsync("button[type=submit]");
+        if (authenticatorKey is not null)
+        {
+            await Page.WaitForURLAsync("**/account/login-2fa**");
+            await Page.FillAsync("#code", new Totp(Base32Encoding.ToBytes(authenticatorKey)).ComputeTotp());
+            await ShotAsync("second-factor");
+            await Page.ClickAsync("button[type=submit]");
+        }
+
         await Assertions.Expect(Page.Locator("#welcome")).ToContainTextAsync("您好");
     }
 
