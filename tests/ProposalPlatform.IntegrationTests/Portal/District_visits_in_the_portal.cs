@@ -75,7 +75,7 @@ public sealed class District_visits_in_the_portal(PlatformFixture platform)
                 // the report: the deputy was met and agreed
                 await row.GetByRole(AriaRole.Button, new() { Name = "报告结果" }).ClickAsync();
                 await Assertions.Expect(page.Locator("#report-visitor")).ToHaveValueAsync(visitor);
-                await page.Locator("#report-form .mud-select").ClickAsync();
+                await page.Locator("#report-form .mud-select").First.ClickAsync();
                 await page.Locator(".mud-popover-open").GetByText("已见面，代表委员认可办理情况").ClickAsync();
                 await page.Locator("#report").FillAsync("走访代表，介绍综合保税区建设进展，代表认可办理情况。");
                 await browser.ShotAsync("report-filled");
