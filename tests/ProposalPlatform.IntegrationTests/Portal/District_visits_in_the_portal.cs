@@ -30,8 +30,16 @@ public sealed class District_visits_in_the_portal(PlatformFixture platform)
             Assert.True(planned.IsSuccessStatusCode, $"entrusting answered {(int)planned.StatusCode}: {await planned.Content.ReadAsStringAsync()}");
         }
 
-        var officer = await platform.CreatePersonAsync("DIST-SHENZHEN", PlatformRoles.DistrictOfficer);
+        // and a call with the same deputy the day after, 14:00–15:00, that the district's time must not meet
         var day = proposed.AddDays(1);
+        var call = day.Date + TimeSpan.FromHours(14);
+        using (var called = await platform.Handler.PostAsJsonAsync($"/api/contacts/tasks/{id}/plans",
+                   new { channel = "Phone", plannedStart = new DateTimeOffset(call, Beijing), plannedEnd = new DateTimeOffset(call, Beijing).AddHours(1), handler = $"李四{number}" }))
+        {
+            Assert.True(called.IsSuccessStatusCode, $"planning the call answered {(int)called.StatusCode}: {await called.Content.ReadAsStringAsync()}");
+        }
+
+        var officer = await platform.CreatePersonAsync("DIST-SHENZHEN", PlatformRoles.DistrictOfficer);
 
         await using (var browser = await Browser.OpenAsync("district-visits"))
         {
@@ -59,16 +67,23 @@ public sealed class District_visits_in_the_portal(PlatformFixture platform)
                 await Assertions.Expect(ErrorBeside(page, "#visitor")).ToContainTextAsync("makes the visit");
                 await browser.ShotAsync("schedule-refused");
 
-                // then a day later, 14:00–15:30, by a named officer
+                // then a day later, 14:00–15:30, by a named officer: the deputy's call is then, beside the time
                 await FillAsync(page, "#visit-date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 await FillAsync(page, "#visit-start", "14:00");
                 await FillAsync(page, "#visit-end", "15:30");
                 await page.Locator("#visitor").FillAsync(visitor);
-                await browser.ShotAsync("schedule-filled");
+                await page.ClickAsync("#save-schedule");
+                await Assertions.Expect(page.Locator("#clash")).ToContainTextAsync("无法按此时间安排");
+                await Assertions.Expect(page.Locator("#clash")).ToContainTextAsync("clashes");
+                await browser.ShotAsync("schedule-clash");
+
+                // after the call, 15:30–16:30
+                await FillAsync(page, "#visit-start", "15:30");
+                await FillAsync(page, "#visit-end", "16:30");
                 await page.ClickAsync("#save-schedule");
                 await Assertions.Expect(page.Locator("#schedule-form")).ToHaveCountAsync(0);
                 await Assertions.Expect(row).ToContainTextAsync("已安排");
-                await Assertions.Expect(row).ToContainTextAsync($"{day:yyyy-MM-dd} 14:00–15:30");
+                await Assertions.Expect(row).ToContainTextAsync($"{day:yyyy-MM-dd} 15:30–16:30");
                 await Assertions.Expect(row).ToContainTextAsync(visitor);
                 await browser.ShotAsync("scheduled");
 
@@ -95,7 +110,7 @@ public sealed class District_visits_in_the_portal(PlatformFixture platform)
 
         // Assert: the report is the item's contact, and the round's contact is complete
         var task = await platform.Handler.GetWhenPresentAsync($"/api/contacts/tasks/{id}", t => t["completed"]!.GetValue<bool>());
-        var visit = task["contacts"]!.AsArray().Single()!;
+        var visit = task["contacts"]!.AsArray().Single(c => c!["channel"]!.GetValue<string>() == "EntrustedVisit")!;
         Assert.Equal("Done", visit["status"]!.GetValue<string>());
         Assert.Equal("ReachedAndAgreed", visit["outcome"]!.GetValue<string>());
         Assert.Equal(visitor, visit["handler"]!.GetValue<string>());
