@@ -6,7 +6,8 @@ namespace ProposalPlatform.ContactScheduling.Apis;
 
 /// <summary>
 /// A contact: planned (times, no outcome), done (outcome) or cancelled. <paramref name="History"/> is
-/// every change, oldest first; it is left out (null) in the task view.
+/// every change, oldest first; it is left out (null) in the task view. <paramref name="EntrustingUnitCode"/>
+/// is given in a district's list of entrusted visits only: the unit whose contact the visit is.
 /// </summary>
 public sealed record ContactView(
     Guid Id,
@@ -27,7 +28,8 @@ public sealed record ContactView(
     string? ReportedByUnitCode,
     string? Report,
     string? CancelledReason,
-    IReadOnlyList<ContactChangeView>? History = null)
+    IReadOnlyList<ContactChangeView>? History = null,
+    string? EntrustingUnitCode = null)
 {
     public static ContactView From(ContactRow c, IReadOnlyList<ContactChange>? history = null) => new(
         c.Id,

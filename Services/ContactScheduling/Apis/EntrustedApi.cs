@@ -24,7 +24,7 @@ public static class EntrustedApi
 
         api.MapGet("/", ListEntrusted)
             .WithName("ListEntrustedVisits")
-            .WithSummary("The visits entrusted to a district, with their history")
+            .WithSummary("The visits entrusted to a district, with their history and the unit that entrusted each")
             .WithDescription("Lists the visits entrusted to one district (?district=CODE), with their history; a district officer lists only their own district's (403 otherwise). A missing district is refused with 400.");
         api.MapPost("/{contactId:guid}/schedule", ScheduleVisit)
             .WithName("ScheduleEntrustedVisit")
@@ -60,9 +60,14 @@ public static class EntrustedApi
             return TypedResults.Problem(Problems.NotYourDistrict(own ?? "(no unit)", district));
         }
 
-        IReadOnlyList<ContactView> views = (await ContactStore.WithHistoryAsync(
-                database, "upper(entrusted_unit_code) = upper(@district)", new { district }, cancellationToken))
-            .Select(c => ContactView.From(c.Contact, c.Changes)).ToList();
+        var visits = await ContactStore.WithHistoryAsync(
+            database, "upper(entrusted_unit_code) = upper(@district)", new { district }, cancellationToken);
+        var units = visits.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await ContactStore.TaskUnitsAsync(database, [.. visits.Select(v => v.Contact.ProposalId).Distinct()], cancellationToken);
+        IReadOnlyList<ContactView> views = visits
+            .Select(v => ContactView.From(v.Contact, v.Changes) with { EntrustingUnitCode = units.GetValueOrDefault(v.Contact.ProposalId) })
+            .ToList();
         return TypedResults.Ok(views);
     }
 

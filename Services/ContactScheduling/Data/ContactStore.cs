@@ -103,6 +103,17 @@ public static class ContactStore
             new { ids = contacts.Select(c => c.Id).ToArray() }, cancellationToken: cancellationToken))).ToLookup(c => c.ContactId);
         return contacts.Select(c => (c, (IReadOnlyList<ContactChange>)changes[c.Id].ToList())).ToList();
     }
+
+    /// <summary>The unit each item's contact task belongs to: the lead unit, which entrusts its visits.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> TaskUnitsAsync(
+        PlatformDatabase database, IReadOnlyCollection<Guid> proposalIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var units = await connection.QueryAsync<(Guid ProposalId, string UnitCode)>(new CommandDefinition(
+            "SELECT proposal_id, unit_code FROM contact_tasks WHERE proposal_id = ANY(@ids)",
+            new { ids = proposalIds.ToArray() }, cancellationToken: cancellationToken));
+        return units.ToDictionary(u => u.ProposalId, u => u.UnitCode);
+    }
 }
 
 /// <summary>One row of <c>contacts</c>.</summary>
