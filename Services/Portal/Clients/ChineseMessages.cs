@@ -19,15 +19,16 @@ public static partial class ChineseMessages
 {
     private static readonly ResourceManager Chinese = new(typeof(Messages)) { IgnoreCase = true };
 
-    private static readonly IReadOnlyList<(string Key, Regex Pattern)> Patterns =
-        [.. ServiceMessages.Shapes.Select(s => (s.Key, PatternOf(s.English)))];
-
     private static readonly HashSet<string> Numbers =
         ["n", "n2", "round", "line", "rows", "accepted", "known", "rejected", "length", "pos", "version", "version2", "days", "number", "year"];
 
     private static readonly HashSet<string> Words =
         ["id", "id2", "code", "code2", "kind", "kind2", "channel", "step", "step2", "at", "at2", "day", "day2", "class", "publication",
          "level", "level2", "state", "constraint", "status", "type", "charset", "encoding", "column", "op", "outcome"];
+
+    // after the sets above: the patterns are made from them
+    private static readonly IReadOnlyList<(string Key, Regex Pattern)> Patterns =
+        [.. ServiceMessages.Shapes.Select(s => (s.Key, PatternOf(s.English)))];
 
     /// <summary>The message in the reader's language: Chinese for a zh UI culture, as written otherwise.</summary>
     [return: NotNullIfNotNull(nameof(message))]
