@@ -46,7 +46,7 @@ public static partial class ChineseMessages
 
         foreach (var (key, pattern) in Patterns)
         {
-            if (pattern.Match(text) is { Success: true } match && Chinese.GetString(key, CultureInfo.InvariantCulture) is { } template)
+            if (Fits(pattern, text) is { } match && Chinese.GetString(key, CultureInfo.InvariantCulture) is { } template)
             {
                 return Fill(template, match);
             }
@@ -79,6 +79,19 @@ public static partial class ChineseMessages
               + (m.Groups["index"].Success ? $"（第 {int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture) + 1} 项）" : "")
             : part));
 
+    /// <summary>The match, or null; a text so long that matching it runs out of time is not that shape (and is shown as it came).</summary>
+    private static Match? Fits(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.Match(text) is { Success: true } match ? match : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
     private static string Fill(string template, Match match) =>
         Placeholder().Replace(template, p => match.Groups[p.Groups["name"].Value] is { Success: true } group ? Render(p.Groups["name"].Value, group.Value) : p.Value);
 
@@ -87,7 +100,8 @@ public static partial class ChineseMessages
         _ when name.StartsWith("msg", StringComparison.Ordinal) => Phrase(value),
         _ when name.StartsWith("fields", StringComparison.Ordinal) => string.Join("、", ListItems(value).Select(FieldName)),
         _ when name.StartsWith("field", StringComparison.Ordinal) => FieldName(value),
-        _ when name.StartsWith("list", StringComparison.Ordinal) => string.Join("、", ListItems(value).Select(Phrase)),
+        // an item that has a comma of its own is quoted, so that the list still reads as its items
+        _ when name.StartsWith("list", StringComparison.Ordinal) => string.Join("、", ListItems(value).Select(Phrase).Select(i => i.Contains('，') ? $"“{i}”" : i)),
         _ => Value(value),
     };
 
