@@ -48,7 +48,7 @@ public sealed class GatewayApi(
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await SendAsync(request, cancellationToken);
         return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
-            ?? throw new ApiProblem(response.StatusCode, "The answer was empty.", null, new Dictionary<string, string[]>());
+            ?? throw new ApiProblem(response.StatusCode, ChineseMessages.Show("The answer was empty."), null, new Dictionary<string, string[]>());
     }
 
     public Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
@@ -66,7 +66,7 @@ public sealed class GatewayApi(
         using var request = new HttpRequestMessage(method, path) { Content = content };
         using var response = await SendAsync(request, cancellationToken, through);
         return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
-            ?? throw new ApiProblem(response.StatusCode, "The answer was empty.", null, new Dictionary<string, string[]>());
+            ?? throw new ApiProblem(response.StatusCode, ChineseMessages.Show("The answer was empty."), null, new Dictionary<string, string[]>());
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, HttpClient? through = null)
@@ -108,9 +108,10 @@ public sealed class GatewayApi(
             // not a ProblemDetails: the status says it
         }
 
+        // the services say it in English; the person reads it in their own language (the field names stay the API's, for FormProblem)
         var errors = problem?["errors"]?.AsObject().ToDictionary(
-            e => e.Key, e => e.Value?.AsArray().Select(m => m?.GetValue<string>() ?? "").ToArray() ?? []) ?? [];
-        return new ApiProblem(response.StatusCode, problem?["title"]?.GetValue<string>() ?? response.ReasonPhrase ?? "The request failed.",
-            problem?["detail"]?.GetValue<string>(), errors);
+            e => e.Key, e => e.Value?.AsArray().Select(m => ChineseMessages.Show(m?.GetValue<string>() ?? "")).ToArray() ?? []) ?? [];
+        return new ApiProblem(response.StatusCode, ChineseMessages.Show(problem?["title"]?.GetValue<string>() ?? response.ReasonPhrase ?? "The request failed."),
+            ChineseMessages.Show(problem?["detail"]?.GetValue<string>()), errors);
     }
 }
