@@ -36,6 +36,7 @@ public static class Extensions
         });
 
         builder.Services.AddSingleton<PortalTokens>();
+        builder.Services.AddScoped<SavedViews>();
         builder.Services.AddHttpClient(GatewayApi.ClientName, http => http.BaseAddress = gateway);
         builder.Services.AddHttpClient<GatewayApi>(http => http.BaseAddress = gateway);
         // an upload waits as long as intake reads, and is never retried behind the person's back: without

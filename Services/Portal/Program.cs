@@ -3,6 +3,7 @@ using ProposalPlatform.Portal.Authentication;
 using ProposalPlatform.Portal.Clients;
 using ProposalPlatform.Portal.Components;
 using ProposalPlatform.Portal.Extensions;
+using ProposalPlatform.Portal.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapSignInEndpoints();
+app.MapLanguageEndpoints();
 app.MapExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDefaultEndpoints();

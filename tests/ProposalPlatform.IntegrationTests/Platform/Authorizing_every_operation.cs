@@ -48,6 +48,7 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         // intake
         ["SubmitBatch"] = new(OfficeOnly, Body: f => new { batchReference = $"矩阵批次{f.Number}", assignedAt = "2020-04-01", items = new[] { f.NewItem(1) } }),
         ["GetBatch"] = new(OfficeOnly),
+        ["FindBatch"] = new(OfficeOnly, Query: $"reference=matrix&contentHash={new string('0', 64)}"),
         ["RegisterProposal"] = new([Who.Office, Who.District, Who.OtherDistrict], Body: f => f.NewItem(2)),
         ["GetProposal"] = new(ItemReaders),
         ["GetItemStory"] = new(ItemReaders),
@@ -106,6 +107,10 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         // reply
         ["GetReply"] = new(ItemReaders),
         ["ListFollowUps"] = new(Headquarters),
+        // a unit's lists, asked for the lead unit's: its own staff and the office
+        ["ListSignOffQueue"] = new([Who.Office, Who.LeadHandler, Who.LeadHead], Query: $"unitCode={PlatformFixture.LeadUnit}"),
+        ["GetWorklist"] = new([Who.Office, Who.LeadHandler, Who.LeadHead], Query: $"unit={PlatformFixture.LeadUnit}"),
+        ["GetContactCalendar"] = new([Who.Office, Who.LeadHandler, Who.LeadHead], Query: $"from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z&unit={PlatformFixture.LeadUnit}"),
         ["SaveDraft"] = new(LeadUnit, Body: _ => new { text = "越权草稿" }),
         ["RecordSignOff"] = new([Who.LeadHandler], Body: _ => new { draftVersion = 1, step = "Handler", decision = "Approve" }),
         ["IssueReply"] = new(LeadUnit, Body: _ => Items.Issue("A")),

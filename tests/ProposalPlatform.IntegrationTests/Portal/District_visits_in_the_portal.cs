@@ -63,8 +63,8 @@ public sealed class District_visits_in_the_portal(PlatformFixture platform)
                 await Assertions.Expect(page.Locator("#visit-start")).ToHaveValueAsync("10:00");
                 await FillAsync(page, "#visit-end", "09:00");
                 await page.ClickAsync("#save-schedule");
-                await Assertions.Expect(ErrorBeside(page, "#visit-end")).ToContainTextAsync("ends after it starts");
-                await Assertions.Expect(ErrorBeside(page, "#visitor")).ToContainTextAsync("makes the visit");
+                await Assertions.Expect(ErrorBeside(page, "#visit-end")).ToContainTextAsync("结束时间须晚于开始时间");
+                await Assertions.Expect(ErrorBeside(page, "#visitor")).ToContainTextAsync("走访人员");
                 await browser.ShotAsync("schedule-refused");
 
                 // then a day later, 14:00–15:30, by a named officer: the deputy's call is then, beside the time

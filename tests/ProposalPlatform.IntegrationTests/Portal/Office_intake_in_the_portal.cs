@@ -68,7 +68,7 @@ public sealed class Office_intake_in_the_portal(PlatformFixture platform)
             var badLine = page.Locator("#errors tbody tr");
             await Assertions.Expect(badLine).ToHaveCountAsync(1);
             await Assertions.Expect(badLine.Locator("td").Nth(0)).ToHaveTextAsync("3");
-            await Assertions.Expect(badLine.Locator("td").Nth(1)).ToHaveTextAsync("kind");
+            await Assertions.Expect(badLine.Locator("td").Nth(1)).ToHaveTextAsync("类别");
             await browser.ShotAsync("batch-report");
 
             // the similar items, side by side, their differing words marked

@@ -59,6 +59,17 @@ public sealed class Using_the_portal(PlatformFixture platform)
         var register = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-register"));
         Assert.EndsWith(".xlsx", register.SuggestedFilename, StringComparison.Ordinal);
 
+        // the search saved as a view, and found again after the page is opened afresh
+        await page.FillAsync("#view-name", marker);
+        await page.ClickAsync("#save-view");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "交办件登记簿" })).ToBeVisibleAsync();
+        await page.Locator("#views").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText(marker).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("检索")).ToHaveValueAsync(marker);
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await browser.ShotAsync("saved-view");
+
         // the item's page: its facts, the submitter's phone for the office, and its story in Chinese
         await row.ClickAsync();
         await page.WaitForURLAsync($"**/items/{id}");
@@ -113,8 +124,8 @@ public sealed class Using_the_portal(PlatformFixture platform)
                 await page.Locator("#topic").FillAsync("口岸");
                 await page.ClickAsync("#register");
                 await Assertions.Expect(page.Locator("#problem")).ToBeVisibleAsync();
-                await Assertions.Expect(ErrorBeside(page, "#title")).ToContainTextAsync("title");
-                await Assertions.Expect(ErrorBeside(page, "#submitter")).ToContainTextAsync("leadSubmitter.name");
+                await Assertions.Expect(ErrorBeside(page, "#title")).ToContainTextAsync("标题为必填项");
+                await Assertions.Expect(ErrorBeside(page, "#submitter")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\P{IsBasicLatin}*领衔人"));
                 await browser.ShotAsync("refused");
 
                 // then complete: the item is registered as the district's own, and its page opens
@@ -149,6 +160,14 @@ public sealed class Using_the_portal(PlatformFixture platform)
         await opsBrowser.Page.GotoAsync(new Uri(platform.GatewayAddress, "items").ToString());
         await Assertions.Expect(opsBrowser.Page.Locator("#not-yours")).ToBeVisibleAsync();
         await opsBrowser.ShotAsync("register-refused");
+
+        // English as the second language, chosen from the bar, kept, and back to the same page
+        await opsBrowser.Page.ClickAsync("#language");
+        await Assertions.Expect(opsBrowser.Page.Locator("#not-yours")).ToContainTextAsync("This page is not for your role.");
+        await Assertions.Expect(opsBrowser.Page.GetByRole(AriaRole.Link, new() { Name = "Home" })).ToBeVisibleAsync();
+        await opsBrowser.ShotAsync("in-english");
+        await opsBrowser.Page.ClickAsync("#language");
+        await Assertions.Expect(opsBrowser.Page.Locator("#not-yours")).Not.ToContainTextAsync("This page");
     }
 
     /// <summary>The message shown under the field whose input is <paramref name="input"/>.</summary>

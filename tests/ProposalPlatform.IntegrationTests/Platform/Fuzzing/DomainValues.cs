@@ -8,7 +8,9 @@ using ProposalPlatform.ServiceDefaults;
 namespace ProposalPlatform.IntegrationTests.Platform.Fuzzing;
 
 /// <summary>What the platform holds that requests name: unit codes, districts, routing rules.</summary>
-public sealed record KnownValues(IReadOnlyList<string> Units, IReadOnlyList<string> Departments, IReadOnlyList<string> Districts, IReadOnlyList<int> Rules);
+/// <param name="Batch">A batch the suite sent: its reference and the SHA-256 of its body, by which an upload is followed.</param>
+public sealed record KnownValues(
+    IReadOnlyList<string> Units, IReadOnlyList<string> Departments, IReadOnlyList<string> Districts, IReadOnlyList<int> Rules, (string Reference, string ContentHash) Batch);
 
 /// <summary>
 /// What the OpenAPI documents leave unsaid about a field: they type every enum and every limited text
@@ -221,6 +223,9 @@ public sealed class DomainValues
             ["FindDistrictForPlace?city"] = new FieldRule(Gen.OneOf("深圳市", "广州市", "杭州市", "模糊市").AsNode()),
             ["ListEntrustedVisits?district"] = new FieldRule(Pick(known.Districts), Required: true),
             ["ListFollowUps?unitCode"] = new FieldRule(Pick(known.Units)),
+            ["ListSignOffQueue?unitCode"] = new FieldRule(Pick(known.Units)),
+            ["FindBatch?reference"] = new FieldRule(Gen.Const(known.Batch.Reference).AsNode(), Gen.OneOf(" ", "").AsNode(), Required: true),
+            ["FindBatch?contentHash"] = new FieldRule(Gen.Const(known.Batch.ContentHash).AsNode(), Gen.OneOf("xyz", new string('0', 63), new string('g', 64)).AsNode(), Required: true),
             // reporting: a session year, and its term and meeting
             ["?year"] = new FieldRule(Gen.Int[FirstSessionYear, year + 1].AsNode(), Gen.OneOf(FirstSessionYear - 1, 2201, 0, int.MinValue).AsNode(), Required: true),
             ["?term"] = Positive(100),

@@ -41,7 +41,8 @@ public sealed class FuzzTargets
             codes,
             [.. units.Where(u => u!["kind"]!.GetValue<string>() == "Department").Select(u => u!["code"]!.GetValue<string>())],
             [.. units.Where(u => u!["kind"]!.GetValue<string>() == "District").Select(u => u!["code"]!.GetValue<string>())],
-            [.. rules.Select(r => r!["id"]!.GetValue<int>())]));
+            [.. rules.Select(r => r!["id"]!.GetValue<int>())],
+            await FollowedBatchAsync(platform)));
 
         // a few operations' targets at a time: the lead unit's handler, who plans and drafts for them, has a person's budget of calls
         var parameters = operations.SelectMany(o => o.Parameters(Microsoft.OpenApi.ParameterLocation.Path).Select(p => (Operation: o, Parameter: p.Name!)));
@@ -146,6 +147,23 @@ public sealed class FuzzTargets
         var similar = await Eventually.Until(
             () => platform.Gateway.GetFromJsonAsync<JsonArray>($"/api/intake/proposals/{first}/similar"), pairs => pairs!.Count > 0, "the fuzz suite's pair");
         return similar![0]!["pairId"]!.GetValue<Guid>().ToString();
+    }
+
+    /// <summary>A batch sent as bytes the suite hashed, as the portal does to follow an upload (FindBatch).</summary>
+    private static async Task<(string Reference, string ContentHash)> FollowedBatchAsync(PlatformFixture platform)
+    {
+        var reference = $"模糊测试跟踪批次{Items.NextNumber()}";
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            batchReference = reference,
+            assignedAt = "2020-04-01",
+            items = new[] { Items.Suggestion(Items.NextNumber()) },
+        });
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await platform.Gateway.PostAsync("/api/intake/batches", content);
+        Assert.True(response.IsSuccessStatusCode, $"the followed batch answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (reference, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)));
     }
 
     private async Task<IReadOnlyList<string>> BatchAsync(PlatformFixture platform)
