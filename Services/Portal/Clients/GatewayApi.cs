@@ -54,6 +54,13 @@ public sealed class GatewayApi(HttpClient http, AuthenticationStateProvider auth
     public Task<T> PostAsync<T>(string path, HttpContent content, CancellationToken cancellationToken = default) =>
         SendJsonAsync<T>(HttpMethod.Post, path, content, cancellationToken);
 
+    /// <summary>Removes what the path names; the API answers with no content.</summary>
+    public async Task DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        using var response = await SendAsync(request, cancellationToken);
+    }
+
     private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
