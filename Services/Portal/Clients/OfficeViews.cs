@@ -43,3 +43,6 @@ public sealed record ClientRevocationView(ClientView Client, string Detail);
 
 /// <summary>A secret shown once (a password, a key, a client's secret): what it is and its value.</summary>
 public sealed record OneTimeSecret(string Label, string Value);
+
+/// <summary>Where the rules in force send an item: its lead unit and co-handlers, and the keyword that matched (null: the office assigns it by hand).</summary>
+public sealed record Routing(string LeadUnitCode, IReadOnlyList<string> CoUnitCodes, string? Keyword);
