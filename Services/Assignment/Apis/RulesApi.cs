@@ -4,6 +4,7 @@ using ProposalPlatform.Assignment.Application;
 using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Domain;
 using ProposalPlatform.Infrastructure.Authorization;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Assignment.Apis;
 
@@ -46,6 +47,11 @@ public static class RulesApi
             .WithName("DryRunRoutingRules")
             .WithSummary("Which assigned items a proposed rule change would move, from which unit to which; changes nothing")
             .WithDescription("Shows which assigned items a proposed set of rule changes (added, updated and removed rules) would route to another unit, from which unit to which; nothing is changed. A change naming unknown rules or units, or updating a rule twice, is refused with 400.")
+            .RequireAuthorization(PlatformPolicies.Office);
+        api.MapPost("/route", RouteItem)
+            .WithName("RouteItem")
+            .WithSummary("Where the rules in force would send an item with this topic and these tags; changes nothing")
+            .WithDescription("Answers the lead unit and co-handling units the routing rules in force give an item with the topic and tags given, and the keyword that matched (none: the proposal office assigns it by hand). Nothing is changed. A missing or too long topic, or a blank or too long tag, is refused with 400.")
             .RequireAuthorization(PlatformPolicies.Office);
 
         return app;
@@ -115,7 +121,27 @@ public static class RulesApi
         var moves = RoutingDryRun.Moves(items, current, change.ApplyTo(current));
         return TypedResults.Ok(new DryRunResult(items.Count, moves.Count, moves));
     }
+
+    public static async Task<Results<Ok<Routing>, ValidationProblem>> RouteItem(RouteRequest request, RuleRepository rules, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Problems.Require(errors, "topic", request.Topic, "Give the item's topic.", TextLimits.Name);
+        foreach (var (tag, i) in (request.Tags ?? []).Select((tag, i) => (tag, i)))
+        {
+            Problems.Require(errors, $"tags[{i}]", tag, "A tag is not blank.", TextLimits.Name);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The item to route is not valid.");
+        }
+
+        return TypedResults.Ok(Router.Route(request.Topic!.Trim(), request.Tags?.Select(tag => tag!.Trim()), await rules.ListAsync(cancellationToken)));
+    }
 }
+
+/// <summary>An item as routing reads it: its topic and tags.</summary>
+public sealed record RouteRequest(string? Topic, IReadOnlyList<string?>? Tags);
 
 public record RuleRequest(string? Keyword, string? UnitCode, int? Priority, IReadOnlyList<string>? CoUnitCodes)
 {

@@ -15,9 +15,11 @@ public static class ExportEndpoints
         ["statistics"] = "api/reporting/statistics/annual/export",
         ["scores"] = "api/reporting/scores/export",
         ["register"] = "api/intake/proposals/export",
+        ["audit"] = "api/audit/records/export",
     };
 
-    private static readonly string[] Parameters = ["year", "kind", "term", "meeting", "unit", "format", "sessionYear", "status", "q", "handlingMode", "topic"];
+    private static readonly string[] Parameters = ["year", "kind", "term", "meeting", "unit", "format", "sessionYear", "status", "q", "handlingMode", "topic",
+        "itemId", "actor", "operation", "outcome", "service", "from", "to"];
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {

@@ -61,6 +61,13 @@ public sealed class GatewayApi(
     public Task<T> PostAsync<T>(string path, HttpContent content, CancellationToken cancellationToken = default) =>
         SendJsonAsync<T>(HttpMethod.Post, path, content, cancellationToken, clients.CreateClient(UploadClientName));
 
+    /// <summary>Removes what the path names; the API answers with no content.</summary>
+    public async Task DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        using var response = await SendAsync(request, cancellationToken);
+    }
+
     private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken, HttpClient? through = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };

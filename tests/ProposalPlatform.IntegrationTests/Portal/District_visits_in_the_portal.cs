@@ -74,7 +74,7 @@ public sealed class District_visits_in_the_portal(PlatformFixture platform)
                 await page.Locator("#visitor").FillAsync(visitor);
                 await page.ClickAsync("#save-schedule");
                 await Assertions.Expect(page.Locator("#clash")).ToContainTextAsync("无法按此时间安排");
-                await Assertions.Expect(page.Locator("#clash")).ToContainTextAsync("clashes");
+                await Assertions.Expect(page.Locator("#clash")).ToContainTextAsync("冲突");
                 await browser.ShotAsync("schedule-clash");
 
                 // after the call, 15:30–16:30
