@@ -62,7 +62,7 @@ public sealed class Using_the_portal(PlatformFixture platform)
         // the search saved as a view, and found again after the page is opened afresh
         await page.FillAsync("#view-name", marker);
         await page.ClickAsync("#save-view");
-        await page.ReloadAsync();
+        await page.GotoAsync(new Uri(platform.GatewayAddress, "items").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "交办件登记簿" })).ToBeVisibleAsync();
         await page.Locator("#views").ClickAsync();
         await page.Locator(".mud-popover-open").GetByText(marker).ClickAsync();
