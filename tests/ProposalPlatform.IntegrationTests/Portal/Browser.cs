@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OtpNet;
 
@@ -72,6 +73,23 @@ public sealed class Browser : IAsyncDisposable
         }
 
         await Assertions.Expect(Page.Locator("#welcome")).ToContainTextAsync("您好");
+    }
+
+    /// <summary>
+    /// The page checked by axe-core (WCAG 2.1 A and AA): labelled controls, names, contrast, structure.
+    /// Fails on any serious or critical violation, naming the rule and the elements.
+    /// </summary>
+    public async Task CheckAccessibilityAsync(string what)
+    {
+        // a toast still fading in or out is measured at part of its opacity: it is checked where it stays
+        var result = await Page.RunAxe(new Deque.AxeCore.Commons.AxeRunContext { Exclude = [new Deque.AxeCore.Commons.AxeSelector(".mud-snackbar")] }, new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        File.WriteAllText(Path.Combine(_shots, $"axe-{what}.txt"), string.Join(Environment.NewLine, result.Violations.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(5).Select(n => string.Join(" ", n.Target)))}")));
+        Assert.True(serious.Count == 0, $"{what}: {string.Join("; ", serious.Select(v => $"{v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html.Length > 300 ? n.Html[..300] : n.Html))}"))}");
     }
 
     /// <summary>Keeps what the page shows now, numbered in the walk's order.</summary>

@@ -57,6 +57,7 @@ public sealed class District_visits_in_the_portal(PlatformFixture platform)
                 await Assertions.Expect(row).ToContainTextAsync("非本关区件");
                 await Assertions.Expect(row).ToContainTextAsync($"{Format(proposed)}–11:00");
                 await browser.ShotAsync("entrusted");
+                await browser.CheckAccessibilityAsync("entrusted");
 
                 // a first try ending before it starts, with nobody to make it: each refusal under its field
                 await row.GetByRole(AriaRole.Button, new() { Name = "安排走访" }).ClickAsync();
@@ -66,6 +67,7 @@ public sealed class District_visits_in_the_portal(PlatformFixture platform)
                 await Assertions.Expect(ErrorBeside(page, "#visit-end")).ToContainTextAsync("结束时间须晚于开始时间");
                 await Assertions.Expect(ErrorBeside(page, "#visitor")).ToContainTextAsync("走访人员");
                 await browser.ShotAsync("schedule-refused");
+                await browser.CheckAccessibilityAsync("schedule-refused");
 
                 // then a day later, 14:00–15:30, by a named officer: the deputy's call is then, beside the time
                 await FillAsync(page, "#visit-date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -44,6 +44,7 @@ public sealed class Handling_an_item_in_the_portal(PlatformFixture platform)
             await page.GetByRole(AriaRole.Link, new() { Name = "本单位待办" }).ClickAsync();
             await Assertions.Expect(page.Locator("#worklist")).ToContainTextAsync(item["title"]!.GetValue<string>());
             await browser.ShotAsync("worklist");
+            await browser.CheckAccessibilityAsync("worklist");
             await page.GetByRole(AriaRole.Link, new() { Name = item["title"]!.GetValue<string>() }).ClickAsync();
             await Assertions.Expect(page.Locator("#contact-state")).ToContainTextAsync("尚未完成联系");
 
@@ -56,6 +57,7 @@ public sealed class Handling_an_item_in_the_portal(PlatformFixture platform)
             await Assertions.Expect(page.Locator("#calendar .clash")).ToContainTextAsync(submitter);
             await Assertions.Expect(page.Locator("#plan")).ToBeDisabledAsync();
             await browser.ShotAsync("clash-shown");
+            await browser.CheckAccessibilityAsync("item-planner");
 
             // another time is planned, then held and recorded
             await page.FillAsync("#start", "14:00");
@@ -91,10 +93,18 @@ public sealed class Handling_an_item_in_the_portal(PlatformFixture platform)
             var waiting = page.GetByRole(AriaRole.Link, new() { Name = item["title"]!.GetValue<string>() });
             await Assertions.Expect(waiting).ToBeVisibleAsync();
             await browser.ShotAsync("sign-off-queue");
+            await browser.CheckAccessibilityAsync("sign-off-queue");
             await waiting.ClickAsync();
             await Assertions.Expect(page.Locator("#changes ins").Filter(new() { HasText = "于年内" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#sign-off-form")).ToBeVisibleAsync();
             await browser.ShotAsync("draft-with-changes");
+
+            // on a tablet held upright the page still fits its width, the sign-off at hand
+            await page.SetViewportSizeAsync(768, 1024);
+            await Assertions.Expect(page.Locator("#approve")).ToBeVisibleAsync();
+            Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), "the item page is wider than a tablet");
+            await browser.ShotAsync("tablet");
+            await page.SetViewportSizeAsync(1366, 768);
             await page.ClickAsync("#approve");
             await Assertions.Expect(page.Locator("#sign-off-status")).ToContainTextAsync("已签发");
             await browser.ShotAsync("signed-off");
@@ -111,6 +121,7 @@ public sealed class Handling_an_item_in_the_portal(PlatformFixture platform)
             await page.FillAsync("#leader-phone", "010-65194114");
             await page.FillAsync("#handler-phone", "13900139000");
             await browser.ShotAsync("before-issue");
+            await browser.CheckAccessibilityAsync("item-issue");
             await page.ClickAsync("#issue");
             await Assertions.Expect(page.Locator("#issued")).ToContainTextAsync("已答复：A类");
             await browser.ShotAsync("issued");

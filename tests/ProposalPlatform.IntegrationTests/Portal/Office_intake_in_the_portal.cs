@@ -70,6 +70,7 @@ public sealed class Office_intake_in_the_portal(PlatformFixture platform)
             await Assertions.Expect(badLine.Locator("td").Nth(0)).ToHaveTextAsync("3");
             await Assertions.Expect(badLine.Locator("td").Nth(1)).ToHaveTextAsync("类别");
             await browser.ShotAsync("batch-report");
+            await browser.CheckAccessibilityAsync("batch-report");
 
             // the similar items, side by side, their differing words marked
             await page.GetByRole(AriaRole.Link, new() { Name = "相似件与并案" }).First.ClickAsync();
@@ -81,6 +82,7 @@ public sealed class Office_intake_in_the_portal(PlatformFixture platform)
             await Assertions.Expect(comparison.Locator("#side-b .pair-title mark.diff")).ToHaveTextAsync(pair["b"]!["number"]!.GetValue<int>() == first ? "加快" : "推进");
             await Assertions.Expect(comparison.Locator(".pair-text mark.diff").First).ToBeVisibleAsync();
             await browser.ShotAsync("side-by-side");
+            await browser.CheckAccessibilityAsync("side-by-side");
 
             // confirmed: the pair is merged, and its two items are a group
             await page.Locator("#note").FillAsync("内容基本相同，并案办理。");

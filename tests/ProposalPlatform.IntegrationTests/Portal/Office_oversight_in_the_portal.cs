@@ -39,6 +39,7 @@ public sealed class Office_oversight_in_the_portal(PlatformFixture platform)
             await Assertions.Expect(overdue).ToContainTextAsync("逾期");
             await Assertions.Expect(overdue.Locator(".mud-chip-color-error")).ToBeVisibleAsync();
             await browser.ShotAsync("deadlines-overdue");
+            await browser.CheckAccessibilityAsync("deadlines-overdue");
 
             // the people tab: a handler of the lead unit, whose initial password is shown once
             await page.GetByRole(AriaRole.Link, new() { Name = "系统管理" }).First.ClickAsync();
@@ -50,6 +51,7 @@ public sealed class Office_oversight_in_the_portal(PlatformFixture platform)
             await page.Locator("#person-role").ClickAsync();
             await page.Locator(".mud-popover-open").GetByText("承办人员", new() { Exact = true }).ClickAsync();
             await browser.ShotAsync("person-form");
+            await browser.CheckAccessibilityAsync("person-form");
             await page.Locator("#person-create").ClickAsync();
             var secrets = page.Locator("#secrets");
             await Assertions.Expect(secrets).ToContainTextAsync("初始密码");
@@ -75,6 +77,7 @@ public sealed class Office_oversight_in_the_portal(PlatformFixture platform)
             await Assertions.Expect(move).ToContainTextAsync("HQ-PORTS");
             await Assertions.Expect(page.Locator("#dry-run")).ToContainTextAsync("其中 1 件将改变去向");
             await browser.ShotAsync("rule-dry-run");
+            await browser.CheckAccessibilityAsync("rule-dry-run");
             await Assertions.Expect(page.Locator("#rules").GetByText(marker)).ToHaveCountAsync(0);
 
             // the audit trail: the chain holds, and the office's own creation of the handler is there (the trail is written asynchronously)
@@ -91,6 +94,7 @@ public sealed class Office_oversight_in_the_portal(PlatformFixture platform)
             await Assertions.Expect(record).ToContainTextAsync("建议提案办理处管理员");
             await Assertions.Expect(record).ToContainTextAsync("已执行");
             await browser.ShotAsync("audit");
+            await browser.CheckAccessibilityAsync("audit");
         }
         catch
         {

@@ -56,12 +56,14 @@ public sealed class Using_the_portal(PlatformFixture platform)
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("办理中").First).ToBeVisibleAsync();
         await browser.ShotAsync("register");
+        await browser.CheckAccessibilityAsync("register");
         var register = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-register"));
         Assert.EndsWith(".xlsx", register.SuggestedFilename, StringComparison.Ordinal);
 
         // the search saved as a view, and found again after the page is opened afresh
         await page.FillAsync("#view-name", marker);
         await page.ClickAsync("#save-view");
+        await Assertions.Expect(page.Locator("#views")).ToHaveValueAsync(marker);
         await page.GotoAsync(new Uri(platform.GatewayAddress, "items").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "交办件登记簿" })).ToBeVisibleAsync();
         await page.Locator("#views").ClickAsync();
@@ -101,6 +103,7 @@ public sealed class Using_the_portal(PlatformFixture platform)
         await Assertions.Expect(page.GetByText("按主题（与上年比较）")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#scores").GetByText("自贸区和特殊区域发展司")).ToBeVisibleAsync();
         await browser.ShotAsync("statistics");
+        await browser.CheckAccessibilityAsync("statistics");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-statistics"));
         Assert.Matches(@"^statistics-2020-\d{8}-\d{4}\.xlsx$", download.SuggestedFilename);
         Assert.True(new FileInfo(await download.PathAsync()).Length > 1_000, "the workbook is empty");
