@@ -83,6 +83,7 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ["UpdateRoutingRule"] = new(OfficeOnly, Body: f => new { keyword = $"越权{f.Number}", unitCode = "HQ-PORTS", priority = 1 }),
         ["DeleteRoutingRule"] = new(OfficeOnly),
         ["DryRunRoutingRules"] = new(OfficeOnly, Body: f => new { add = new[] { new { keyword = $"越权{f.Number}", unitCode = "HQ-PORTS", priority = 1 } } }),
+        ["RouteItem"] = new(OfficeOnly, Body: _ => new { topic = "综合保税区", tags = Array.Empty<string>() }),
         ["ListUnits"] = new(Staff),
         ["FindDistrictForPlace"] = new(Staff, Query: "province=广东省&city=深圳市"),
         ["GetUnit"] = new(Staff),
