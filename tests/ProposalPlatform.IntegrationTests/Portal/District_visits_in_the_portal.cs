@@ -94,7 +94,9 @@ public sealed class District_visits_in_the_portal(PlatformFixture platform)
                 await Assertions.Expect(page.Locator("#report-visitor")).ToHaveValueAsync(visitor);
                 await page.Locator("#report-form .mud-select").First.ClickAsync();
                 await page.Locator(".mud-popover-open").GetByText("已见面，代表委员认可办理情况").ClickAsync();
-                await page.Locator("#report").FillAsync("走访代表，介绍综合保税区建设进展，代表认可办理情况。");
+                const string report = "走访代表，介绍综合保税区建设进展，代表认可办理情况。";
+                await page.Locator("#report").FillAsync(report);
+                await Assertions.Expect(page.Locator("#report")).ToHaveValueAsync(report);
                 await browser.ShotAsync("report-filled");
                 await page.ClickAsync("#save-report");
                 await Assertions.Expect(page.Locator("#report-form")).ToHaveCountAsync(0);

@@ -60,6 +60,8 @@ public sealed class Office_oversight_in_the_portal(PlatformFixture platform)
             await browser.ShotAsync("person-created");
             await page.Locator("#secrets-noted").ClickAsync();
             await Assertions.Expect(secrets).ToHaveCountAsync(0);
+            // found among every person by the list's search (the list is paged)
+            await page.Locator("#people-search").FillAsync(handlerName);
             await Assertions.Expect(page.Locator("#people").GetByRole(AriaRole.Row).Filter(new() { HasText = handlerName })).ToContainTextAsync("承办人员");
 
             // the rules tab: where an item like this one goes under the rules in force; then a rule sending the marker to the ports department, dry-run: the item would move there, nothing is saved
