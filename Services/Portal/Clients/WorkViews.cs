@@ -2,7 +2,7 @@ namespace ProposalPlatform.Portal.Clients;
 
 // The parts of the handling services' answers the handler's and the head's pages read.
 
-public sealed record WorklistView(string Unit, DateTimeOffset At, IReadOnlyList<WorkRow> Items);
+public sealed record WorklistView(string Unit, DateTimeOffset At, int Page, int PageSize, int Total, int Overdue, IReadOnlyList<WorkRow> Items);
 
 public sealed record WorkRow(
     Guid Id, string Kind, int SessionYear, int Number, string Title, string Topic, string Status, int Round, string Role, string HandlingMode,

@@ -26,7 +26,7 @@ public static class ReportingApi
         api.MapGet("/worklist", GetWorklist)
             .WithName("GetWorklist")
             .WithSummary("A unit's open items — those it leads and those it co-handles — the soonest due first, with their status and deadline")
-            .WithDescription("Lists the items of a unit still being worked on (not returned, not answered with satisfaction): the items it leads or handles alone or separately and those it co-handles, each with its status, the open round's reply deadline (extensions counted) and whether it is overdue, the soonest due first and those with no deadline last. A unit's handlers and head, and a district's officers, get their own unit's (another unit asked for is answered 404); the office names the unit (400 without it).");
+            .WithDescription("Lists, a page at a time (page, pageSize up to 200), the items of a unit still being worked on (not returned, not answered with satisfaction): the items it leads or handles alone or separately and those it co-handles, each with its status, the open round's reply deadline (extensions counted) and whether it is overdue, the soonest due first and those with no deadline last; with how many there are in all and how many are overdue. A unit's handlers and head, and a district's officers, get their own unit's (another unit asked for is answered 404); the office names the unit (400 without it); a bad page or page size is refused with 400 naming it.");
         api.MapGet("/statistics/annual", GetAnnualStatistics)
             .WithName("GetAnnualStatistics")
             .WithSummary("The year's statistics beside the year before's, with the change: items by kind, mode, topic, unit; replies, on-time, result classes; contacts; satisfaction")
@@ -57,15 +57,32 @@ public static class ReportingApi
             : TypedResults.Ok(ProposalStory.From(found.Item, found.Timeline));
     }
 
+    public const int MaxWorklistPageSize = 200;
+
     public static async Task<Results<Ok<Worklist>, ValidationProblem, ProblemHttpResult>> GetWorklist(
-        [FromQuery(Name = "unit")] string? unit, Caller caller, ReportingReadModel views, TimeProvider clock, CancellationToken cancellationToken)
+        Caller caller, ReportingReadModel views, TimeProvider clock, CancellationToken cancellationToken,
+        [FromQuery(Name = "unit")] string? unit = null, [FromQuery(Name = "page")] int page = 1, [FromQuery(Name = "pageSize")] int pageSize = 50)
     {
         unit = unit?.Trim();
+        var errors = new Dictionary<string, string[]>();
         if (unit is { Length: 0 or > ReportQuery.MaxUnitCodeLength } || (unit is null && caller.IsOffice))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["unit"] = [$"The unit is a unit code of 1 to {ReportQuery.MaxUnitCodeLength} characters; the office names the unit whose work it lists."] },
-                title: "The worklist's parameters are not valid.");
+            errors["unit"] = [$"The unit is a unit code of 1 to {ReportQuery.MaxUnitCodeLength} characters; the office names the unit whose work it lists."];
+        }
+
+        if (page < 1)
+        {
+            errors["page"] = ["The page is 1 or more."];
+        }
+
+        if (pageSize is < 1 or > MaxWorklistPageSize)
+        {
+            errors["pageSize"] = [$"A page holds 1 to {MaxWorklistPageSize} items."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The worklist's parameters are not valid.");
         }
 
         if (!caller.IsOffice && (caller.UnitCode is null || (unit is not null && unit != caller.UnitCode)))
@@ -75,9 +92,8 @@ public static class ReportingApi
 
         var now = clock.GetUtcNow();
         var code = unit ?? caller.UnitCode!;
-        var rows = (await views.WorklistAsync(code, cancellationToken)).Select(w => WorkRow.From(w, now)).Where(r => r.Open)
-            .OrderBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.SessionYear).ThenBy(r => r.Number).ToList();
-        return TypedResults.Ok(new Worklist(code, now, rows));
+        var work = await views.WorklistAsync(code, page, pageSize, now, cancellationToken);
+        return TypedResults.Ok(new Worklist(code, now, page, pageSize, work.Total, work.Overdue, [.. work.Items.Select(w => WorkRow.From(w, now))]));
     }
 
     public static Task<Results<Ok<AnnualStatistics>, ValidationProblem, ProblemHttpResult>> GetAnnualStatistics(

@@ -157,8 +157,9 @@ public sealed record ScoreRow(
 /// <summary>The units' scores of a year, ranked, with the weights and the formula they were computed by.</summary>
 public sealed record ScoresView(int Year, string? Kind, ScoreWeights Weights, string Formula, DateTimeOffset AsOf, IReadOnlyList<ScoreRow> Units);
 
-/// <summary>A unit's open items, the most pressing first: those due soonest, then those with no deadline yet.</summary>
-public sealed record Worklist(string Unit, DateTimeOffset At, IReadOnlyList<WorkRow> Items);
+/// <summary>A page of a unit's open items, the most pressing first: those due soonest, then those with no deadline yet.</summary>
+/// <param name="Total">Open items in all (not returned, not answered with satisfaction); <paramref name="Overdue"/> of them past their reply deadline.</param>
+public sealed record Worklist(string Unit, DateTimeOffset At, int Page, int PageSize, int Total, int Overdue, IReadOnlyList<WorkRow> Items);
 
 /// <param name="Role">Lead when the unit leads (or handles it alone or separately), CoHandler when it co-handles.</param>
 /// <param name="DueAt">The open round's reply deadline, extensions counted.</param>
@@ -170,7 +171,4 @@ public sealed record WorkRow(
         work.Facts.Id, work.Facts.Kind.ToString(), work.Facts.Year, work.Number, work.Title, work.Facts.Topic, ItemStatus.Of(work.Facts),
         work.Facts.Round, work.Leads ? "Lead" : "CoHandler", work.Facts.Mode.ToString(), work.Facts.IsKeyItem, work.Facts.LeadUnit,
         work.Facts.DueAt(work.Facts.Round), work.Facts.IsOverdue(now));
-
-    /// <summary>Still to be worked on: not answered with satisfaction (a B-class reply stays on the follow-up list, not here).</summary>
-    public bool Open => Status is not ("Satisfied" or "Returned");
 }

@@ -19,6 +19,9 @@ public sealed record StoryItem(ItemFacts Facts, int Number, string Title, IReadO
 /// <param name="Leads">The unit asked for leads the item (else it co-handles it).</param>
 public sealed record WorkItem(ItemFacts Facts, int Number, string Title, bool Leads);
 
+/// <summary>One page of a unit's open work, and how many open items (and of them overdue) there are in all.</summary>
+public sealed record WorkPage(int Total, int Overdue, IReadOnlyList<WorkItem> Items);
+
 public sealed class ReportingReadModel(PlatformDatabase database)
 {
     private sealed record ItemRow(
@@ -68,21 +71,55 @@ public sealed class ReportingReadModel(PlatformDatabase database)
     }
 
     /// <summary>
-    /// A unit's work: the registered items it leads or co-handles that were not returned, with their
-    /// facts (the caller keeps the open ones), their number and title, and whether the unit leads.
+    /// A page of a unit's open work: the registered items it leads or co-handles that were neither
+    /// returned nor answered with satisfaction in their open round, the soonest due first (the open
+    /// round's deadline, extensions counted; none last). Ordered and counted in the database, so a unit
+    /// with thousands of items costs one page's facts.
     /// </summary>
-    public async Task<IReadOnlyList<WorkItem>> WorklistAsync(string unit, CancellationToken cancellationToken)
+    public async Task<WorkPage> WorklistAsync(string unit, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        var parameters = new
+        {
+            unit,
+            now,
+            offset = (long)(page - 1) * pageSize,
+            pageSize,
+            dissatisfied = (short)SatisfactionLevel.Dissatisfied,
+            direct = new[] { (short)HandlingMode.Lead, (short)HandlingMode.Sole, (short)HandlingMode.Separate },
+        };
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            OpenWork + """
+            SELECT count(*)::int,
+                   (count(*) FILTER (WHERE current_due < @now AND handling_mode = ANY(@direct)
+                      AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.proposal_id = w.proposal_id AND r.round = w.round)))::int
+            FROM open_work w;
+            """ + OpenWork + """
+            SELECT proposal_id FROM open_work ORDER BY current_due NULLS LAST, session_year, number, proposal_id LIMIT @pageSize OFFSET @offset;
+            """,
+            parameters, cancellationToken: cancellationToken));
+        var (total, overdue) = await results.ReadSingleAsync<(int, int)>();
+        var ids = (await results.ReadAsync<Guid>()).ToArray();
         var rows = (await connection.QueryAsync<ItemRow>(new CommandDefinition(
-            SelectItems + """
-                 WHERE kind IS NOT NULL AND returned_at IS NULL
-                  AND (lead_unit = @unit OR proposal_id IN (SELECT proposal_id FROM item_co_handlers WHERE unit_code = @unit))
-                """,
-            new { unit }, cancellationToken: cancellationToken))).AsList();
-        var facts = await WithChildrenAsync(connection, rows, NoGroups, cancellationToken);
-        return [.. rows.Zip(facts, (row, item) => new WorkItem(item, row.Number, row.Title, row.LeadUnit == unit))];
+            SelectItems + " WHERE proposal_id = ANY(@ids)", new { ids }, cancellationToken: cancellationToken))).ToDictionary(r => r.ProposalId);
+        var ordered = ids.Select(id => rows[id]).ToList();
+        var facts = await WithChildrenAsync(connection, ordered, NoGroups, cancellationToken);
+        return new WorkPage(total, overdue, [.. ordered.Zip(facts, (row, item) => new WorkItem(item, row.Number, row.Title, row.LeadUnit == unit))]);
     }
+
+    // the unit's items still being worked on, each with its open round and that round's deadline
+    private const string OpenWork =
+        """
+        WITH open_work AS (
+            SELECT i.proposal_id, i.session_year, i.number, i.handling_mode, COALESCE(r.round, 1) AS round,
+                   COALESCE(r.due_at, i.extended_due_at, i.due_at) AS current_due
+            FROM items i
+            LEFT JOIN LATERAL (SELECT round, due_at FROM item_reopenings o WHERE o.proposal_id = i.proposal_id ORDER BY round DESC LIMIT 1) r ON true
+            WHERE i.kind IS NOT NULL AND i.returned_at IS NULL
+              AND (i.lead_unit = @unit OR i.proposal_id IN (SELECT proposal_id FROM item_co_handlers WHERE unit_code = @unit))
+              AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.proposal_id = i.proposal_id AND f.round = COALESCE(r.round, 1) AND f.on_result <> @dissatisfied))
+
+        """;
 
     /// <summary>An item's facts and story, or null when no registration of it was received.</summary>
     public async Task<(StoryItem Item, IReadOnlyList<TimelineEntry> Timeline)?> StoryAsync(Guid id, CancellationToken cancellationToken)

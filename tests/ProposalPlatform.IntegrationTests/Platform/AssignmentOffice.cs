@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using MassTransit;
 using Npgsql;
 using ProposalPlatform.Contracts;
@@ -35,6 +36,27 @@ public static class AssignmentOffice
         {
             await bus.StopAsync();
         }
+    }
+
+    /// <summary>
+    /// A new department of its own and a rule sending a topic no other item has to it: the lists of a
+    /// unit (worklist, queues) then hold only what the test put there, whatever else the suite did.
+    /// </summary>
+    public static async Task<(string UnitCode, string Topic)> UnitOfItsOwnAsync(PlatformFixture platform, string name)
+    {
+        var code = $"T-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        var topic = $"{name}{Items.NextNumber()}";
+        using (var unit = await platform.Gateway.PostAsJsonAsync("/api/assignment/units", new { code, name, kind = "Department" }))
+        {
+            Assert.True(unit.IsSuccessStatusCode, $"creating the unit answered {(int)unit.StatusCode}: {await unit.Content.ReadAsStringAsync()}");
+        }
+
+        using (var rule = await platform.Gateway.PostAsJsonAsync("/api/assignment/rules", new { keyword = topic, unitCode = code, priority = 1 }))
+        {
+            Assert.True(rule.IsSuccessStatusCode, $"creating the rule answered {(int)rule.StatusCode}: {await rule.Content.ReadAsStringAsync()}");
+        }
+
+        return (code, topic);
     }
 
     /// <summary>How many messages of <paramref name="messageType"/> about the item the assignment service has queued to publish.</summary>

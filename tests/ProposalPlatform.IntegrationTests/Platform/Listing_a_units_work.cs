@@ -15,32 +15,50 @@ public sealed class Listing_a_units_work(PlatformFixture platform)
     private const string OtherUnit = "HQ-PORTS";
 
     [Fact]
-    public async Task A_units_worklist_lists_its_open_items_soonest_due_first_and_is_its_own()
+    public async Task A_units_worklist_lists_its_open_items_a_page_at_a_time_and_is_its_own()
     {
-        // Arrange: an item the lead unit handles
-        var id = await AssignedItemAsync();
+        // Arrange: two items of a unit of its own, one of them with its deadline extended to later
+        var (unit, topic) = await AssignmentOffice.UnitOfItsOwnAsync(platform, "待办清单处");
+        var handler = await platform.ClientAsync(unit, PlatformRoles.UnitHandler);
+        var later = await AssignedItemAsync(topic);
+        var sooner = await AssignedItemAsync(topic);
+        using (var extended = await platform.Gateway.PostAsJsonAsync($"/api/assignment/assignments/{later}/extend",
+                   new { newDueAt = DateTimeOffset.UtcNow.AddMonths(5), reason = "需协调多部门" }))
+        {
+            Assert.True(extended.IsSuccessStatusCode, await extended.Content.ReadAsStringAsync());
+        }
 
         // Act
-        var worklist = await platform.Handler.GetWhenPresentAsync("/api/reporting/worklist", w => RowOf(w, id) is not null);
-        var office = await platform.Gateway.GetWhenPresentAsync($"/api/reporting/worklist?unit={PlatformFixture.LeadUnit}", w => RowOf(w, id) is not null);
+        var worklist = await platform.Handler.GetWhenPresentAsync("/api/reporting/worklist", _ => true);
+        var own = await handler.GetWhenPresentAsync("/api/reporting/worklist",
+            w => w["total"]!.GetValue<int>() == 2 && RowOf(w, later)?["dueAt"]?.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddMonths(4));
+        var firstPage = await handler.GetFromJsonAsync<JsonObject>("/api/reporting/worklist?pageSize=1");
+        var office = await platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/reporting/worklist?unit={unit}");
         var other = await platform.ClientAsync(OtherUnit, PlatformRoles.UnitHandler);
-        using var othersAsked = await other.GetAsync($"/api/reporting/worklist?unit={PlatformFixture.LeadUnit}");
+        using var othersAsked = await other.GetAsync($"/api/reporting/worklist?unit={unit}");
         using var officeUnnamed = await platform.Gateway.GetAsync("/api/reporting/worklist");
-        var ownOfOther = await other.GetFromJsonAsync<JsonObject>("/api/reporting/worklist");
+        using var noPage = await handler.GetAsync("/api/reporting/worklist?page=0&pageSize=201");
 
-        // Assert: the unit's own list, the item as the lead's, with its deadline; dues in order
-        var row = RowOf(worklist, id)!;
-        Assert.Equal(PlatformFixture.LeadUnit, worklist["unit"]!.GetValue<string>());
-        Assert.Equal("Lead", row["role"]!.GetValue<string>());
-        Assert.Equal("Assigned", row["status"]!.GetValue<string>());
-        Assert.NotNull(row["dueAt"]!.GetValue<DateTimeOffset?>());
-        var dues = worklist["items"]!.AsArray().Select(r => r!["dueAt"]?.GetValue<DateTimeOffset?>() ?? DateTimeOffset.MaxValue).ToList();
-        Assert.Equal(dues.Order().ToList(), dues);
-        Assert.NotNull(RowOf(office, id));
+        // Assert: the unit's own two, the sooner due first, a page at a time, with their deadlines
+        Assert.Equal(unit, own["unit"]!.GetValue<string>());
+        Assert.Equal([sooner, later], own["items"]!.AsArray().Select(r => r!["id"]!.GetValue<Guid>()));
+        Assert.All(own["items"]!.AsArray(), row =>
+        {
+            Assert.Equal("Lead", row!["role"]!.GetValue<string>());
+            Assert.Equal("Assigned", row["status"]!.GetValue<string>());
+            Assert.False(row["overdue"]!.GetValue<bool>());
+        });
+        Assert.Equal(0, own["overdue"]!.GetValue<int>());
+        Assert.Equal(sooner, Assert.Single(firstPage!["items"]!.AsArray())!["id"]!.GetValue<Guid>());
+        Assert.Equal(2, firstPage["total"]!.GetValue<int>());
+        Assert.Equal(2, office!["total"]!.GetValue<int>());
+        Assert.Null(RowOf(worklist, later));
         Assert.Equal(HttpStatusCode.NotFound, othersAsked.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, officeUnnamed.StatusCode);
         Assert.True((await officeUnnamed.ReadJsonAsync())["errors"]!["unit"] is not null);
-        Assert.Null(RowOf(ownOfOther!, id));
+        Assert.Equal(HttpStatusCode.BadRequest, noPage.StatusCode);
+        var errors = (await noPage.ReadJsonAsync())["errors"]!;
+        Assert.True(errors["page"] is not null && errors["pageSize"] is not null);
     }
 
     [Fact]
@@ -121,9 +139,9 @@ public sealed class Listing_a_units_work(PlatformFixture platform)
         Assert.DoesNotContain("13800138000", preview);
     }
 
-    private async Task<Guid> AssignedItemAsync()
+    private async Task<Guid> AssignedItemAsync(string topic = "综合保税区")
     {
-        var id = (await platform.Gateway.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
+        var id = (await platform.Gateway.RegisterAsync(Items.Suggestion(Items.NextNumber(), topic)))["id"]!.GetValue<Guid>();
         await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{id}/story", s => s["status"]!.GetValue<string>() == "Assigned");
         return id;
     }

@@ -18,16 +18,19 @@ public sealed class Handling_an_item_in_the_portal(PlatformFixture platform)
     public async Task A_handler_plans_drafts_and_submits_the_head_signs_off_and_the_handler_issues()
     {
         // Arrange: an item the lead unit handles, with a call already booked with its submitter tomorrow at 10:00
+        // (a unit of its own: its worklist and queue hold this item alone, whatever else the suite does)
+        var (unit, topic) = await AssignmentOffice.UnitOfItsOwnAsync(platform, "走查办理处");
+        var unitHandler = await platform.ClientAsync(unit, PlatformRoles.UnitHandler);
         var number = Items.NextNumber();
-        var item = Items.Suggestion(number);
+        var item = Items.Suggestion(number, topic);
         item["title"] = $"关于办理{number}号综合保税区政策的建议";
         var submitter = item["leadSubmitter"]!["name"]!.GetValue<string>();
         var id = (await platform.Gateway.RegisterAsync(item))["id"]!.GetValue<Guid>();
         await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{id}/story", s => s["status"]!.GetValue<string>() == "Assigned");
-        await platform.Handler.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
+        await unitHandler.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
         var tomorrow = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(1);
         var booked = new DateTimeOffset(tomorrow.AddHours(10), TimeSpan.FromHours(8));
-        using (var plan = await platform.Handler.PostAsJsonAsync($"/api/contacts/tasks/{id}/plans", new
+        using (var plan = await unitHandler.PostAsJsonAsync($"/api/contacts/tasks/{id}/plans", new
                {
                    channel = "Video", plannedStart = booked, plannedEnd = booked.AddHours(1), handler = "王处长", submitterName = submitter,
                }))
@@ -35,8 +38,8 @@ public sealed class Handling_an_item_in_the_portal(PlatformFixture platform)
             Assert.True(plan.IsSuccessStatusCode, await plan.Content.ReadAsStringAsync());
         }
 
-        var handler = await platform.CreatePersonAsync(PlatformFixture.LeadUnit, PlatformRoles.UnitHandler);
-        var head = await platform.CreatePersonAsync(PlatformFixture.LeadUnit, PlatformRoles.UnitHead);
+        var handler = await platform.CreatePersonAsync(unit, PlatformRoles.UnitHandler);
+        var head = await platform.CreatePersonAsync(unit, PlatformRoles.UnitHead);
 
         // Act and assert, person by person
         await WalkAsync("handler", handler, async (browser, page) =>
@@ -131,7 +134,7 @@ public sealed class Handling_an_item_in_the_portal(PlatformFixture platform)
         });
 
         // the services agree: replied, signed by each in their own name, the feedback recorded
-        var reply = await platform.Handler.GetFromJsonAsync<JsonObject>($"/api/replies/{id}");
+        var reply = await unitHandler.GetFromJsonAsync<JsonObject>($"/api/replies/{id}");
         Assert.True(reply!["issued"]!.GetValue<bool>());
         Assert.Equal("A", reply["resultClass"]!.GetValue<string>());
         Assert.Equal(2, reply["draftVersion"]!.GetValue<int>());
