@@ -79,27 +79,12 @@ public sealed class ReportingReadModel(PlatformDatabase database)
     public async Task<WorkPage> WorklistAsync(string unit, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var parameters = new
-        {
-            unit,
-            now,
-            offset = (long)(page - 1) * pageSize,
-            pageSize,
-            dissatisfied = (short)SatisfactionLevel.Dissatisfied,
-            direct = new[] { (short)HandlingMode.Lead, (short)HandlingMode.Sole, (short)HandlingMode.Separate },
-        };
-        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            OpenWork + """
-            SELECT count(*)::int,
-                   (count(*) FILTER (WHERE current_due < @now AND handling_mode = ANY(@direct)
-                      AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.proposal_id = w.proposal_id AND r.round = w.round)))::int
-            FROM open_work w;
-            """ + OpenWork + """
-            SELECT proposal_id FROM open_work ORDER BY current_due NULLS LAST, session_year, number, proposal_id LIMIT @pageSize OFFSET @offset;
-            """,
-            parameters, cancellationToken: cancellationToken));
-        var (total, overdue) = await results.ReadSingleAsync<(int, int)>();
-        var ids = (await results.ReadAsync<Guid>()).ToArray();
+        var found = await OpenWorkAsync(connection, unit, now, (long)(page - 1) * pageSize, pageSize, cancellationToken);
+        // a page past the end holds no row to carry the counts: they are read on their own then
+        var (total, overdue) = found.Count > 0 ? (found[0].Total, found[0].Overdue)
+            : page > 1 && await OpenWorkAsync(connection, unit, now, 0, 1, cancellationToken) is [var first, ..] ? (first.Total, first.Overdue)
+            : (0, 0);
+        var ids = found.Select(p => p.Id).ToArray();
         var rows = (await connection.QueryAsync<ItemRow>(new CommandDefinition(
             SelectItems + " WHERE proposal_id = ANY(@ids)", new { ids }, cancellationToken: cancellationToken))).ToDictionary(r => r.ProposalId);
         var ordered = ids.Select(id => rows[id]).ToList();
@@ -107,18 +92,51 @@ public sealed class ReportingReadModel(PlatformDatabase database)
         return new WorkPage(total, overdue, [.. ordered.Zip(facts, (row, item) => new WorkItem(item, row.Number, row.Title, row.LeadUnit == unit))]);
     }
 
-    // the unit's items still being worked on, each with its open round and that round's deadline
+    /// <summary>
+    /// One pass over the unit's open work: a page of it, each row with the counts of the whole list.
+    /// Compiling the query (JIT) costs more than it saves on a unit's few thousand rows.
+    /// </summary>
+    private static async Task<List<(Guid Id, int Total, int Overdue)>> OpenWorkAsync(
+        Npgsql.NpgsqlConnection connection, string unit, DateTimeOffset now, long offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SET LOCAL jit = off", transaction: transaction, cancellationToken: cancellationToken));
+        var rows = (await connection.QueryAsync<(Guid Id, int Total, int Overdue)>(new CommandDefinition(
+            OpenWork,
+            new
+            {
+                unit,
+                now,
+                offset,
+                limit,
+                dissatisfied = (short)SatisfactionLevel.Dissatisfied,
+                direct = new[] { (short)HandlingMode.Lead, (short)HandlingMode.Sole, (short)HandlingMode.Separate },
+            },
+            transaction, cancellationToken: cancellationToken))).AsList();
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
+    }
+
+    // the unit's items still being worked on, each with its open round and that round's deadline; the
+    // page of them, each row with the count of all and of the overdue (a reply owed, none in the round, past its deadline)
     private const string OpenWork =
         """
-        WITH open_work AS (
+        WITH latest_round AS (
+            SELECT DISTINCT ON (proposal_id) proposal_id, round, due_at FROM item_reopenings ORDER BY proposal_id, round DESC),
+        open_work AS (
             SELECT i.proposal_id, i.session_year, i.number, i.handling_mode, COALESCE(r.round, 1) AS round,
                    COALESCE(r.due_at, i.extended_due_at, i.due_at) AS current_due
             FROM items i
-            LEFT JOIN LATERAL (SELECT round, due_at FROM item_reopenings o WHERE o.proposal_id = i.proposal_id ORDER BY round DESC LIMIT 1) r ON true
+            LEFT JOIN latest_round r ON r.proposal_id = i.proposal_id
             WHERE i.kind IS NOT NULL AND i.returned_at IS NULL
               AND (i.lead_unit = @unit OR i.proposal_id IN (SELECT proposal_id FROM item_co_handlers WHERE unit_code = @unit))
               AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.proposal_id = i.proposal_id AND f.round = COALESCE(r.round, 1) AND f.on_result <> @dissatisfied))
-
+        SELECT proposal_id, (count(*) OVER ())::int,
+               (count(*) FILTER (WHERE current_due < @now AND handling_mode = ANY(@direct)
+                  AND NOT EXISTS (SELECT 1 FROM replies p WHERE p.proposal_id = w.proposal_id AND p.round = w.round)) OVER ())::int
+        FROM open_work w
+        ORDER BY current_due NULLS LAST, session_year, number, proposal_id
+        LIMIT @limit OFFSET @offset
         """;
 
     /// <summary>An item's facts and story, or null when no registration of it was received.</summary>
