@@ -19,6 +19,8 @@ public sealed class Using_the_portal(PlatformFixture platform)
         item["title"] = $"关于{marker}综合保税区建设的建议";
         var id = (await platform.Gateway.RegisterAsync(item))["id"]!.GetValue<Guid>();
         await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{id}/story", s => s["status"]!.GetValue<string>() == "Assigned");
+        // and found by a word of it: intake indexes its texts in the background
+        await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals?q={Uri.EscapeDataString(marker)}", p => p["total"]!.GetValue<long>() > 0);
         var admin = platform.OfficeAdmin;
         await using var browser = await Browser.OpenAsync("office");
         var page = browser.Page;
