@@ -73,6 +73,8 @@ public sealed class Office_oversight_in_the_portal(PlatformFixture platform)
             await page.Locator("#rule-unit").ClickAsync();
             await page.Locator(".mud-popover-open").GetByText("口岸监管司（HQ-PORTS）").ClickAsync();
             await page.Locator("#rule-priority").FillAsync("0");
+            await page.Locator("#rule-priority").PressAsync("Tab");
+            await Assertions.Expect(page.Locator("#rule-priority")).ToHaveValueAsync("0");
             await page.Locator("#rule-dry-run").ClickAsync();
             var move = page.Locator("#dry-run").GetByRole(AriaRole.Row).Filter(new() { HasText = title });
             await Assertions.Expect(move).ToContainTextAsync("HQ-FTZ");
