@@ -1,3 +1,4 @@
+using ProposalPlatform.Contracts;
 using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Assignment.Domain;
@@ -47,15 +48,16 @@ public static class DeadlineExtensions
         }
         else
         {
-            due = newDueAt ?? currentDueAt.AddMonths(months!.Value);
+            // a deadline is a Beijing day: the date named, or the months counted on from the current one
+            due = newDueAt is { } named ? BeijingCalendar.EndOf(BeijingCalendar.DayOf(named)) : BeijingCalendar.MonthsAfter(currentDueAt, months!.Value);
             var latest = Deadlines.LatestExtendedDue(assignedAt);
             if (due <= currentDueAt)
             {
-                errors[field] = [$"The new due date must be after the current one ({currentDueAt:O})."];
+                errors[field] = [$"The new due date must be after the current one ({currentDueAt.ToOffset(BeijingCalendar.Offset):O})."];
             }
             else if (due > latest)
             {
-                errors[field] = [$"A reply may be due at most {Deadlines.LatestReplyMonths} months after assignment: no later than {latest:O}."];
+                errors[field] = [$"A reply may be due at most {Deadlines.LatestReplyMonths} months after assignment: no later than {latest.ToOffset(BeijingCalendar.Offset):O}."];
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.Assignment.Domain;
 
@@ -7,8 +8,8 @@ public static class Returns
 {
     public const int DefaultWindowDays = 10;
 
-    /// <summary>The window closes <paramref name="windowDays"/> days after the assignment.</summary>
-    public static DateTimeOffset WindowClosesAt(DateTimeOffset assignedAt, int windowDays) => assignedAt.AddDays(windowDays);
+    /// <summary>The window closes at the end of the Beijing day <paramref name="windowDays"/> days after the assignment's.</summary>
+    public static DateTimeOffset WindowClosesAt(DateTimeOffset assignedAt, int windowDays) => BeijingCalendar.DaysAfter(assignedAt, windowDays);
 
     public static ReturnDecision Decide(DateTimeOffset assignedAt, DateTimeOffset now, int windowDays)
     {
@@ -20,9 +21,9 @@ public static class Returns
 /// <summary>Whether a return is allowed now, and when the window closes (or closed).</summary>
 public sealed record ReturnDecision(bool Allowed, DateTimeOffset WindowClosesAt)
 {
-    /// <summary>The day the window closed, as an ISO date (yyyy-MM-dd) in UTC.</summary>
-    public string ClosedOn => WindowClosesAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The day the window closed, as an ISO date (yyyy-MM-dd) in Beijing.</summary>
+    public string ClosedOn => BeijingCalendar.DayOf(WindowClosesAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public string RefusalDetail =>
-        $"The return window closed on {ClosedOn} ({WindowClosesAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}); the item must now be handled.";
+        $"The return window closed on {ClosedOn} ({WindowClosesAt.ToOffset(BeijingCalendar.Offset).ToString("O", CultureInfo.InvariantCulture)}); the item must now be handled.";
 }
