@@ -18,7 +18,7 @@ public class Computing_the_opinion_and_re_handling_deadlines
 
         var due = Deadlines.CoHandlingOpinionDue(assignedAt);
 
-        Assert.Equal(new DateTimeOffset(dueYear, dueMonth, dueDay, 9, 0, 0, _beijing), due);
+        Assert.Equal(new DateTimeOffset(dueYear, dueMonth, dueDay, 23, 59, 59, _beijing), due);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public class Computing_the_opinion_and_re_handling_deadlines
 
         var due = Deadlines.ReHandlingDue(started);
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 14, 0, 0, _beijing), due);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 23, 59, 59, _beijing), due);
     }
 
     [Theory]
@@ -42,6 +42,6 @@ public class Computing_the_opinion_and_re_handling_deadlines
 
         var due = Deadlines.DueFor(mode, assignedAt);
 
-        Assert.Equal(assignedAt.AddMonths(months), due);
+        Assert.Equal(new DateTimeOffset(2026, 3 + months, 20, 23, 59, 59, _beijing), due);
     }
 }

@@ -1,4 +1,5 @@
 using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.UnitTests.Assignment;
 
@@ -6,18 +7,19 @@ public class Computing_the_reply_deadline
 {
     private static readonly TimeSpan _beijing = TimeSpan.FromHours(8);
 
+    /// <summary>A deadline on a Beijing day: its last second.</summary>
+    private static DateTimeOffset EndOf(int year, int month, int day) => new(year, month, day, 23, 59, 59, _beijing);
+
     [Theory]
     [InlineData(2026, 3, 15, 2026, 6, 15)]
     [InlineData(2026, 10, 1, 2027, 1, 1)]
     [InlineData(2026, 12, 31, 2027, 3, 31)]
     [InlineData(2026, 5, 31, 2026, 8, 31)]
-    public void Is_the_same_day_three_calendar_months_later(int year, int month, int day, int dueYear, int dueMonth, int dueDay)
+    public void Is_the_end_of_the_same_Beijing_day_three_calendar_months_later(int year, int month, int day, int dueYear, int dueMonth, int dueDay)
     {
         var assignedAt = new DateTimeOffset(year, month, day, 9, 30, 0, _beijing);
 
-        var due = Deadlines.ReplyDue(assignedAt);
-
-        Assert.Equal(new DateTimeOffset(dueYear, dueMonth, dueDay, 9, 30, 0, _beijing), due);
+        Assert.Equal(EndOf(dueYear, dueMonth, dueDay), Deadlines.ReplyDue(assignedAt));
     }
 
     [Theory]
@@ -31,32 +33,34 @@ public class Computing_the_reply_deadline
     {
         var assignedAt = new DateTimeOffset(year, month, day, 17, 0, 0, _beijing);
 
-        var due = Deadlines.ReplyDue(assignedAt);
-
-        Assert.Equal(new DateTimeOffset(dueYear, dueMonth, dueDay, 17, 0, 0, _beijing), due);
+        Assert.Equal(EndOf(dueYear, dueMonth, dueDay), Deadlines.ReplyDue(assignedAt));
     }
 
     [Fact]
-    public void Keeps_the_time_of_day_and_the_offset_of_the_assignment()
+    public void Counts_on_Beijing_days_whatever_offset_the_assignment_is_written_in()
     {
-        var assignedAt = new DateTimeOffset(2026, 3, 20, 23, 45, 10, _beijing);
+        // midnight in Beijing on 1 May is 16:00 on 30 April in UTC: the item was assigned on 1 May
+        var inUtc = new DateTimeOffset(2026, 4, 30, 16, 0, 0, TimeSpan.Zero);
+        var inBeijing = inUtc.ToOffset(_beijing);
 
-        var due = Deadlines.ReplyDue(assignedAt);
-
-        Assert.Equal(_beijing, due.Offset);
-        Assert.Equal(new TimeSpan(23, 45, 10), due.TimeOfDay);
-        Assert.Equal(new DateTime(2026, 6, 20), due.Date);
+        Assert.Equal(EndOf(2026, 8, 1), Deadlines.ReplyDue(inUtc));
+        Assert.Equal(Deadlines.ReplyDue(inBeijing), Deadlines.ReplyDue(inUtc));
     }
 
     [Fact]
-    public void Counts_months_on_the_calendar_of_the_assignment_offset()
+    public void The_last_second_of_a_Beijing_day_belongs_to_it_and_the_next_to_the_next_day()
     {
-        // 31 May 00:30 in Beijing is still 30 May in UTC: the due date follows the local calendar.
-        var assignedAt = new DateTimeOffset(2026, 5, 31, 0, 30, 0, _beijing);
+        Assert.Equal(new DateOnly(2026, 5, 1), BeijingCalendar.DayOf(new DateTimeOffset(2026, 5, 1, 23, 59, 59, _beijing)));
+        Assert.Equal(new DateOnly(2026, 5, 2), BeijingCalendar.DayOf(new DateTimeOffset(2026, 5, 1, 16, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(EndOf(2026, 5, 1), BeijingCalendar.EndOf(new DateOnly(2026, 5, 1)));
+    }
 
-        var due = Deadlines.ReplyDue(assignedAt);
+    [Fact]
+    public void Six_months_from_1_May_is_the_end_of_1_November()
+    {
+        // the case the office met: assigned at midnight Beijing time, the ceiling falls on 1 November, not 31 October
+        var assignedAt = new DateTimeOffset(2026, 4, 30, 16, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(new DateTimeOffset(2026, 8, 31, 0, 30, 0, _beijing), due);
-        Assert.Equal(new DateTimeOffset(2026, 8, 30, 16, 30, 0, TimeSpan.Zero), due.ToUniversalTime());
+        Assert.Equal(EndOf(2026, 11, 1), Deadlines.LatestExtendedDue(assignedAt));
     }
 }

@@ -13,7 +13,7 @@ public class Extending_the_reply_deadline
         var (newDue, errors) = DeadlineExtensions.Decide(_assignedAt, _due, null, 2, "需赴实地调研", "王主任");
 
         Assert.Empty(errors);
-        Assert.Equal(new DateTimeOffset(2026, 8, 20, 9, 0, 0, TimeSpan.FromHours(8)), newDue);
+        Assert.Equal(new DateTimeOffset(2026, 8, 20, 23, 59, 59, TimeSpan.FromHours(8)), newDue);
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public class Extending_the_reply_deadline
         var (newDue, errors) = DeadlineExtensions.Decide(_assignedAt, _due, _assignedAt.AddMonths(6), null, "涉及多部门协调", "王主任");
 
         Assert.Empty(errors);
-        Assert.Equal(_assignedAt.AddMonths(6), newDue);
+        Assert.Equal(new DateTimeOffset(2026, 9, 20, 23, 59, 59, TimeSpan.FromHours(8)), newDue);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class Extending_the_reply_deadline
         var (newDue, errors) = DeadlineExtensions.Decide(assignedAt, Deadlines.ReplyDue(assignedAt), null, 3, "理由", "王主任");
 
         Assert.Empty(errors);
-        Assert.Equal(new DateTimeOffset(2028, 2, 29, 10, 0, 0, TimeSpan.FromHours(8)), newDue);
+        Assert.Equal(new DateTimeOffset(2028, 2, 29, 23, 59, 59, TimeSpan.FromHours(8)), newDue);
         Assert.Equal(newDue, Deadlines.LatestExtendedDue(assignedAt));
     }
 

@@ -35,8 +35,8 @@ public class Returning_an_item
     [Fact]
     public void Is_refused_after_the_window_with_the_date_it_closed()
     {
-        var clock = new FakeTimeProvider(_assignedAt);
-        clock.Advance(TimeSpan.FromDays(10) + TimeSpan.FromSeconds(1));
+        // the window closes at the end of the Beijing day ten days on: 30 March, 23:59:59
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 31, 0, 0, 0, TimeSpan.FromHours(8)));
 
         var decision = Returns.Decide(_assignedAt, clock.GetUtcNow(), 10);
 
@@ -54,6 +54,6 @@ public class Returning_an_item
         var decision = Returns.Decide(_assignedAt, clock.GetUtcNow(), 7);
 
         Assert.False(decision.Allowed);
-        Assert.Equal(_assignedAt.AddDays(7), decision.WindowClosesAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 27, 23, 59, 59, TimeSpan.FromHours(8)), decision.WindowClosesAt);
     }
 }
