@@ -126,7 +126,7 @@ public sealed class Assignment_of_items_through_the_gateway(PlatformFixture plat
         // Assert
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.ReadJsonAsync();
-        var closedOn = assignedByOffice.AddDays(10).UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var closedOn = Items.BeijingDeadline(assignedByOffice, days: 10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(closedOn, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(closedOn, problem["windowClosedOn"]!.GetValue<string>());
         var assignment = await _gateway.GetFromJsonAsync<JsonObject>($"/api/assignment/assignments/{id}");
@@ -151,7 +151,7 @@ public sealed class Assignment_of_items_through_the_gateway(PlatformFixture plat
         // Assert
         Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
         var body = await extended.ReadJsonAsync();
-        Assert.Equal(clockStartedAt.AddMonths(6), body["dueAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(Items.BeijingDeadline(clockStartedAt, months: 6), body["dueAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal(PlatformFixture.OfficeClientName, body["extensions"]![0]!["approvedBy"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
@@ -180,7 +180,7 @@ public sealed class Assignment_of_items_through_the_gateway(PlatformFixture plat
             var clockStartedAt = assignment["clockStartedAt"]!.GetValue<DateTimeOffset>();
             var coHandlers = assignment["coHandlers"]!.AsArray();
             Assert.Equal(["DIST-SHENZHEN", "HQ-HEALTH"], coHandlers.Select(c => c!["unitCode"]!.GetValue<string>()));
-            Assert.All(coHandlers, c => Assert.Equal(clockStartedAt.AddMonths(1), c!["opinionDueAt"]!.GetValue<DateTimeOffset>()));
+            Assert.All(coHandlers, c => Assert.Equal(Items.BeijingDeadline(clockStartedAt, months: 1), c!["opinionDueAt"]!.GetValue<DateTimeOffset>()));
             Assert.Equal(2, await AssignmentOffice.PublishedCountAsync(platform, "CoHandlingAssigned", id));
         }
         finally

@@ -12,6 +12,17 @@ public static class Items
     /// <summary>A session number no other test uses.</summary>
     public static int NextNumber() => Interlocked.Increment(ref _lastNumber);
 
+    /// <summary>
+    /// A deadline as the rules count it: calendar months and days on from the Beijing day of
+    /// <paramref name="from"/>, to the last second of that Beijing day.
+    /// </summary>
+    public static DateTimeOffset BeijingDeadline(DateTimeOffset from, int months = 0, int days = 0)
+    {
+        var beijing = TimeSpan.FromHours(8);
+        var day = DateOnly.FromDateTime(from.ToOffset(beijing).DateTime).AddMonths(months).AddDays(days);
+        return new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), beijing);
+    }
+
     public static JsonObject Suggestion(int number, string topic = "综合保税区") => new()
     {
         ["kind"] = "Suggestion",

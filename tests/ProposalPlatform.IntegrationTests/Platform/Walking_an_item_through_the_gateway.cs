@@ -23,7 +23,7 @@ public sealed class Walking_an_item_through_the_gateway(PlatformFixture platform
         var assignment = await _gateway.GetWhenPresentAsync($"/api/assignment/assignments/{id}");
         Assert.Equal("HQ-FTZ", assignment["unitCode"]!.GetValue<string>());
         var assignedAt = assignment["assignedAt"]!.GetValue<DateTimeOffset>();
-        Assert.Equal(assignedAt.AddMonths(3), assignment["dueAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(Items.BeijingDeadline(assignedAt, months: 3), assignment["dueAt"]!.GetValue<DateTimeOffset>());
 
         // a contact task opens; the reply cannot go out before contact
         await _gateway.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
