@@ -118,7 +118,7 @@ public static class ContactsApi
                 $"A unit's calendar is for its own staff and the {PlatformRoles.ProposalOffice}."));
         }
 
-        IReadOnlyList<ContactView> planned = (await ContactStore.WithHistoryAsync(
+        IReadOnlyList<ContactView> planned = (await ContactStore.WhereAsync(
                 database,
                 """
                 status = 'Planned' AND planned_start < @to AND planned_end > @from
@@ -126,7 +126,7 @@ public static class ContactsApi
                      OR proposal_id IN (SELECT proposal_id FROM contact_tasks WHERE upper(unit_code) = upper(@unit)))
                 """,
                 new { from, to, unit }, cancellationToken))
-            .Select(c => ContactView.From(c.Contact)).ToList();
+            .Select(c => ContactView.From(c)).ToList();
         return TypedResults.Ok(planned);
     }
 

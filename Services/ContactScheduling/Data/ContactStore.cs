@@ -81,14 +81,26 @@ public static class ContactStore
             """,
             change, work.Transaction, cancellationToken: cancellationToken));
 
+    /// <summary>The contacts <paramref name="where"/> selects, soonest first, without their histories (a calendar).</summary>
+    public static async Task<IReadOnlyList<ContactRow>> WhereAsync(
+        PlatformDatabase database, string where, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await WhereAsync(connection, where, parameters, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ContactRow>> WhereAsync(
+        Npgsql.NpgsqlConnection connection, string where, object parameters, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<ContactRow>(new CommandDefinition(
+            SelectContact + " WHERE " + where + " ORDER BY COALESCE(planned_start, occurred_at), recorded_at",
+            parameters, cancellationToken: cancellationToken))).AsList();
+
     /// <summary>The contacts with their histories, for one item or one contact or one district's entrusted visits.</summary>
     public static async Task<IReadOnlyList<(ContactRow Contact, IReadOnlyList<ContactChange> Changes)>> WithHistoryAsync(
         PlatformDatabase database, string where, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var contacts = (await connection.QueryAsync<ContactRow>(new CommandDefinition(
-            SelectContact + " WHERE " + where + " ORDER BY COALESCE(planned_start, occurred_at), recorded_at",
-            parameters, cancellationToken: cancellationToken))).AsList();
+        var contacts = await WhereAsync(connection, where, parameters, cancellationToken);
         if (contacts.Count == 0)
         {
             return [];
