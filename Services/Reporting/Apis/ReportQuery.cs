@@ -67,11 +67,18 @@ public sealed record ReportQuery(
             return (filter, errors, false);
         }
 
-        if (caller.UnitCode is null || (filter.Unit is not null && filter.Unit != caller.UnitCode))
+        if (IsHiddenFrom(caller, filter.Unit))
         {
             return (null, errors, true);
         }
 
         return (filter with { Unit = caller.UnitCode, UnitIsDistrict = caller.IsDistrictOfficer }, errors, false);
     }
+
+    /// <summary>
+    /// Another unit's figures asked for by a unit's or a district's staff (or by one of no unit): answered
+    /// as if there were none to see. The office sees every unit's.
+    /// </summary>
+    public static bool IsHiddenFrom(Caller caller, string? unit) =>
+        !caller.IsOffice && (caller.UnitCode is null || (unit is not null && unit != caller.UnitCode));
 }

@@ -85,7 +85,7 @@ public static class ReportingApi
             return TypedResults.ValidationProblem(errors, title: "The worklist's parameters are not valid.");
         }
 
-        if (!caller.IsOffice && (caller.UnitCode is null || (unit is not null && unit != caller.UnitCode)))
+        if (ReportQuery.IsHiddenFrom(caller, unit))
         {
             return TypedResults.Problem(NoSuchFigures);
         }
