@@ -22,6 +22,9 @@ public sealed class ApiProblem(HttpStatusCode status, string title, string? deta
 
     /// <summary>What the page shows when no field is named: the title, and the detail when it adds something.</summary>
     public string Summary => Errors.Count == 0 && Detail is { } detail ? $"{Title} {detail}" : Title;
+
+    /// <summary>For a page with no form to place field messages on: the fields' messages in one line, or the summary.</summary>
+    public string Sentence => Errors.Count > 0 ? string.Join(" ", Errors.SelectMany(e => e.Value)) : Summary;
 }
 
 /// <summary>
@@ -99,7 +102,7 @@ public sealed class GatewayApi(
 
     private ApiProblem SignInAgain()
     {
-        navigation.NavigateTo($"sign-in?returnUrl={Uri.EscapeDataString("/" + navigation.ToBaseRelativePath(navigation.Uri))}", forceLoad: true);
+        navigation.SignIn();
         return new ApiProblem(HttpStatusCode.Unauthorized, "请重新登录。", null, new Dictionary<string, string[]>());
     }
 
