@@ -22,6 +22,7 @@ public static class Extensions
         // the registration facts come with each assignment now: two fewer deliveries per item
         builder.Services.AddRetiredSubscription<ProposalRegisteredConsumer>(typeof(ProposalRegistered), typeof(ProposalsRegistered));
         builder.Services.AddSingleton<ReplyReadModel>();
+        builder.Services.AddSingleton<HandlingGroupReadModel>();
         builder.AddPersonalDataCipher();
         builder.Services.AddSingleton<SignatoryPhones>();
         builder.Services.AddSingleton<ICodeMigration, SealSignatoryPhones>();

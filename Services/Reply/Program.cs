@@ -12,6 +12,7 @@ var app = builder.Build();
 app.UseProblemDetailsDefaults();
 app.UsePlatformAuthentication();
 app.MapRepliesApi();
+app.MapHandlingGroupsApi();
 app.MapDefaultOpenApi();
 app.MapDefaultEndpoints();
 app.MapClockControl();

@@ -32,6 +32,12 @@ public static class SimilarApi
             .WithDescription("Records the office's decision to handle the two items together (merged handling), with an optional note; confirming a confirmed pair again changes nothing. A note longer than 500 characters is refused with 400. An unknown pair is answered 404, a pair already dismissed 409.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
+        api.MapPost("/similar/confirm", ConfirmClusterAsync)
+            .WithName("ConfirmSimilarCluster")
+            .WithSummary("The office handles a whole cluster of similar items together (merged handling) in one decision: every candidate pair among them is confirmed")
+            .WithDescription("Confirms every candidate pair among 2 to 100 items with an optional note, in one write: nine items are one decision, not 36. The items must be one cluster through their pairs (else 400 naming proposalIds); a pair among them already dismissed is answered 409. Answers every pair among the items.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(PlatformPolicies.Office);
         api.MapPost("/similar/{pairId:guid}/dismiss", (Guid pairId, PairDecision? decision, ClaimsPrincipal user, DecideSimilarPairHandler handler, CancellationToken cancellationToken) =>
                 DecideAsync(pairId, SimilarPairStatus.Dismissed, decision, user, handler, cancellationToken))
             .WithName("DismissSimilarPair")
@@ -109,6 +115,10 @@ public static class SimilarApi
         var (pairs, total) = await similar.ListAsync(parsed, sessionYear, page, pageSize, cancellationToken);
         return TypedResults.Ok(new SimilarPairPage([.. pairs.Select(SimilarPairView.From)], page, pageSize, total));
     }
+
+    public static async Task<Results<Ok<IReadOnlyList<SimilarPairView>>, ValidationProblem, ProblemHttpResult>> ConfirmClusterAsync(
+        SimilarClusterDecision decision, ClaimsPrincipal user, ConfirmSimilarClusterHandler handler, CancellationToken cancellationToken) =>
+        (await handler.HandleAsync(decision, user, cancellationToken)).ToHttp(pairs => TypedResults.Ok(pairs));
 
     public static async Task<Results<Ok<SimilarPairView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
         Guid pairId, SimilarPairStatus decision, PairDecision? body, ClaimsPrincipal user, DecideSimilarPairHandler handler, CancellationToken cancellationToken) =>

@@ -146,6 +146,12 @@ public sealed class SimilarityRepository(PlatformDatabase database)
         work.Connection.QuerySingleOrDefaultAsync<PairRecord>(new CommandDefinition(
             SelectPair + " WHERE s.id = @pairId FOR UPDATE OF s", new { pairId }, work.Transaction, cancellationToken: cancellationToken));
 
+    /// <summary>Every pair both of whose items are among <paramref name="ids"/>, locked, in id order.</summary>
+    public static async Task<IReadOnlyList<PairRecord>> AmongForUpdateAsync(UnitOfWork work, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        (await work.Connection.QueryAsync<PairRecord>(new CommandDefinition(
+            SelectPair + " WHERE s.proposal_a = ANY(@ids) AND s.proposal_b = ANY(@ids) ORDER BY s.id FOR UPDATE OF s",
+            new { ids = ids.ToArray() }, work.Transaction, cancellationToken: cancellationToken))).AsList();
+
     public static Task DecideAsync(UnitOfWork work, Guid pairId, SimilarPairStatus decision, string? decidedBy, string? note, DateTimeOffset now, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE similar_pairs SET status = @Status, decided_at = @now, decided_by = @decidedBy, note = @note WHERE id = @pairId",

@@ -34,7 +34,8 @@ public sealed record ReplyView(
     IReadOnlyList<OpinionView> Opinions,
     IReadOnlyList<IssuedReplyView> Replies,
     string? Publication = null,
-    string? PublicTextPreview = null)
+    string? PublicTextPreview = null,
+    HandlingGroupView? Group = null)
 {
     /// <param name="phones">Opens the signatories' phones: the view is for a caller who may read the item.</param>
     public static ReplyView From(ReplyHistory history, SignatoryPhones phones)
@@ -76,7 +77,8 @@ public sealed record ReplyView(
             history.CoHandlers.Select(OpinionView.From).ToList(),
             history.Replies.Select(r => IssuedReplyView.From(r, history, phones)).ToList(),
             preview?.Decision.ToString(),
-            preview?.Text);
+            preview?.Text,
+            history.Group is { } group ? HandlingGroupView.From(group) : null);
     }
 }
 

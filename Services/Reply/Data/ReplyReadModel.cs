@@ -11,6 +11,12 @@ public sealed class ReplyReadModel(ProposalPlatform.Infrastructure.Data.Platform
     public async Task<ReplyHistory?> FindAsync(Guid proposalId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        var history = await ReadHistoryAsync(connection, proposalId, cancellationToken);
+        return history is null ? null : history with { Group = await HandlingGroupReadModel.LatestOfAsync(connection, proposalId, cancellationToken) };
+    }
+
+    private static async Task<ReplyHistory?> ReadHistoryAsync(System.Data.Common.DbConnection connection, Guid proposalId, CancellationToken cancellationToken)
+    {
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             """
             SELECT proposal_id AS ProposalId, unit_code AS UnitCode, assigned_at AS AssignedAt, returned_at AS ReturnedAt,
@@ -118,6 +124,9 @@ public sealed record ReplyHistory(
     IReadOnlyList<RecipientRow> Recipients,
     IReadOnlyList<FeedbackRow> Feedback)
 {
+    /// <summary>The merged group (并案) the item joined last, if any.</summary>
+    public HandlingGroupRow? Group { get; init; }
+
     /// <summary>What the reply service knows of who may see and handle the item: its lead unit and co-handlers.</summary>
     public ItemParties Parties => new(Case.UnitCode, [.. CoHandlers.Select(c => c.UnitCode)]);
 

@@ -214,8 +214,11 @@ public static class ReplyRepository
                    c.lead_submitter_name AS LeadSubmitterName, c.co_signer_names AS CoSignerNames,
                    (SELECT k.completed_at FROM reply_contacts k WHERE k.proposal_id = c.proposal_id AND k.round = c.round) AS ContactCompletedAt,
                    d.version AS DraftVersion, d.text AS DraftText,
-                   (SELECT r.issued_at FROM issued_replies r WHERE r.proposal_id = c.proposal_id AND r.round = c.round) AS IssuedAt
+                   (SELECT r.issued_at FROM issued_replies r WHERE r.proposal_id = c.proposal_id AND r.round = c.round) AS IssuedAt,
+                   g.group_id AS GroupId, g.lead_proposal_id AS GroupLeadId
             FROM reply_cases c
+            LEFT JOIN handling_group_members m ON m.proposal_id = c.proposal_id AND m.active
+            LEFT JOIN handling_groups g ON g.group_id = m.group_id
             LEFT JOIN LATERAL (
                 SELECT version, text FROM reply_drafts d
                 WHERE d.proposal_id = c.proposal_id AND d.round = c.round ORDER BY version DESC LIMIT 1) d ON true
@@ -255,6 +258,7 @@ public static class ReplyRepository
             LeadSubmitterName = row.LeadSubmitterName,
             CoSignerNames = row.CoSignerNames ?? [],
             OutstandingOpinions = [.. coHandlers.Where(c => c.Outstanding).Select(c => c.UnitName is null ? c.UnitCode : $"{c.UnitName} ({c.UnitCode})")],
+            Group = row.GroupId is { } groupId ? new GroupMembership(groupId, row.GroupLeadId!.Value) : null,
         };
     }
 
@@ -294,15 +298,15 @@ public static class ReplyRepository
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO issued_replies (reply_id, proposal_id, round, draft_version, result_class, reply_text, leader_name, leader_phone,
-                                        handler_name, handler_phone, publication, public_text, issued_at)
+                                        handler_name, handler_phone, publication, public_text, issued_at, group_id)
             VALUES (@ReplyId, @ProposalId, @Round, @DraftVersion, @resultClass, @Text, @LeaderName, @LeaderPhone,
-                    @HandlerName, @HandlerPhone, @publication, @PublicText, @IssuedAt)
+                    @HandlerName, @HandlerPhone, @publication, @PublicText, @IssuedAt, @GroupId)
             """,
             new
             {
                 reply.ReplyId, reply.ProposalId, reply.Round, reply.DraftVersion, resultClass = (short)reply.ResultClass, reply.Text,
                 reply.LeaderName, reply.LeaderPhone, reply.HandlerName, reply.HandlerPhone, publication = (short)reply.Publication,
-                reply.PublicText, reply.IssuedAt,
+                reply.PublicText, reply.IssuedAt, reply.GroupId,
             },
             work.Transaction, cancellationToken: cancellationToken));
         await work.Connection.ExecuteAsync(new CommandDefinition(
@@ -377,6 +381,8 @@ public static class ReplyRepository
         public int? DraftVersion { get; set; }
         public string? DraftText { get; set; }
         public DateTimeOffset? IssuedAt { get; set; }
+        public Guid? GroupId { get; set; }
+        public Guid? GroupLeadId { get; set; }
     }
 }
 
@@ -394,4 +400,5 @@ public sealed record IssuedReply(
     byte[]? HandlerPhone,
     PublicationDecision Publication,
     string? PublicText,
-    DateTimeOffset IssuedAt);
+    DateTimeOffset IssuedAt,
+    Guid? GroupId = null);

@@ -43,5 +43,14 @@ public sealed record ReplyCase(
     /// <summary>Co-handling units whose written opinion has not arrived.</summary>
     public IReadOnlyList<string> OutstandingOpinions { get; init; } = [];
 
+    /// <summary>The open merged group (并案) the item is in, if any.</summary>
+    public GroupMembership? Group { get; init; }
+
+    /// <summary>In a merged group led by another item: its draft, sign-off and publication are the lead's.</summary>
+    public bool IsGroupMember => Group is not null && Group.LeadProposalId != ProposalId;
+
     public SignOffStatus SignOffStatus => SignOffRules.StatusOf(SignOffs, IsKeyItem);
 }
+
+/// <summary>An item's place in an open merged group.</summary>
+public sealed record GroupMembership(Guid GroupId, Guid LeadProposalId);

@@ -31,6 +31,7 @@ public static partial class ReplyRules
     public const string DraftMissingTitle = "The draft is missing.";
     public const string SignOffMissingTitle = "The draft is not signed off.";
     public const string SubmittersMissingTitle = "The submitters are unknown.";
+    public const string InGroupTitle = "The item is handled in a merged group.";
 
     /// <summary>
     /// Why the current round's draft may not change or move on at all: its reply is out, the item went
@@ -53,8 +54,16 @@ public static partial class ReplyRules
             return new Refusal(CoHandlingTitle, $"This body co-handles item {reply.ProposalId}: it sends its written opinion to the lead body and does not reply to the submitter.");
         }
 
+        if (reply.IsGroupMember)
+        {
+            return new Refusal(InGroupTitle, GroupMemberDetail(reply));
+        }
+
         return null;
     }
+
+    private static string GroupMemberDetail(ReplyCase reply) =>
+        $"Item {reply.ProposalId} is handled in merged group {reply.Group!.GroupId}: its draft, sign-off and reply go with the lead item {reply.Group.LeadProposalId}.";
 
     /// <summary>
     /// The reason the reply of the current round cannot be issued, or null when it can. A reply issued
@@ -83,6 +92,11 @@ public static partial class ReplyRules
         if (reply.HandlingMode == HandlingMode.CoHandling)
         {
             return new IssueRefusal(CoHandlingTitle, $"This body co-handles item {reply.ProposalId}: the lead body issues the formal reply.");
+        }
+
+        if (reply.IsGroupMember)
+        {
+            return new IssueRefusal(InGroupTitle, GroupMemberDetail(reply));
         }
 
         var missing = new List<(string Key, string Title, string Detail)>();

@@ -37,7 +37,10 @@ public sealed class EventLogConsumer(EventLog log) :
     IConsumer<Batch<ReplySignOffRecorded>>,
     IConsumer<Batch<ReplyIssued>>,
     IConsumer<Batch<FeedbackReceived>>,
-    IConsumer<Batch<ReHandlingRequested>>
+    IConsumer<Batch<ReHandlingRequested>>,
+    IConsumer<Batch<HandlingGroupFormed>>,
+    IConsumer<Batch<ItemLeftHandlingGroup>>,
+    IConsumer<Batch<HandlingGroupDissolved>>
 {
     public Task Consume(ConsumeContext<Batch<ProposalRegistered>> context) => AppendAsync(context);
     public Task Consume(ConsumeContext<Batch<ProposalsRegistered>> context) => AppendAsync(context);
@@ -63,6 +66,9 @@ public sealed class EventLogConsumer(EventLog log) :
     public Task Consume(ConsumeContext<Batch<ReplyIssued>> context) => AppendAsync(context);
     public Task Consume(ConsumeContext<Batch<FeedbackReceived>> context) => AppendAsync(context);
     public Task Consume(ConsumeContext<Batch<ReHandlingRequested>> context) => AppendAsync(context);
+    public Task Consume(ConsumeContext<Batch<HandlingGroupFormed>> context) => AppendAsync(context);
+    public Task Consume(ConsumeContext<Batch<ItemLeftHandlingGroup>> context) => AppendAsync(context);
+    public Task Consume(ConsumeContext<Batch<HandlingGroupDissolved>> context) => AppendAsync(context);
 
     private Task AppendAsync<T>(ConsumeContext<Batch<T>> context) where T : class =>
         log.AppendAsync(

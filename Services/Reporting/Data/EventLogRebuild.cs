@@ -19,7 +19,7 @@ public sealed class EventLogRebuild(PlatformDatabase database, TimeProvider cloc
 
     /// <summary>The views, emptied before the replay; a new view is added here and to the projection.</summary>
     private const string Views =
-        "items, item_co_handlers, item_reopenings, contacts, contact_completions, replies, feedback, rehandlings, merged_pairs, story_steps";
+        "items, item_co_handlers, item_reopenings, contacts, contact_completions, replies, feedback, rehandlings, merged_pairs, handling_groups, handling_group_items, story_steps";
 
     public async Task<RebuildResult> RunAsync(CancellationToken cancellationToken)
     {

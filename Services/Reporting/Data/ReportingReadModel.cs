@@ -40,15 +40,22 @@ public sealed class ReportingReadModel(PlatformDatabase database)
 
     /// <summary>
     /// The facts of every registered item each filter selects (a year and the year before, say): the
-    /// merged groups read once for all, each filter's items at once on a connection of its own.
+    /// merged groups (the office's groups not dissolved, each item until it left) read once for all, each
+    /// filter's items at once on a connection of its own.
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyList<ItemFacts>>> FactsAsync(IReadOnlyList<StatisticsFilter> filters, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<Guid, Guid?> groups;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            groups = MergedGroups.Of(await connection.QueryAsync<(Guid First, Guid Second)>(new CommandDefinition(
-                "SELECT first_id, second_id FROM merged_pairs", cancellationToken: cancellationToken)));
+            groups = (await connection.QueryAsync<(Guid ProposalId, Guid GroupId)>(new CommandDefinition(
+                """
+                SELECT i.proposal_id, i.group_id FROM handling_group_items i JOIN handling_groups g ON g.group_id = i.group_id
+                WHERE i.left_at IS NULL AND g.formed_at IS NOT NULL AND g.dissolved_at IS NULL
+                """,
+                cancellationToken: cancellationToken)))
+                .GroupBy(m => m.ProposalId)
+                .ToDictionary(m => m.Key, m => (Guid?)m.Max(g => g.GroupId));
         }
 
         return await Task.WhenAll(filters.Select(filter => FactsAsync(filter, groups, cancellationToken)));

@@ -49,6 +49,9 @@ public static class ViewProjection
                 ReplyIssued m => x.RepliedAsync(m),
                 FeedbackReceived m => x.FeedbackAsync(m),
                 ReHandlingRequested m => x.ReHandlingAsync(m),
+                HandlingGroupFormed m => x.GroupFormedAsync(m),
+                ItemLeftHandlingGroup m => x.LeftGroupAsync(m),
+                HandlingGroupDissolved m => x.GroupDissolvedAsync(m),
                 _ => Task.CompletedTask,
             });
         }
@@ -251,6 +254,28 @@ public static class ViewProjection
                 "INSERT INTO merged_pairs (first_id, second_id, confirmed_at) VALUES (@first, @second, @ConfirmedAt) ON CONFLICT DO NOTHING",
                 new { first, second, m.ConfirmedAt });
         }
+
+        public Task GroupFormedAsync(HandlingGroupFormed m) => Execute(
+            """
+            INSERT INTO handling_groups (group_id, formed_at) VALUES (@GroupId, @FormedAt)
+            ON CONFLICT (group_id) DO UPDATE SET formed_at = EXCLUDED.formed_at;
+            INSERT INTO handling_group_items (group_id, proposal_id) SELECT @GroupId, id FROM unnest(@ids) AS id ON CONFLICT DO NOTHING;
+            """,
+            new { m.GroupId, m.FormedAt, ids = m.ProposalIds.ToArray() });
+
+        public Task LeftGroupAsync(ItemLeftHandlingGroup m) => Execute(
+            """
+            INSERT INTO handling_group_items (group_id, proposal_id, left_at) VALUES (@GroupId, @ProposalId, @LeftAt)
+            ON CONFLICT (group_id, proposal_id) DO UPDATE SET left_at = EXCLUDED.left_at
+            """,
+            new { m.GroupId, m.ProposalId, m.LeftAt });
+
+        public Task GroupDissolvedAsync(HandlingGroupDissolved m) => Execute(
+            """
+            INSERT INTO handling_groups (group_id, dissolved_at) VALUES (@GroupId, @DissolvedAt)
+            ON CONFLICT (group_id) DO UPDATE SET dissolved_at = EXCLUDED.dissolved_at
+            """,
+            new { m.GroupId, m.DissolvedAt });
 
         public Task StoryAsync(IReadOnlyList<LoggedEvent> events)
         {

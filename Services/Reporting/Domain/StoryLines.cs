@@ -37,6 +37,9 @@ public static class StorySteps
     public const string ReHandlingRequested = "ReHandlingRequested";
     public const string Reopened = "Reopened";
     public const string MergedWith = "MergedWith";
+    public const string HandledInGroup = "HandledInGroup";
+    public const string LeftGroup = "LeftGroup";
+    public const string GroupDissolved = "GroupDissolved";
 }
 
 /// <summary>The service that reported a step of an item's story.</summary>
@@ -64,6 +67,11 @@ public static class StoryLines
             Intake(m.FirstProposalId, StorySteps.MergedWith, m.ConfirmedAt, $"Handled together with item {m.SecondProposalId} (confirmed by {m.By})"),
             Intake(m.SecondProposalId, StorySteps.MergedWith, m.ConfirmedAt, $"Handled together with item {m.FirstProposalId} (confirmed by {m.By})"),
         ],
+        HandlingGroupFormed m => [.. m.ProposalIds.Select(id => Reply(id, StorySteps.HandledInGroup, m.FormedAt, id == m.LeadProposalId
+            ? $"Leads merged group {m.GroupId} of {m.ProposalIds.Count} items, handled together by {m.UnitCode} (formed by {m.By})"
+            : $"Handled in merged group {m.GroupId} of {m.ProposalIds.Count} items led by item {m.LeadProposalId} (formed by {m.By})"))],
+        ItemLeftHandlingGroup m => [Reply(m.ProposalId, StorySteps.LeftGroup, m.LeftAt, $"Left merged group {m.GroupId} (by {m.By}): {m.Reason}")],
+        HandlingGroupDissolved m => [.. m.ProposalIds.Select(id => Reply(id, StorySteps.GroupDissolved, m.DissolvedAt, $"Merged group {m.GroupId} dissolved (by {m.By}): {m.Reason}"))],
         ProposalsAssigned m => m.Assignments.SelectMany(Of),
         ProposalAssigned m => [Assignment(m.ProposalId, StorySteps.Assigned, m.AssignedAt, $"Assigned to {m.UnitName} ({m.UnitCode}); reply due {Day(m.DueAt)}")],
         ProposalReassigned m => [Assignment(m.ProposalId, StorySteps.Reassigned, m.ReassignedAt,
@@ -109,7 +117,7 @@ public static class StoryLines
 
     private static StoryLine Contacts(Guid id, string step, DateTimeOffset at, string detail, int? round = null) => new(id, step, at, detail, round, StorySources.Contacts);
 
-    private static StoryLine Reply(Guid id, string step, DateTimeOffset at, string detail, int round) => new(id, step, at, detail, round, StorySources.Reply);
+    private static StoryLine Reply(Guid id, string step, DateTimeOffset at, string detail, int? round = null) => new(id, step, at, detail, round, StorySources.Reply);
 
     private static string DeadlineOf(DeadlineKind kind, string unitCode) =>
         kind == DeadlineKind.CoHandlingOpinion ? $"Co-handling opinion of {unitCode}" : $"Reply by {unitCode}";

@@ -136,6 +136,7 @@ public sealed partial class Showing_the_services_messages_in_Chinese
         };
         var submitted = reply with { DraftVersion = 2, SignOffs = [new SignOffEntry(SignOffStep.Handler, true, "赵六", null, Now, ById: "u1")] };
         SignOffRequest Step(SignOffStep step, int version = 2, string byId = "u2") => new(version, step, true, "赵六", null, null, null, byId);
+        Guid[] four = [Item, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
         List<string> messages =
         [
             .. Messages(ReplyRules.ValidateDraft(new DraftSubmission(" "))),
@@ -158,6 +159,22 @@ public sealed partial class Showing_the_services_messages_in_Chinese
             .. Refusal(ReplyRules.RefuseWork(reply with { IssuedAt = Now })),
             .. Refusal(ReplyRules.RefuseWork(reply with { ReturnedAt = Now })),
             .. Refusal(ReplyRules.RefuseWork(reply with { HandlingMode = HandlingMode.CoHandling })),
+            .. Refusal(ReplyRules.RefuseWork(reply with { Group = new GroupMembership(Guid.NewGuid(), Guid.NewGuid()) })),
+            .. Issue(ReplyRules.RefuseIssue(reply with { Group = new GroupMembership(Guid.NewGuid(), Guid.NewGuid()) })),
+            .. Messages(HandlingGroupRules.Validate(new GroupSubmission(null, null, new string('注', 501))).Errors),
+            .. Messages(HandlingGroupRules.Validate(new GroupSubmission(Item, [Guid.Empty], null)).Errors),
+            .. Messages(HandlingGroupRules.Validate(new GroupSubmission(Item, [Item], null)).Errors),
+            .. Messages(HandlingGroupRules.Validate(new GroupSubmission(Item, [.. Enumerable.Range(0, 101).Select(_ => Guid.NewGuid())], null)).Errors),
+            .. Refusal(HandlingGroupRules.RefuseLeaving(reply, Item)),
+            .. HandlingGroupRules.RefuseForming(reply with { IsKeyItem = false }, [
+                reply with { AssignedAt = null }, reply with { ReturnedAt = Now }, reply with { IssuedAt = Now },
+                reply with { HandlingMode = HandlingMode.CoHandling }, reply with { Group = new GroupMembership(Guid.NewGuid(), Item) },
+                reply with { UnitCode = "HQ-PORTS" }, reply with { IsKeyItem = true }]).Select(p => p.Problem),
+            .. new[] { SimilarClusters.Validate([Guid.Empty, Item]).Error!, SimilarClusters.Validate([Item]).Error!,
+                SimilarClusters.Validate([.. Enumerable.Range(0, 101).Select(_ => Guid.NewGuid())]).Error! },
+            SimilarClusters.RefuseCluster([Item, Guid.NewGuid()], [])!,
+            SimilarClusters.RefuseCluster(four, [(four[0], four[1]), (four[2], four[3])])!,
+            .. Refusal(HandlingGroupRules.RefuseLeaving(signedOff, Guid.NewGuid())),
             .. Issue(ReplyRules.RefuseIssue(reply with { IssuedAt = Now })),
             .. Issue(ReplyRules.RefuseIssue(reply with { ReturnedAt = Now })),
             .. Issue(ReplyRules.RefuseIssue(reply with { UnitCode = null, AssignedAt = null })),
@@ -226,6 +243,10 @@ public sealed partial class Showing_the_services_messages_in_Chinese
             new ProposalRegistered(Item, ProposalKind.Proposal, 2026, 88, "标题", "口岸", "张三", "广东", "深圳", at, BatchReference: "2026-第3批"),
             new ProposalCorrected(Item, 2, ["title", "coSigners", "leadSubmitter"], "改正错字", at, "标题", "口岸", [], HandlingMode.Lead, false, null, "张三", "广东", "深圳"),
             new SimilarItemsConfirmed(Guid.NewGuid(), Item, other, "建议提案办理处", at),
+            new HandlingGroupFormed(Guid.NewGuid(), Item, "HQ-FTZ", [Item, other], "建议提案办理处", at),
+            new HandlingGroupFormed(Guid.NewGuid(), other, "HQ-FTZ", [other, Item], "建议提案办理处", at),
+            new ItemLeftHandlingGroup(Guid.NewGuid(), Item, "内容不同", "建议提案办理处", at),
+            new HandlingGroupDissolved(Guid.NewGuid(), [Item, other], "另行办理", "建议提案办理处", at),
             new ProposalAssigned(Item, "HQ-FTZ", "自贸区和综合保税区司", at, at.AddMonths(3)),
             new ProposalReassigned(Item, "HQ-FTZ", "HQ-PORTS", "口岸监管司", "职责调整", "钱七", at),
             new ProposalReturned(Item, "HQ-FTZ", "不属本署职责", "钱七", at),

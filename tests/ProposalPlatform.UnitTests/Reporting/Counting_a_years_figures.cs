@@ -120,20 +120,6 @@ public class Counting_a_years_figures
     }
 
     [Fact]
-    public void Merged_groups_join_pairs_that_share_an_item_whatever_their_order()
-    {
-        var (a, b, c, d, e) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-
-        var one = MergedGroups.Of([(a, b), (c, d), (b, c), (e, e)]);
-        var other = MergedGroups.Of([(b, c), (c, d), (a, b)]);
-
-        Assert.Single(new[] { a, b, c, d }.Select(x => one[x]).Distinct());
-        Assert.Equal(new[] { a, b, c, d }.Min(), one[a]);
-        Assert.Equal(one[a], other[d]);
-        Assert.NotEqual(one[a], one[e]);
-    }
-
-    [Fact]
     public void The_previous_years_session_is_the_meeting_before_or_the_previous_terms()
     {
         Assert.Equal(new StatisticsFilter(2023, Term: 14, Meeting: 1), new StatisticsFilter(2024, Term: 14, Meeting: 2).PreviousYear());
