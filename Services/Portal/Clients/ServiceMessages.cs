@@ -258,6 +258,8 @@ public static class ServiceMessages
         ("Reply.GroupLeadLeavingDetail", "Item {id} leads its group: dissolve the group, or form a new one with another lead."),
         ("Reply.GroupChangeNotValid", "The change of the merged group is not valid."),
         ("Reply.NoSuchGroup", "No such open group or item in it."),
+        ("Reply.GroupNotReady", "Not every item of the merged group can get its formal reply yet."),
+        ("Reply.GroupNotReadyDetail", "The group's replies go out together, once every item has its own completed contact and its submitters are known; not yet: {list}."),
         ("Reply.GroupUnknownItem", "No assigned item has the id {list}."),
         ("Reply.GroupItemNotAssigned", "it is not assigned yet"),
         ("Reply.GroupItemReturned", "it was returned to the assigning office"),

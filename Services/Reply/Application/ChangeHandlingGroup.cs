@@ -28,9 +28,9 @@ public sealed class ChangeHandlingGroupHandler(WritePath path) : WriteHandler<Gr
     public override async Task<WriteOutcome<Guid>> ApplyAsync(WriteStep<GroupChange, ClaimsPrincipal> step, CancellationToken cancellationToken)
     {
         var (work, _, _, (groupId, proposalId, reason), caller, now) = step;
-        // the items first, in the one order every writer of several items takes; then the group as they left it
+        // the items first, in the order every writer of a group takes; then the group as they left it
         var members = await HandlingGroupRepository.FindOpenAsync(work, groupId, cancellationToken);
-        var cases = members is null ? null : await HandlingGroupRepository.LockCasesAsync(work, members.ProposalIds, cancellationToken);
+        var cases = members is null ? null : await HandlingGroupRepository.LockCasesAsync(work, members.LeadProposalId, members.ProposalIds, cancellationToken);
         var group = cases is null ? null : await HandlingGroupRepository.FindOpenAsync(work, groupId, cancellationToken);
         if (group is null || (proposalId is { } item && !group.ProposalIds.Contains(item)))
         {

@@ -21,7 +21,7 @@ public sealed class FormHandlingGroupHandler(WritePath path) : WriteHandler<Grou
     {
         var (work, _, _, request, caller, now) = step;
         var items = HandlingGroupRules.Validate(request).Items;
-        var cases = await HandlingGroupRepository.LockCasesAsync(work, items, cancellationToken);
+        var cases = await HandlingGroupRepository.LockCasesAsync(work, items[0], items, cancellationToken);
         var unknown = items.Where(id => !cases.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {

@@ -11,7 +11,9 @@ namespace ProposalPlatform.Reply.Application;
 
 /// <summary>
 /// The round's formal reply, issued to the lead submitter and every co-signer: refused without a
-/// completed contact in the round or a signed-off draft, or twice in a round. Answers the item's id.
+/// completed contact in the round or a signed-off draft, or twice in a round. Issued on the lead item
+/// of a merged group, it answers every item of the group with the one signed-off draft, each to its
+/// own submitters, and only once every item has its own completed contact. Answers the item's id.
 /// </summary>
 public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones) : ItemWriteHandler<IssueSubmission, ReplyCase, Guid>(path)
 {
@@ -45,18 +47,47 @@ public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones) : 
             return WriteOutcome<Guid>.Conflict(refusal.Title, refusal.Detail, extensions);
         }
 
+        // a merged group's lead answers every item of the group with its signed-off draft, each to its own submitters
+        var answered = new List<ReplyCase> { reply };
+        if (reply.Group is { } group && await HandlingGroupRepository.FindOpenAsync(work, group.GroupId, cancellationToken) is { } open)
+        {
+            var cases = await HandlingGroupRepository.LockCasesAsync(work, id, open.ProposalIds, cancellationToken);
+            var others = open.ProposalIds.Where(p => p != id).Select(p => HandlingGroupRules.AsAnsweredBy(cases[p], reply)).ToList();
+            var notReady = others.Select(o => (Item: o.ProposalId, Refusal: ReplyRules.RefuseIssue(o))).Where(o => o.Refusal is not null).ToList();
+            if (notReady.Count > 0)
+            {
+                return WriteOutcome<Guid>.Conflict(
+                    ReplyRules.GroupNotReadyTitle,
+                    $"The group's replies go out together, once every item has its own completed contact and its submitters are known; not yet: {string.Join(", ", notReady.Select(o => o.Item))}.",
+                    new Dictionary<string, object?>
+                    {
+                        ["missing"] = notReady.SelectMany(o => o.Refusal!.Missing ?? []).Distinct().ToList(),
+                        ["items"] = notReady.Select(o => new { proposalId = o.Item, missing = o.Refusal!.Missing ?? [] }).ToList(),
+                    });
+            }
+
+            answered.AddRange(others);
+            await HandlingGroupRepository.CloseIssuedAsync(work, open.GroupId, now, cancellationToken);
+            step.Audit.Set("group", open.GroupId).Set("items", open.ProposalIds.Count);
+        }
+
         var (publication, publicText) = SignOffRules.PublicTextOf(reply.SignOffs, reply.IsKeyItem, reply.DraftText!);
         var resultClass = ReplyRules.ValidateIssue(issue).ResultClass!.Value;
-        var recipients = ReplyRules.RecipientsOf(reply);
-        var replyId = NewId.NextGuid();
-        var issued = new IssuedReply(
-            replyId, id, reply.Round, reply.DraftVersion!.Value, resultClass, reply.DraftText!,
-            issue.LeaderName!.Trim(), phones.SealLeader(replyId, issue.LeaderPhone!.Trim()),
-            issue.HandlerName!.Trim(), phones.SealHandler(replyId, issue.HandlerPhone!.Trim()),
-            publication, publicText, now);
-        await ReplyRepository.IssueAsync(work, issued, recipients, cancellationToken);
-        await work.PublishAsync(new ReplyIssued(id, issued.ReplyId, resultClass, now, reply.Round, recipients.Count, publication), cancellationToken);
-        step.Audit.Set("round", reply.Round).Set("draftVersion", issued.DraftVersion).Set("resultClass", resultClass).Set("publication", publication).Set("recipients", recipients.Count);
+        foreach (var item in answered)
+        {
+            var recipients = ReplyRules.RecipientsOf(item);
+            var replyId = NewId.NextGuid();
+            var issued = new IssuedReply(
+                replyId, item.ProposalId, item.Round, reply.DraftVersion!.Value, resultClass, reply.DraftText!,
+                issue.LeaderName!.Trim(), phones.SealLeader(replyId, issue.LeaderPhone!.Trim()),
+                issue.HandlerName!.Trim(), phones.SealHandler(replyId, issue.HandlerPhone!.Trim()),
+                publication, publicText, now, reply.Group?.GroupId);
+            await ReplyRepository.IssueAsync(work, issued, recipients, cancellationToken);
+            await work.PublishAsync(new ReplyIssued(item.ProposalId, issued.ReplyId, resultClass, now, item.Round, recipients.Count, publication, issued.GroupId), cancellationToken);
+        }
+
+        step.Audit.Set("round", reply.Round).Set("draftVersion", reply.DraftVersion).Set("resultClass", resultClass).Set("publication", publication)
+            .Set("recipients", answered.Sum(a => ReplyRules.RecipientsOf(a).Count));
         return WriteOutcome<Guid>.Done(id);
     }
 }

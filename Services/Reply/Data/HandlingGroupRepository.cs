@@ -9,17 +9,20 @@ namespace ProposalPlatform.Reply.Data;
 public sealed record OpenGroup(Guid GroupId, Guid LeadProposalId, string UnitCode, IReadOnlyList<Guid> ProposalIds);
 
 /// <summary>
-/// The writes of merged handling (并案). Every writer locks the items' <c>reply_cases</c> rows first (in
-/// id order, as <see cref="LockCasesAsync"/> does), so a group changes under the same locks as its items.
+/// The writes of merged handling (并案). Every writer locks the items' <c>reply_cases</c> rows first (the
+/// lead, then the others in id order, as <see cref="LockCasesAsync"/> does), so a group changes under the
+/// same locks as its items, and two writers of one group never wait for each other.
 /// </summary>
 public static class HandlingGroupRepository
 {
-    /// <summary>The cases of <paramref name="proposalIds"/>, each locked and read as <see cref="ReplyRepository.LockAsync"/> does; unknown ids are left out.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, ReplyCase>> LockCasesAsync(UnitOfWork work, IEnumerable<Guid> proposalIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cases of <paramref name="lead"/> and <paramref name="others"/>, each locked and read as
+    /// <see cref="ReplyRepository.LockAsync"/> does, in that order (the others in id order); unknown ids are left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, ReplyCase>> LockCasesAsync(UnitOfWork work, Guid lead, IEnumerable<Guid> others, CancellationToken cancellationToken)
     {
-        // one order for every writer of several items: two of them never wait for each other
         var cases = new Dictionary<Guid, ReplyCase>();
-        foreach (var id in proposalIds.Distinct().Order())
+        foreach (var id in others.Where(id => id != lead).Distinct().Order().Prepend(lead))
         {
             if (await ReplyRepository.LockAsync(work, id, cancellationToken) is { } found)
             {

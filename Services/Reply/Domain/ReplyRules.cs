@@ -32,6 +32,7 @@ public static partial class ReplyRules
     public const string SignOffMissingTitle = "The draft is not signed off.";
     public const string SubmittersMissingTitle = "The submitters are unknown.";
     public const string InGroupTitle = "The item is handled in a merged group.";
+    public const string GroupNotReadyTitle = "Not every item of the merged group can get its formal reply yet.";
 
     /// <summary>
     /// Why the current round's draft may not change or move on at all: its reply is out, the item went

@@ -365,6 +365,15 @@ public sealed class Auditing_every_write(PlatformFixture platform)
                 "the pairs of the similar items");
             await SendAsync("ConfirmSimilarPair", Office, HttpMethod.Post, $"/api/intake/similar/{pairs![0]!["pairId"]!.GetValue<Guid>()}/confirm", new { note = "并案" });
             await SendAsync("DismissSimilarPair", Office, HttpMethod.Post, $"/api/intake/similar/{pairs[1]!["pairId"]!.GetValue<Guid>()}/dismiss", new { note = "不同" });
+            Guid[] merged = [first, pairs[0]!["proposalId"]!.GetValue<Guid>()];
+            await SendAsync("ConfirmSimilarCluster", Office, HttpMethod.Post, "/api/intake/similar/confirm", new { proposalIds = merged, note = "并案" });
+
+            // merged handling: a group formed, an item taken out (which ends a group of two); another formed and dissolved
+            await Task.WhenAll(merged.Select(m => _platform.Gateway.GetWhenPresentAsync($"/api/replies/{m}")));
+            var group = await SendAsync("FormHandlingGroup", Office, HttpMethod.Post, "/api/replies/groups", new { leadProposalId = merged[0], proposalIds = merged }, merged[0]);
+            await SendAsync("RemoveItemFromHandlingGroup", Office, HttpMethod.Delete, $"/api/replies/groups/{group["groupId"]!.GetValue<Guid>()}/items/{merged[1]}?reason=内容有别", null, merged[1]);
+            var again = await SendAsync("FormHandlingGroup", Office, HttpMethod.Post, "/api/replies/groups", new { leadProposalId = merged[0], proposalIds = merged }, merged[0]);
+            await SendAsync("DissolveHandlingGroup", Office, HttpMethod.Delete, $"/api/replies/groups/{again["groupId"]!.GetValue<Guid>()}", null, merged[0]);
 
             // people and clients
             var person = await SendAsync("CreatePerson", Office, HttpMethod.Post, "/api/identity/people",

@@ -66,6 +66,7 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ["ListSimilarPairs"] = new(OfficeOnly),
         ["ConfirmSimilarPair"] = new(OfficeOnly, Body: _ => new { note = "越权" }),
         ["DismissSimilarPair"] = new(OfficeOnly, Body: _ => new { note = "越权" }),
+        ["ConfirmSimilarCluster"] = new(OfficeOnly, Body: f => new { proposalIds = new[] { f.ItemId, Guid.NewGuid() }, note = "越权" }),
 
         // assignment
         ["GetAssignment"] = new(ItemReaders),
@@ -116,6 +117,12 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ["RecordSignOff"] = new([Who.LeadHandler], Body: _ => new { draftVersion = 1, step = "Handler", decision = "Approve" }),
         ["IssueReply"] = new(LeadUnit, Body: _ => Items.Issue("A")),
         ["RecordFeedback"] = new(LeadUnit, Body: _ => new { onResult = "Satisfied", onAttitude = "Satisfied" }),
+        // merged handling: the office forms and changes groups; a unit lists its own
+        ["FormHandlingGroup"] = new(OfficeOnly, Body: f => new { leadProposalId = f.ItemId, proposalIds = new[] { f.ItemId, Guid.NewGuid() } }),
+        ["ListOpenHandlingGroups"] = new(Staff),
+        ["GetHandlingGroup"] = new(ItemReaders),
+        ["RemoveItemFromHandlingGroup"] = new(OfficeOnly),
+        ["DissolveHandlingGroup"] = new(OfficeOnly),
 
         // identity administration
         ["CreatePerson"] = new(OfficeOnly, Body: f => new { userName = $"intruder{f.Number}", displayName = "越权者", unitCode = "HQ-OFFICE", roles = new[] { "ProposalOffice" } }),
@@ -368,6 +375,7 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
                 .Replace("{id}", template.StartsWith("/api/assignment/rules", StringComparison.Ordinal) ? RuleId.ToString(System.Globalization.CultureInfo.InvariantCulture) : id)
                 .Replace("{contactId}", contact.ToString())
                 .Replace("{pairId}", Guid.NewGuid().ToString())
+                .Replace("{groupId}", Guid.NewGuid().ToString())
                 .Replace("{code}", PlatformFixture.LeadUnit)
                 .Replace("{unitCode}", "HQ-TARIFF")
                 .Replace("{clientId}", ClientId)

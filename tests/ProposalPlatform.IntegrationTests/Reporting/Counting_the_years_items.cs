@@ -167,8 +167,9 @@ public sealed class Counting_the_years_items(PlatformFixture platform)
         Assert.Equal((1, 1), Line(s["byUnit"]!, "HQ-HEALTH"));
         Assert.Equal((1, 1), Line(s["byUnit"]!, "HQ-TARIFF"));
         Assert.Equal((1, 0), Pair(s["keyItems"]!));
-        Assert.Equal((1, 0), Pair(s["mergedGroups"]!));
-        Assert.Equal((2, 0), Pair(s["itemsInMergedGroups"]!));
+        // a confirmed pair is not yet a merged group: the office forms groups (Handling_similar_items_together counts one)
+        Assert.Equal((0, 0), Pair(s["mergedGroups"]!));
+        Assert.Equal((0, 0), Pair(s["itemsInMergedGroups"]!));
         Assert.Equal((1, 0), Pair(s["returned"]!));
         Assert.Equal((0, 0), Pair(s["entrustedItems"]!));
 
