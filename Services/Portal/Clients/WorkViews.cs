@@ -25,7 +25,8 @@ public sealed record ReplyView(
     Guid ProposalId, string? UnitCode, bool ContactCompleted, string? Draft, bool Issued, string? ResultClass, DateTimeOffset? IssuedAt, bool Returned,
     int Round, string HandlingMode, bool IsKeyItem, int? DraftVersion, string SignOffStatus, string? NextSignOffStep, bool FollowUp,
     string? LeadSubmitterName, IReadOnlyList<string> CoSignerNames, IReadOnlyList<DraftVersion> Drafts, IReadOnlyList<SignOff> SignOffs,
-    IReadOnlyList<Opinion> Opinions, IReadOnlyList<IssuedReply> Replies, string? Publication, string? PublicTextPreview);
+    IReadOnlyList<Opinion> Opinions, IReadOnlyList<IssuedReply> Replies, string? Publication, string? PublicTextPreview,
+    HandlingGroupView? Group = null);
 
 public sealed record DraftVersion(int Round, int Version, string Text, string By, DateTimeOffset SavedAt);
 

@@ -37,7 +37,7 @@ public sealed class FormHandlingGroupHandler(WritePath path) : WriteHandler<Grou
         {
             return WriteOutcome<Guid>.Conflict(
                 HandlingGroupRules.CannotFormTitle,
-                string.Join("; ", problems.Select(p => $"item {p.ProposalId}: {p.Problem}")) + ".",
+                $"These items cannot join the group: {string.Join("; ", problems.Select(p => $"item {p.ProposalId}: {p.Problem}"))}.",
                 new Dictionary<string, object?> { ["items"] = problems });
         }
 

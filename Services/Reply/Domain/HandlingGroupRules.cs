@@ -88,8 +88,8 @@ public static class HandlingGroupRules
                 { IssuedAt: not null } => $"its reply of round {item.Round} was issued",
                 { HandlingMode: HandlingMode.CoHandling } => "this body only co-handles it",
                 { Group: { } other } => $"it is in merged group {other.GroupId} already",
-                _ when item.UnitCode != lead.UnitCode => $"it is led by {item.UnitCode}, not by the lead item's unit {lead.UnitCode}: reassign it first",
-                { IsKeyItem: true } when !lead.IsKeyItem => "it is a key item (重点) and the lead item is not: make a key item the lead",
+                _ when item.UnitCode != lead.UnitCode => $"it is led by {item.UnitCode} rather than by the lead item's unit {lead.UnitCode}: reassign it first",
+                { IsKeyItem: true } when !lead.IsKeyItem => "it is a key item (重点) under a lead that is not: make a key item the lead",
                 _ => null,
             };
             if (problem is not null)

@@ -84,15 +84,25 @@ public sealed class Office_intake_in_the_portal(PlatformFixture platform)
             await browser.ShotAsync("side-by-side");
             await browser.CheckAccessibilityAsync("side-by-side");
 
-            // confirmed: the pair is merged, and its two items are a group
+            // confirmed: the pair is merged, and its two items are a cluster to form a group from
             await page.Locator("#note").FillAsync("内容基本相同，并案办理。");
             await page.ClickAsync("#confirm");
             await Assertions.Expect(page.Locator("#comparison-status")).ToHaveTextAsync("已并案");
-            var group = page.Locator("#groups .mud-paper").Filter(new() { HasText = $"第{first}号" });
-            await Assertions.Expect(page.Locator("#groups .mud-paper").First).ToContainTextAsync("第 1 组");
-            await Assertions.Expect(group.GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
-            await Assertions.Expect(group).ToContainTextAsync($"第{second}号");
+            var cluster = page.Locator("#groups .mud-paper").Filter(new() { HasText = $"第{first}号" });
+            await Assertions.Expect(page.Locator("#groups .mud-paper").First).ToContainTextAsync("第 1 簇");
+            await Assertions.Expect(cluster.GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
+            await Assertions.Expect(cluster).ToContainTextAsync($"第{second}号");
             await browser.ShotAsync("confirmed");
+
+            // the office forms the merged group under the first item: it is handled together from now on
+            await Task.WhenAll(new[] { a, b }.Select(id => platform.Gateway.GetWhenPresentAsync($"/api/replies/{id}")));
+            await cluster.GetByRole(AriaRole.Button, new() { Name = "组建并案组" }).ClickAsync();
+            var formed = page.Locator("#open-groups .mud-paper").Filter(new() { HasText = $"第{first}号" });
+            await Assertions.Expect(formed).ToContainTextAsync("并案组（2 件）");
+            await Assertions.Expect(formed).ToContainTextAsync("牵头件");
+            await Assertions.Expect(formed.GetByRole(AriaRole.Button, new() { Name = "移出本组" })).ToHaveCountAsync(1);
+            await browser.ShotAsync("group-formed");
+            await browser.CheckAccessibilityAsync("group-formed");
         }
         catch
         {
@@ -110,6 +120,8 @@ public sealed class Office_intake_in_the_portal(PlatformFixture platform)
         var confirmed = (await platform.Gateway.GetFromJsonAsync<JsonObject>("/api/intake/similar?status=Confirmed&sessionYear=2013&pageSize=200"))!["items"]!.AsArray()
             .Single(p => p!["id"]!.GetValue<Guid>() == pairId);
         Assert.Equal("内容基本相同，并案办理。", confirmed!["note"]!.GetValue<string>());
+        var reply = await platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/replies/{b}");
+        Assert.Equal("Open", reply!["group"]!["status"]!.GetValue<string>());
     }
 
     private async Task<Guid> RegisterAsync(JsonObject item) =>

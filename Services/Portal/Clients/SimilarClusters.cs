@@ -1,13 +1,13 @@
 namespace ProposalPlatform.Portal.Clients;
 
 /// <summary>
-/// The groups handled together (并案): confirmed pairs that share an item are one group, however
-/// they chain (A–B and B–C put A, B and C together). Each group's items in their order of number,
-/// the groups in the order of their first item.
+/// Clusters of similar items: pairs that share an item are one cluster, however they chain (A–B and
+/// B–C put A, B and C together). Each cluster's items in their order of number, the clusters in the
+/// order of their first item. The office confirms a cluster at once and forms a merged group from it.
 /// </summary>
-public static class MergedGroups
+public static class SimilarClusters
 {
-    public static IReadOnlyList<IReadOnlyList<PairItemView>> Of(IEnumerable<SimilarPairView> confirmedPairs)
+    public static IReadOnlyList<IReadOnlyList<PairItemView>> Of(IEnumerable<SimilarPairView> pairs)
     {
         var items = new Dictionary<Guid, PairItemView>();
         var parent = new Dictionary<Guid, Guid>();
@@ -22,7 +22,7 @@ public static class MergedGroups
             return id;
         }
 
-        foreach (var pair in confirmedPairs)
+        foreach (var pair in pairs)
         {
             foreach (var item in new[] { pair.A, pair.B })
             {
