@@ -10,7 +10,7 @@ public sealed class Clustering_similar_items
     public void Confirmed_pairs_that_share_an_item_are_one_group_however_they_chain()
     {
         // A–B, D–E and C–A: A, B and C together; D and E apart
-        var groups = SimilarClusters.Of([Pair(A, B), Pair(D, E), Pair(C, A)]);
+        var groups = ItemClusters.Of([Pair(A, B), Pair(D, E), Pair(C, A)]);
 
         Assert.Equal(2, groups.Count);
         Assert.Equal([1, 3, 7], groups[0].Select(i => i.Number));
@@ -20,7 +20,7 @@ public sealed class Clustering_similar_items
     [Fact]
     public void Two_chains_joined_by_a_later_pair_become_one_group()
     {
-        var groups = SimilarClusters.Of([Pair(A, B), Pair(C, D), Pair(B, D)]);
+        var groups = ItemClusters.Of([Pair(A, B), Pair(C, D), Pair(B, D)]);
 
         Assert.Equal([1, 2, 3, 7], Assert.Single(groups).Select(i => i.Number));
     }
@@ -28,7 +28,7 @@ public sealed class Clustering_similar_items
     [Fact]
     public void No_confirmed_pair_is_no_group()
     {
-        Assert.Empty(SimilarClusters.Of([]));
+        Assert.Empty(ItemClusters.Of([]));
     }
 
     private static PairItemView Item(int number) => new(Guid.NewGuid(), "Suggestion", number, $"建议{number}");

@@ -5,7 +5,7 @@ namespace ProposalPlatform.Portal.Clients;
 /// B–C put A, B and C together). Each cluster's items in their order of number, the clusters in the
 /// order of their first item. The office confirms a cluster at once and forms a merged group from it.
 /// </summary>
-public static class SimilarClusters
+public static class ItemClusters
 {
     public static IReadOnlyList<IReadOnlyList<PairItemView>> Of(IEnumerable<SimilarPairView> pairs)
     {
