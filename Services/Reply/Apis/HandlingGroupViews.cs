@@ -4,7 +4,8 @@ namespace ProposalPlatform.Reply.Apis;
 
 /// <summary>
 /// A merged group (并案): Open while it is handled together, Issued once its replies went out, Dissolved
-/// when it ended before; each item with whether it is still in it (an item that left says when and why).
+/// when it ended before; each item, the lead first, with whether it is still in it (an item that left
+/// says when and why).
 /// </summary>
 public sealed record HandlingGroupView(
     Guid GroupId,
@@ -30,7 +31,7 @@ public sealed record HandlingGroupView(
         g.IssuedAt,
         g.DissolvedAt,
         g.DissolvedReason,
-        [.. g.Members.Select(m => new HandlingGroupItemView(m.ProposalId, m.ProposalId == g.LeadProposalId, m.LeftAt is null, m.LeftAt, m.LeftBy, m.LeftReason))]);
+        [.. g.Members.OrderByDescending(m => m.ProposalId == g.LeadProposalId).Select(m => new HandlingGroupItemView(m.ProposalId, m.ProposalId == g.LeadProposalId, m.LeftAt is null, m.LeftAt, m.LeftBy, m.LeftReason))]);
 }
 
 /// <param name="InGroup">False once the item left the group.</param>
