@@ -18,6 +18,14 @@ public sealed class ProposalQuery
     [FromQuery(Name = "sessionYear")]
     public int? SessionYear { get; init; }
 
+    /// <summary>The term (届) of the session.</summary>
+    [FromQuery(Name = "sessionTerm")]
+    public int? SessionTerm { get; init; }
+
+    /// <summary>The meeting (次) of the term.</summary>
+    [FromQuery(Name = "sessionMeeting")]
+    public int? SessionMeeting { get; init; }
+
     [FromQuery(Name = "number")]
     public int? Number { get; init; }
 
@@ -57,6 +65,16 @@ public sealed class ProposalQuery
         var kind = ParseOptional<ProposalKind>(errors, "kind", Kind);
         var mode = ParseOptional<HandlingMode>(errors, "handlingMode", HandlingMode);
         var stage = ParseOptional<ProposalStage>(errors, "status", Status);
+        if (SessionTerm is <= 0)
+        {
+            errors["sessionTerm"] = ["The term must be a positive number."];
+        }
+
+        if (SessionMeeting is <= 0)
+        {
+            errors["sessionMeeting"] = ["The meeting must be a positive number."];
+        }
+
         if (Q is not null && (Q.Trim().Length == 0 || Q.Length > ProposalRules.MaxTitleLength))
         {
             errors["q"] = [$"The search text must have 1 to {ProposalRules.MaxTitleLength} characters."];
@@ -64,7 +82,7 @@ public sealed class ProposalQuery
 
         return new ProposalFilter(
             kind, SessionYear, Number, Blank(Topic), mode, stage, Blank(Unit), KeyItem,
-            Blank(SubmittingUnit), Blank(BatchReference), Blank(Q), caller.IsOffice ? null : caller.UnitCode ?? "");
+            Blank(SubmittingUnit), Blank(BatchReference), Blank(Q), caller.IsOffice ? null : caller.UnitCode ?? "", SessionTerm, SessionMeeting);
     }
 
     private static T? ParseOptional<T>(Dictionary<string, string[]> errors, string field, string? value) where T : struct, Enum

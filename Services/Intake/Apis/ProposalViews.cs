@@ -59,7 +59,7 @@ public sealed record ProposalView(
 public sealed record SessionView(int Year, int? Term, int? Meeting);
 
 public sealed record SubmitterView(
-    string Name, string? Delegation, string Province, string City, string Kind, string? Sector, string? Phone, string? Address)
+    string Name, string? Delegation, string? Province, string? City, string Kind, string? Sector, string? Phone, string? Address)
 {
     public static SubmitterView From(Submitter s) =>
         new(s.Name, s.Delegation, s.Province, s.City, s.Kind.ToString(), s.Sector, s.Phone, s.Address);

@@ -59,6 +59,8 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
         """
         WHERE (@Kind IS NULL OR kind = @Kind)
           AND (@SessionYear IS NULL OR session_year = @SessionYear)
+          AND (@SessionTerm::integer IS NULL OR session_term = @SessionTerm)
+          AND (@SessionMeeting::integer IS NULL OR session_meeting = @SessionMeeting)
           AND (@Number IS NULL OR number = @Number)
           AND (@Tag IS NULL OR topic = @Tag OR tags @> ARRAY[@Tag]::text[])
           AND (@HandlingMode IS NULL OR handling_mode = @HandlingMode)
@@ -241,6 +243,8 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
     {
         Kind = (short?)filter.Kind,
         filter.SessionYear,
+        filter.SessionTerm,
+        filter.SessionMeeting,
         filter.Number,
         filter.Tag,
         HandlingMode = (short?)filter.HandlingMode,
@@ -385,7 +389,9 @@ public sealed record ProposalFilter(
     string? SubmittingUnit = null,
     string? BatchReference = null,
     string? Query = null,
-    string? VisibleToUnit = null);
+    string? VisibleToUnit = null,
+    int? SessionTerm = null,
+    int? SessionMeeting = null);
 
 public sealed record ProposalRecord(
     Guid Id,

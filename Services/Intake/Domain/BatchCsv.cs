@@ -13,7 +13,7 @@ public static class BatchCsv
         "Required columns: kind, sessionYear, number, title, text, topic, submitterName, submitterProvince, submitterCity. " +
         "Optional: sessionTerm, sessionMeeting, tags (';'-separated), handlingMode (Lead|CoHandling|Separate|Sole), isKeyItem (true/false, 是/否), " +
         "supervisingBody, submitterKind (Deputy|Member|Organisation), submitterDelegation, submitterSector, submitterPhone, submitterAddress, " +
-        "coSigners (';'-separated, each name|province|city|delegation|sector|phone|address, parts after city optional).";
+        "coSigners (';'-separated, each name|province|city|delegation|sector|phone|address, every part after the name optional).";
 
     public static readonly IReadOnlyList<string> RequiredColumns =
         ["kind", "sessionYear", "number", "title", "text", "topic", "submitterName", "submitterProvince", "submitterCity"];

@@ -80,7 +80,7 @@ public static partial class ProposalRules
         }
         else
         {
-            lead = ValidateSubmitter(errors, "leadSubmitter", submission.LeadSubmitter, kindKnown ? kind : null);
+            lead = ValidateSubmitter(errors, "leadSubmitter", submission.LeadSubmitter, kindKnown ? kind : null, placeRequired: true);
         }
 
         var coSigners = new List<Submitter>();
@@ -99,7 +99,8 @@ public static partial class ProposalRules
                     continue;
                 }
 
-                if (ValidateSubmitter(errors, $"coSigners[{i}]", input, kindKnown ? kind : null) is { } coSigner)
+                // the assigning office's lists often give a co-signer's name alone: only the lead's place routes a visit
+                if (ValidateSubmitter(errors, $"coSigners[{i}]", input, kindKnown ? kind : null, placeRequired: false) is { } coSigner)
                 {
                     coSigners.Add(coSigner);
                 }
@@ -146,8 +147,8 @@ public static partial class ProposalRules
             submission.Text!.Trim(),
             lead!.Name,
             lead.Delegation,
-            lead.Province,
-            lead.City,
+            lead.Province!,
+            lead.City!,
             submission.Topic!.Trim(),
             lead,
             coSigners,
@@ -164,12 +165,23 @@ public static partial class ProposalRules
     public static SubmitterKind DefaultSubmitterKind(ProposalKind kind) =>
         kind == ProposalKind.Suggestion ? SubmitterKind.Deputy : SubmitterKind.Member;
 
-    private static Submitter? ValidateSubmitter(Dictionary<string, string[]> errors, string path, SubmitterInput input, ProposalKind? itemKind)
+    private static Submitter? ValidateSubmitter(Dictionary<string, string[]> errors, string path, SubmitterInput input, ProposalKind? itemKind, bool placeRequired)
     {
         var before = errors.Count;
         Require(errors, $"{path}.name", input.Name, MaxNameLength);
-        Require(errors, $"{path}.province", input.Province, MaxNameLength);
-        Require(errors, $"{path}.city", input.City, MaxNameLength);
+        string? province = null, city = null;
+        if (placeRequired)
+        {
+            Require(errors, $"{path}.province", input.Province, MaxNameLength);
+            Require(errors, $"{path}.city", input.City, MaxNameLength);
+            (province, city) = (input.Province?.Trim(), input.City?.Trim());
+        }
+        else
+        {
+            province = Optional(errors, $"{path}.province", input.Province, MaxNameLength);
+            city = Optional(errors, $"{path}.city", input.City, MaxNameLength);
+        }
+
         var delegation = Optional(errors, $"{path}.delegation", input.Delegation, MaxNameLength);
         var sector = Optional(errors, $"{path}.sector", input.Sector, MaxNameLength);
         var address = Optional(errors, $"{path}.address", input.Address, MaxAddressLength);
@@ -201,7 +213,7 @@ public static partial class ProposalRules
             return null;
         }
 
-        return new Submitter(submitterKind, input.Name!.Trim(), delegation, sector, input.Province!.Trim(), input.City!.Trim(), phone, address);
+        return new Submitter(submitterKind, input.Name!.Trim(), delegation, sector, province, city, phone, address);
     }
 
     private static List<string> ValidateTags(Dictionary<string, string[]> errors, IReadOnlyList<string?>? input)

@@ -39,14 +39,14 @@ public sealed record SubmitterInput(
     string? Phone = null,
     string? Address = null);
 
-/// <summary>A submitter that passed every check.</summary>
+/// <summary>A submitter that passed every check; a co-signer's place may be unknown (the lead's never is).</summary>
 public sealed record Submitter(
     SubmitterKind Kind,
     string Name,
     string? Delegation,
     string? Sector,
-    string Province,
-    string City,
+    string? Province,
+    string? City,
     string? Phone,
     string? Address)
 {

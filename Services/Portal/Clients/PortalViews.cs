@@ -9,7 +9,7 @@ public sealed record ProposalSummary(
 
 public sealed record SessionView(int Year, int? Term, int? Meeting);
 
-public sealed record SubmitterView(string Name, string? Delegation, string Province, string City, string Kind, string? Sector, string? Phone, string? Address);
+public sealed record SubmitterView(string Name, string? Delegation, string? Province, string? City, string Kind, string? Sector, string? Phone, string? Address);
 
 public sealed record ProposalView(
     Guid Id, string Kind, SessionView Session, int Number, string Title, string Text, SubmitterView LeadSubmitter, string Topic, string Status,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 namespace ProposalPlatform.Portal.Clients;
 
 /// <summary>A register view the person named: its filters.</summary>
-public sealed record SavedView(string Name, int? Year, string? Kind, string? Status, string? Query);
+public sealed record SavedView(string Name, int? Year, string? Kind, string? Status, string? Query, int? Term = null, int? Meeting = null);
 
 /// <summary>
 /// The register's saved views, kept in the person's own browser (local storage, encrypted and signed by

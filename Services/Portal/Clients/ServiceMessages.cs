@@ -127,7 +127,7 @@ public static class ServiceMessages
         ("Batch.CsvEmpty", "The CSV is empty: it needs a header row and one row per item."),
         ("Batch.ColumnTwice", "The column {column} appears twice."),
         ("Batch.UnknownColumns", "Unknown columns: {list}. {msg}"),
-        ("Batch.Columns", "Required columns: kind, sessionYear, number, title, text, topic, submitterName, submitterProvince, submitterCity. Optional: sessionTerm, sessionMeeting, tags (';'-separated), handlingMode (Lead|CoHandling|Separate|Sole), isKeyItem (true/false, 是/否), supervisingBody, submitterKind (Deputy|Member|Organisation), submitterDelegation, submitterSector, submitterPhone, submitterAddress, coSigners (';'-separated, each name|province|city|delegation|sector|phone|address, parts after city optional)."),
+        ("Batch.Columns", "Required columns: kind, sessionYear, number, title, text, topic, submitterName, submitterProvince, submitterCity. Optional: sessionTerm, sessionMeeting, tags (';'-separated), handlingMode (Lead|CoHandling|Separate|Sole), isKeyItem (true/false, 是/否), supervisingBody, submitterKind (Deputy|Member|Organisation), submitterDelegation, submitterSector, submitterPhone, submitterAddress, coSigners (';'-separated, each name|province|city|delegation|sector|phone|address, every part after the name optional)."),
         ("Batch.ColumnMissing", "The required column {column} is missing."),
         ("Batch.NotWholeNumber", "Not a whole number."),
         ("Batch.NotYesNo", "Not a yes/no value: use true or false."),

@@ -114,4 +114,39 @@ public sealed class Intake_items(PlatformFixture platform)
         var confirmed = await _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/similar?status=Confirmed&sessionYear={year}");
         Assert.Contains(confirmed!["items"]!.AsArray(), p => p!["id"]!.GetValue<Guid>() == pairId);
     }
+
+    [Fact]
+    public async Task A_co_signer_may_be_named_without_a_place_and_the_register_filters_by_term_and_meeting()
+    {
+        // Arrange: the assigning office's list gives the co-signers' names only; two items of two meetings of one term
+        var own = Items.NextNumber();
+        var named = IntakeItems.Item(2019, own, "关于口岸收费清理的建议", $"建议清理口岸收费{own}。");
+        named["session"] = new JsonObject { ["year"] = 2019, ["term"] = 93, ["meeting"] = 2 };
+        named["coSigners"] = new JsonArray(new JsonObject { ["name"] = "李四" }, new JsonObject { ["name"] = "王五", ["province"] = "广东省" });
+        var other = IntakeItems.Item(2019, Items.NextNumber(), "关于口岸收费公示的建议", $"建议公示口岸收费{own}。");
+        other["session"] = new JsonObject { ["year"] = 2019, ["term"] = 93, ["meeting"] = 3 };
+        var noLeadPlace = IntakeItems.Item(2019, Items.NextNumber(), "关于口岸的建议", "建议。");
+        noLeadPlace["leadSubmitter"]!.AsObject().Remove("city");
+
+        // Act
+        var id = (await _gateway.RegisterAsync(named))["id"]!.GetValue<Guid>();
+        await _gateway.RegisterAsync(other);
+        using var refused = await _gateway.PostAsJsonAsync("/api/intake/proposals", noLeadPlace);
+        var term = await _gateway.GetFromJsonAsync<JsonObject>("/api/intake/proposals?sessionTerm=93&pageSize=200");
+        var meeting = await _gateway.GetFromJsonAsync<JsonObject>("/api/intake/proposals?sessionTerm=93&sessionMeeting=2&pageSize=200");
+        using var badTerm = await _gateway.GetAsync("/api/intake/proposals?sessionTerm=0&sessionMeeting=-1");
+
+        // Assert: the co-signers are kept as given; only the lead's place is required
+        var item = await _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/proposals/{id}");
+        var coSigners = item!["coSigners"]!.AsArray();
+        Assert.Equal(["李四", "王五"], coSigners.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Null(coSigners[0]!["province"]);
+        Assert.Equal("广东省", coSigners[1]!["province"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("leadSubmitter.city", (await refused.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(2, term!["total"]!.GetValue<long>());
+        Assert.Equal(id, Assert.Single(meeting!["items"]!.AsArray())!["id"]!.GetValue<Guid>());
+        Assert.Equal(HttpStatusCode.BadRequest, badTerm.StatusCode);
+        Assert.Equal(["sessionMeeting", "sessionTerm"], (await badTerm.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key).Order());
+    }
 }
