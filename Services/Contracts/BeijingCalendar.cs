@@ -14,6 +14,9 @@ public static class BeijingCalendar
     /// <summary>The Beijing day an instant falls on.</summary>
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
 
+    /// <summary>The first instant of a Beijing day.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
+
     /// <summary>The last second of a Beijing day: what a deadline on that day means.</summary>
     public static DateTimeOffset EndOf(DateOnly day) => new(day.ToDateTime(LastSecond), Offset);
 

@@ -32,7 +32,7 @@ public sealed partial class ContactReminder(
         var now = clock.GetUtcNow();
         var days = _options.ReminderDays;
         await using var work = await database.BeginAsync(cancellationToken);
-        var tasks = await ReminderRepository.UnremindedAsync(work, now.AddDays(-days), _options.ReminderScanBatchSize, cancellationToken);
+        var tasks = await ReminderRepository.UnremindedAsync(work, ContactReminders.OpenedBefore(now, days), _options.ReminderScanBatchSize, cancellationToken);
         var due = ContactReminders.ToRemind(tasks, now, days, new HashSet<(Guid, int)>());
         var recorded = await ReminderRepository.RecordAsync(work, due, now, cancellationToken);
         var toSend = due.Where(t => recorded.Contains((t.ProposalId, t.Round))).ToList();

@@ -119,13 +119,14 @@ public sealed class Intake_items(PlatformFixture platform)
     public async Task A_co_signer_may_be_named_without_a_place_and_the_register_filters_by_term_and_meeting()
     {
         // Arrange: the assigning office's list gives the co-signers' names only; two items of two meetings of one term
+        // (session 2005 and term 93 are this test's alone)
         var own = Items.NextNumber();
-        var named = IntakeItems.Item(2019, own, "关于口岸收费清理的建议", $"建议清理口岸收费{own}。");
-        named["session"] = new JsonObject { ["year"] = 2019, ["term"] = 93, ["meeting"] = 2 };
+        var named = IntakeItems.Item(2005, own, "关于口岸收费清理的建议", $"建议清理口岸收费{own}。");
+        named["session"] = new JsonObject { ["year"] = 2005, ["term"] = 93, ["meeting"] = 2 };
         named["coSigners"] = new JsonArray(new JsonObject { ["name"] = "李四" }, new JsonObject { ["name"] = "王五", ["province"] = "广东省" });
-        var other = IntakeItems.Item(2019, Items.NextNumber(), "关于口岸收费公示的建议", $"建议公示口岸收费{own}。");
-        other["session"] = new JsonObject { ["year"] = 2019, ["term"] = 93, ["meeting"] = 3 };
-        var noLeadPlace = IntakeItems.Item(2019, Items.NextNumber(), "关于口岸的建议", "建议。");
+        var other = IntakeItems.Item(2005, Items.NextNumber(), "关于口岸收费公示的建议", $"建议公示口岸收费{own}。");
+        other["session"] = new JsonObject { ["year"] = 2005, ["term"] = 93, ["meeting"] = 3 };
+        var noLeadPlace = IntakeItems.Item(2005, Items.NextNumber(), "关于口岸的建议", "建议。");
         noLeadPlace["leadSubmitter"]!.AsObject().Remove("city");
 
         // Act

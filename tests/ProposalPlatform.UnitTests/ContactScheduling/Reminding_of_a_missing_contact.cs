@@ -11,10 +11,10 @@ public class Reminding_of_a_missing_contact
     private static WatchedTask Task(int round = 1) => new(Guid.NewGuid(), "HQ-TARIFF", round, AssignedAt, false, false, false);
 
     [Fact]
-    public void Is_not_due_before_the_days_have_passed()
+    public void Is_not_due_before_the_Beijing_day_the_days_end_on()
     {
-        var clock = new FakeTimeProvider(AssignedAt);
-        clock.Advance(TimeSpan.FromDays(Days) - TimeSpan.FromMinutes(1));
+        // assigned on 1 April in Beijing (17:00): due from the first instant of 15 April in Beijing
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 14, 23, 59, 59, TimeSpan.FromHours(8)));
 
         var due = ContactReminders.IsDue(Task(), clock.GetUtcNow(), Days);
 
@@ -22,14 +22,25 @@ public class Reminding_of_a_missing_contact
     }
 
     [Fact]
-    public void Is_due_once_the_days_have_passed_without_a_contact()
+    public void Is_due_from_the_start_of_that_Beijing_day_without_a_contact()
     {
-        var clock = new FakeTimeProvider(AssignedAt);
-        clock.Advance(TimeSpan.FromDays(Days));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 15, 0, 0, 0, TimeSpan.FromHours(8)));
 
         var due = ContactReminders.IsDue(Task(), clock.GetUtcNow(), Days);
 
         Assert.True(due);
+    }
+
+    [Theory]
+    [InlineData("2026-04-01T23:30:00+08:00", "2026-04-15T00:00:00+08:00")]
+    [InlineData("2026-04-02T00:10:00+08:00", "2026-04-16T00:00:00+08:00")]
+    public void Days_are_counted_on_Beijing_days_across_midnight(string openedAt, string dueFrom)
+    {
+        var task = Task() with { RoundOpenedAt = DateTimeOffset.Parse(openedAt, System.Globalization.CultureInfo.InvariantCulture) };
+        var due = DateTimeOffset.Parse(dueFrom, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.False(ContactReminders.IsDue(task, due.AddSeconds(-1), Days));
+        Assert.True(ContactReminders.IsDue(task, due, Days));
     }
 
     [Fact]
