@@ -1,6 +1,7 @@
 using Dapper;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
+using ProposalPlatform.Notifications.Domain;
 
 namespace ProposalPlatform.Notifications.Data;
 
@@ -11,7 +12,8 @@ public static class ItemFacts
     public static async Task RecordAssignedAsync(UnitOfWork work, IReadOnlyList<ProposalAssigned> assigned, CancellationToken cancellationToken)
     {
         var items = assigned
-            .Where(a => a.Item is { Kind: not null, SessionYear: not null, Number: not null, Title: not null })
+            .Select(a => (a.ProposalId, Name: ItemName.Of(a.Item), At: a.Item?.RegisteredAt ?? a.AssignedAt))
+            .Where(a => a.Name is not null)
             .DistinctBy(a => a.ProposalId)
             .ToList();
         if (items.Count > 0)
@@ -27,11 +29,11 @@ public static class ItemFacts
                 new
                 {
                     ids = items.Select(a => a.ProposalId).ToArray(),
-                    kinds = items.Select(a => a.Item!.Kind!.Value.ToString()).ToArray(),
-                    years = items.Select(a => a.Item!.SessionYear!.Value).ToArray(),
-                    numbers = items.Select(a => a.Item!.Number!.Value).ToArray(),
-                    titles = items.Select(a => a.Item!.Title!).ToArray(),
-                    ats = items.Select(a => a.Item!.RegisteredAt.UtcDateTime).ToArray(),
+                    kinds = items.Select(a => a.Name!.Kind.ToString()).ToArray(),
+                    years = items.Select(a => a.Name!.SessionYear).ToArray(),
+                    numbers = items.Select(a => a.Name!.Number).ToArray(),
+                    titles = items.Select(a => a.Name!.Title).ToArray(),
+                    ats = items.Select(a => a.At.UtcDateTime).ToArray(),
                 },
                 work.Transaction, cancellationToken: cancellationToken));
         }

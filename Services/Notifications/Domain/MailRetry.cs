@@ -1,12 +1,12 @@
 namespace ProposalPlatform.Notifications.Domain;
 
-/// <summary>A digest waiting to be mailed: how often the mail server refused it, and when it is tried next.</summary>
+/// <summary>
+/// A digest waiting to be mailed: how often the mail server did not take it, and when it is tried next
+/// (none: at once). The sender takes the digests whose <see cref="NextAttemptAt"/> has come.
+/// </summary>
 public sealed record MailAttempts(int Attempts, DateTimeOffset? NextAttemptAt, string? LastError)
 {
     public static readonly MailAttempts None = new(0, null, null);
-
-    /// <summary>Whether the digest is tried at <paramref name="now"/>: never tried, or its wait is over.</summary>
-    public bool IsDue(DateTimeOffset now) => NextAttemptAt is not { } next || next <= now;
 
     /// <summary>
     /// The state after one more failed attempt: the wait doubles from <paramref name="firstDelay"/> with each

@@ -18,7 +18,12 @@ public enum NoticeKind
 }
 
 /// <summary>An item as a notice names it: its kind, session year, number and title; never its submitters.</summary>
-public sealed record ItemName(ProposalKind Kind, int SessionYear, int Number, string Title);
+public sealed record ItemName(ProposalKind Kind, int SessionYear, int Number, string Title)
+{
+    /// <summary>The name of an assigned item, from what its assignment carries (null from messages of versions that did not carry it).</summary>
+    public static ItemName? Of(Contracts.Assignment.RegisteredItem? item) =>
+        item is { Kind: { } kind, SessionYear: { } year, Number: { } number, Title: { } title } ? new(kind, year, number, title) : null;
+}
 
 /// <summary>
 /// One reminder to one unit about one item. <paramref name="DueAt"/> is the deadline (none for a
