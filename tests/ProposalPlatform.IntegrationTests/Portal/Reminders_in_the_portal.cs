@@ -39,7 +39,8 @@ public sealed class Reminders_in_the_portal(PlatformFixture platform)
 
             await row.Locator("a.notice-text").ClickAsync();
             await page.WaitForURLAsync($"**/items/{id}");
-            await Assertions.Expect(page.GetByText("关于加快综合保税区建设的建议").First).ToBeVisibleAsync();
+            // the item's page: its title as the heading
+            await Assertions.Expect(page.Locator("h4").Filter(new() { HasText = "关于加快综合保税区建设的建议" })).ToBeVisibleAsync();
             await browser.ShotAsync("item");
         }
         catch
