@@ -29,9 +29,9 @@ public static class ResourceNames
     public const string Audit = "audit";
     public const string Reporting = "reporting";
     public const string Notifications = "notifications";
+    public const string Portal = "portal";
+    public const string Gateway = "gateway";
 
     /// <summary>The local SMTP server with a web inbox (smtp4dev) the AppHost runs where no relay is configured.</summary>
     public const string MailServer = "mail";
-    public const string Portal = "portal";
-    public const string Gateway = "gateway";
 }

@@ -3,9 +3,10 @@ using ProposalPlatform.Contracts.Intake;
 namespace ProposalPlatform.Contracts.Assignment;
 
 /// <summary>
-/// What intake registered about an assigned item that contact scheduling and reply keep: whom the
-/// contact and the reply go to, where the lead submitter lives, and whether the item is key. Names and
-/// place only, as in <see cref="ProposalRegistered"/>: the contact details stay in intake.
+/// What intake registered about an assigned item that contact scheduling, reply and notifications keep:
+/// whom the contact and the reply go to, where the lead submitter lives, whether the item is key, and the
+/// item's number and title that a reminder names it by. Names and place only, as in
+/// <see cref="ProposalRegistered"/>: the contact details stay in intake.
 /// </summary>
 /// <param name="RegisteredAt">When intake registered the item (a later correction replaces these facts only if newer).</param>
 /// <param name="Kind">The item's kind, year, number and title, by which a reminder names it; absent from messages of earlier versions.</param>
