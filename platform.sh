@@ -57,6 +57,13 @@ install_node() {
   fi
 }
 
+# smtp4dev, the SMTP server with a web inbox that local runs and the tests mail the reminder digests to:
+# a dotnet tool from NuGet, installed once under ~/.cache/proposalplatform/tools (the AppHost's script
+# would install it on its first start too).
+install_mail_server() {
+  bash AppHost/Local/smtp4dev.sh --install-only
+}
+
 data_directory() {
   if [ "$(id -u)" = 0 ]; then echo /var/lib/proposalplatform; else echo "$HOME/.local/share/proposalplatform"; fi
 }
@@ -130,7 +137,11 @@ case "${1:-}" in
     if [ "${Infrastructure__Mode:-auto}" != external ] && { [ "${Infrastructure__Mode:-auto}" = local ] || ! container_engine_answers; }; then
       install_local_servers
     fi
+    if [ -z "${Mail__Host:-}" ]; then
+      install_mail_server
+    fi
     dotnet build AppHost/ProposalPlatform.AppHost.csproj -c Release -v quiet -nologo
+    echo "Mail: http://localhost:35080/  (smtp4dev's inbox: the units' reminder digests; none with Mail__Host set)"
     echo "Portal: http://localhost:5100/  (sign in as a person; the API under /api/, its reference UI at /scalar)"
     echo "Dashboard: http://localhost:18888  (the login link with its token follows)"
     data=$(data_directory)
@@ -142,6 +153,7 @@ case "${1:-}" in
     install_local_servers # the integration tests always run the servers locally, in throw-away folders
     install_node
     install_browser
+    install_mail_server
     log=$(mktemp)
     status=0
     dotnet test ProposalPlatform.sln -c Release 2>&1 | tee "$log" || status=$?

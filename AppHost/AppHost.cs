@@ -55,6 +55,15 @@ var reporting = builder.AddProject<Projects.ProposalPlatform_Reporting>(Resource
     .CheckingTokensOf(identity, issuer)
     .GivingWayToTheItemPath();
 
+// the units' reminders: a notice per reminder, listed in the portal, and one mail a day per unit through the
+// relay in configuration (Mail:Host), or to the smtp4dev the AppHost runs where none is set
+var notifications = builder.AddProject<Projects.ProposalPlatform_Notifications>(ResourceNames.Notifications)
+    .WithPlatformInfrastructure(infrastructure, ResourceNames.NotificationsDatabase)
+    .CheckingTokensOf(identity, issuer)
+    .WithPlatformMail(builder.AddPlatformMail())
+    .WithEnvironment("Notifications__PortalAddress", issuer)
+    .GivingWayToTheItemPath();
+
 // the web portal, served at the gateway's public address: people sign in with the identity service and act with their own tokens
 var portal = builder.AddProject<Projects.ProposalPlatform_Portal>(ResourceNames.Portal)
     .WithEnvironment("Portal__PublicAddress", issuer)
@@ -71,6 +80,7 @@ gateway
     .WithReference(reply).WaitFor(reply)
     .WithReference(audit).WaitFor(audit)
     .WithReference(reporting).WaitFor(reporting)
+    .WithReference(notifications).WaitFor(notifications)
     .WithReference(portal).WaitFor(portal)
     .WithHttpHealthCheck("/health");
 

@@ -27,6 +27,7 @@ public static class GatewayRoutes
         (ResourceNames.Identity, "Identity", "/api/identity"),
         (ResourceNames.Audit, "Audit", "/api/audit"),
         (ResourceNames.Reporting, "Reporting", "/api/reporting"),
+        (ResourceNames.Notifications, "Notifications", "/api/notifications"),
     ];
 
     /// <summary>

@@ -25,6 +25,7 @@ public static class PlatformInfrastructureExtensions
         new(ResourceNames.AuditDatabase, SeparateRuntimeRole: true),
         // the reporting service appends to its event log and never changes it: the same
         new(ResourceNames.ReportingDatabase, SeparateRuntimeRole: true),
+        new(ResourceNames.NotificationsDatabase),
     ];
 
     /// <summary>The broker and one database per service, provided as <c>Infrastructure:Mode</c> says.</summary>

@@ -17,7 +17,8 @@ public static class Extensions
         builder.Services.AddUseCases(typeof(Extensions).Assembly);
         builder.Services.AddOptions<AssignmentOptions>()
             .BindConfiguration(AssignmentOptions.Section)
-            .Validate(o => o.ReturnWindowDays >= 0 && o.DeadlineWarningDays >= 0, "Assignment:ReturnWindowDays and DeadlineWarningDays cannot be negative.")
+            .Validate(o => o.ReturnWindowDays >= 0, "Assignment:ReturnWindowDays cannot be negative.")
+            .Validate(o => o.WarningDays.All(days => days is >= 1 and <= 366), "Assignment:DeadlineWarningDays are 1 to 366 days each.")
             .Validate(o => o.DeadlineScanInterval > TimeSpan.Zero && o.DeadlineScanBatchSize > 0, "Assignment:DeadlineScanInterval and DeadlineScanBatchSize must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<AssignmentRepository>();

@@ -13,6 +13,7 @@ public static class ResourceNames
     public const string IdentityDatabase = "identitydb";
     public const string AuditDatabase = "auditdb";
     public const string ReportingDatabase = "reportingdb";
+    public const string NotificationsDatabase = "notificationsdb";
 
     /// <summary>
     /// The connection a service runs its database's migrations with (<c>ConnectionStrings:&lt;name&gt;-migrations</c>,
@@ -27,6 +28,10 @@ public static class ResourceNames
     public const string Identity = "identity";
     public const string Audit = "audit";
     public const string Reporting = "reporting";
+    public const string Notifications = "notifications";
     public const string Portal = "portal";
     public const string Gateway = "gateway";
+
+    /// <summary>The local SMTP server with a web inbox (smtp4dev) the AppHost runs where no relay is configured.</summary>
+    public const string MailServer = "mail";
 }

@@ -28,9 +28,12 @@ public static class DeadlinesApi
         return app;
     }
 
+    /// <summary>How many days ahead the due-soon list looks unless told.</summary>
+    public const int DueSoonDays = 14;
+
     public static async Task<Results<Ok<IReadOnlyList<DeadlineRow>>, ValidationProblem>> DueSoon(
         Caller caller, DeadlineRepository deadlines, TimeProvider clock, CancellationToken cancellationToken,
-        [FromQuery] int days = Domain.DeadlineAlerts.DefaultWarningDays, [FromQuery] int limit = 500)
+        [FromQuery] int days = DueSoonDays, [FromQuery] int limit = 500)
     {
         var errors = new Dictionary<string, string[]>();
         if (days is < 1 or > 366)

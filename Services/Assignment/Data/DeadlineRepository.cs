@@ -1,5 +1,6 @@
 using Dapper;
 using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Data;
 
@@ -38,26 +39,34 @@ public sealed class DeadlineRepository(PlatformDatabase database)
     }
 
     /// <summary>
-    /// Up to <paramref name="limit"/> open deadlines within the warning lead time whose alert for the
-    /// current due date (approaching, or missed once past) has not been recorded.
+    /// Up to <paramref name="limit"/> open deadlines within the longest lead time whose alert for the
+    /// current due date is not recorded: missed once past; before that, the warning of the shortest
+    /// lead time the Beijing days left are within, unless one of that or a shorter lead time was sent.
     /// </summary>
     public static async Task<IReadOnlyList<WatchedDeadline>> UnalertedAsync(
-        UnitOfWork work, DateTimeOffset now, DateTimeOffset horizon, int limit, CancellationToken cancellationToken)
+        UnitOfWork work, DateTimeOffset now, IReadOnlyCollection<int> warningDays, int limit, CancellationToken cancellationToken)
     {
+        var longest = warningDays.Count > 0 ? warningDays.Max() : 0;
+        var horizon = BeijingCalendar.DaysAfter(now, longest);
         var rows = await work.Connection.QueryAsync<DeadlineRow>(new CommandDefinition(
             $"""
-            SELECT * FROM ({OpenDeadlines}) d
-            WHERE d.DueAt <= @horizon
-              AND NOT EXISTS (
+            SELECT d.DeadlineId, d.ProposalId, d.Kind, d.UnitCode, d.UnitName, d.Title, d.DueAt
+            FROM (SELECT o.*, {BeijingDay("o.DueAt")} - {BeijingDay("@now")} AS DaysLeft FROM ({OpenDeadlines}) o WHERE o.DueAt <= @horizon) d
+            WHERE NOT EXISTS (
                   SELECT 1 FROM deadline_notifications n
                   WHERE n.deadline_id = d.DeadlineId AND n.due_at = d.DueAt
-                    AND n.kind = CASE WHEN d.DueAt <= @now THEN 'Missed' ELSE 'Approaching' END)
+                    AND CASE WHEN d.DueAt <= @now THEN n.kind = 'Missed'
+                             ELSE n.kind = 'Approaching'
+                                  AND n.days_before <= (SELECT min(w) FROM unnest(@warningDays) AS w WHERE w >= d.DaysLeft) END)
             ORDER BY d.DueAt
             LIMIT @limit
             """,
-            new { now, horizon, limit }, work.Transaction, cancellationToken: cancellationToken));
+            new { now, horizon, warningDays = warningDays.ToArray(), limit }, work.Transaction, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToWatched()).ToList();
     }
+
+    /// <summary>The Beijing day (UTC+8) of a timestamptz, as BeijingCalendar.DayOf counts it.</summary>
+    private static string BeijingDay(string instant) => $"(({instant} AT TIME ZONE 'UTC') + interval '8 hours')::date";
 
     /// <summary>
     /// Records the alerts in <paramref name="work"/>; returns those recorded now. An alert another
@@ -74,16 +83,17 @@ public sealed class DeadlineRepository(PlatformDatabase database)
         var ids = alerts.Select(a => a.Key.DeadlineId).ToArray();
         var kinds = alerts.Select(a => a.Key.Kind.ToString()).ToArray();
         var dues = alerts.Select(a => a.Key.DueAt.UtcDateTime).ToArray();
-        var recorded = await work.Connection.QueryAsync<(string DeadlineId, string Kind, DateTime DueAt)>(new CommandDefinition(
+        var daysBefore = alerts.Select(a => a.Key.DaysBefore).ToArray();
+        var recorded = await work.Connection.QueryAsync<(string DeadlineId, string Kind, DateTime DueAt, int DaysBefore)>(new CommandDefinition(
             """
-            INSERT INTO deadline_notifications (deadline_id, kind, due_at, sent_at)
-            SELECT id, kind, due, @sentAt FROM unnest(@ids, @kinds, @dues) AS n(id, kind, due)
+            INSERT INTO deadline_notifications (deadline_id, kind, due_at, days_before, sent_at)
+            SELECT id, kind, due, days, @sentAt FROM unnest(@ids, @kinds, @dues, @daysBefore) AS n(id, kind, due, days)
             ON CONFLICT DO NOTHING
-            RETURNING deadline_id, kind, due_at
+            RETURNING deadline_id, kind, due_at, days_before
             """,
-            new { ids, kinds, dues, sentAt }, work.Transaction, cancellationToken: cancellationToken));
+            new { ids, kinds, dues, daysBefore, sentAt }, work.Transaction, cancellationToken: cancellationToken));
         return recorded
-            .Select(r => new AlertKey(r.DeadlineId, Enum.Parse<AlertKind>(r.Kind), new DateTimeOffset(DateTime.SpecifyKind(r.DueAt, DateTimeKind.Utc))))
+            .Select(r => new AlertKey(r.DeadlineId, Enum.Parse<AlertKind>(r.Kind), new DateTimeOffset(DateTime.SpecifyKind(r.DueAt, DateTimeKind.Utc)), r.DaysBefore))
             .ToHashSet();
     }
 }

@@ -8,8 +8,8 @@ using ProposalPlatform.Infrastructure.Hosting;
 namespace ProposalPlatform.Assignment.Scheduling;
 
 /// <summary>
-/// Warns before and flags after every open deadline: publishes <see cref="DeadlineApproaching"/> and
-/// <see cref="DeadlineMissed"/> once per deadline and due date. Each alert's key is recorded in the same
+/// Warns before and flags after every open deadline: publishes <see cref="DeadlineApproaching"/> once
+/// per deadline, due date and lead time, and <see cref="DeadlineMissed"/> once per deadline and due date. Each alert's key is recorded in the same
 /// transaction as its outbox row, so a restart or a second instance never sends it again.
 /// </summary>
 public sealed partial class DeadlineScheduler(
@@ -30,16 +30,16 @@ public sealed partial class DeadlineScheduler(
     private async Task<(int Taken, int Sent)> ScanBatchAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var leadTime = TimeSpan.FromDays(_options.DeadlineWarningDays);
+        var warningDays = _options.WarningDays;
         await using var work = await database.BeginAsync(cancellationToken);
-        var deadlines = await DeadlineRepository.UnalertedAsync(work, now, now + leadTime, _options.DeadlineScanBatchSize, cancellationToken);
-        var alerts = DeadlineAlerts.ToSend(deadlines, now, leadTime, new HashSet<AlertKey>());
+        var deadlines = await DeadlineRepository.UnalertedAsync(work, now, warningDays, _options.DeadlineScanBatchSize, cancellationToken);
+        var alerts = DeadlineAlerts.ToSend(deadlines, now, warningDays, new HashSet<AlertKey>());
         var recorded = await DeadlineRepository.RecordAsync(work, alerts, now, cancellationToken);
         var toSend = alerts.Where(alert => recorded.Contains(alert.Key)).ToList();
 
         await work.PublishManyAsync(
             toSend.Where(a => a.Kind == AlertKind.Approaching)
-                .Select(a => new DeadlineApproaching(a.Deadline.ProposalId, a.Deadline.Kind, a.Deadline.UnitCode, a.Deadline.DueAt, now))
+                .Select(a => new DeadlineApproaching(a.Deadline.ProposalId, a.Deadline.Kind, a.Deadline.UnitCode, a.Deadline.DueAt, now, a.DaysBefore))
                 .ToList(),
             cancellationToken);
         await work.PublishManyAsync(

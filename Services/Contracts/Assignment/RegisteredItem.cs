@@ -3,19 +3,26 @@ using ProposalPlatform.Contracts.Intake;
 namespace ProposalPlatform.Contracts.Assignment;
 
 /// <summary>
-/// What intake registered about an assigned item that contact scheduling and reply keep: whom the
-/// contact and the reply go to, where the lead submitter lives, and whether the item is key. Names and
-/// place only, as in <see cref="ProposalRegistered"/>: the contact details stay in intake.
+/// What intake registered about an assigned item that contact scheduling, reply and notifications keep:
+/// whom the contact and the reply go to, where the lead submitter lives, whether the item is key, and the
+/// item's number and title that a reminder names it by. Names and place only, as in
+/// <see cref="ProposalRegistered"/>: the contact details stay in intake.
 /// </summary>
 /// <param name="RegisteredAt">When intake registered the item (a later correction replaces these facts only if newer).</param>
+/// <param name="Kind">The item's kind, year, number and title, by which a reminder names it; absent from messages of earlier versions.</param>
 public record RegisteredItem(
     string LeadSubmitterName,
     string Province,
     string City,
     IReadOnlyList<string>? CoSignerNames,
     bool IsKeyItem,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt,
+    ProposalKind? Kind = null,
+    int? SessionYear = null,
+    int? Number = null,
+    string? Title = null)
 {
     public static RegisteredItem Of(ProposalRegistered registered) => new(
-        registered.LeadSubmitterName, registered.Province, registered.City, registered.CoSignerNames, registered.IsKeyItem, registered.RegisteredAt);
+        registered.LeadSubmitterName, registered.Province, registered.City, registered.CoSignerNames, registered.IsKeyItem, registered.RegisteredAt,
+        registered.Kind, registered.SessionYear, registered.Number, registered.Title);
 }

@@ -13,7 +13,8 @@ public sealed record PersonView(
     DateTimeOffset CreatedAt,
     string CreatedBy,
     DateTimeOffset? DisabledAt,
-    string? DisabledBy);
+    string? DisabledBy,
+    string? Email = null);
 
 /// <summary>
 /// A person just created, with what is shown this once and never again: the initial password, and
@@ -28,7 +29,11 @@ public sealed record CreatedPersonView(
     string InitialPassword,
     string? AuthenticatorKey,
     string? AuthenticatorUri,
-    IReadOnlyList<string>? RecoveryCodes);
+    IReadOnlyList<string>? RecoveryCodes,
+    string? Email = null);
+
+/// <summary>A person's e-mail address as the office sets it; null or left out removes it.</summary>
+public sealed record PersonEmail(string? Email);
 
 /// <summary>A new password, shown once.</summary>
 public sealed record PasswordResetView(string Id, string UserName, string NewPassword);

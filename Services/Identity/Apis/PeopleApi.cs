@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using ProposalPlatform.Identity.Data;
 using ProposalPlatform.Identity.Domain;
+using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Identity.Hosting;
 using ProposalPlatform.ServiceDefaults;
@@ -43,6 +44,11 @@ public static partial class PeopleApi
             .WithSummary("Enable a person again, and lift a lockout")
             .WithDescription("Enables a person again and lifts a lockout. An unknown person is answered 404, a change to the person at the same moment 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/{id}/email", SetPersonEmail)
+            .WithName("SetPersonEmail")
+            .WithSummary("Set or remove a person's work e-mail address, where the unit's reminders are mailed")
+            .WithDescription("Sets a person's work e-mail address (one mailbox such as li.ming@customs.gov.cn), or removes it when `email` is null or left out; the unit's daily reminder digest goes to its people's addresses. An invalid address is refused with 400 naming `email`, an unknown person is answered 404, a change to the person at the same moment 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id}/password", ResetPassword)
             .WithName("ResetPassword")
             .WithSummary("Give a person a new generated password, shown once in the answer")
@@ -80,6 +86,7 @@ public static partial class PeopleApi
             UserName = person.UserName,
             DisplayName = person.DisplayName,
             UnitCode = person.UnitCode,
+            Email = person.Email,
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = caller.Id,
         };
@@ -115,12 +122,15 @@ public static partial class PeopleApi
         }
 
         LogPersonCreated(loggers.CreateLogger(typeof(PeopleApi)), user.Id, person.UserName, string.Join(",", person.Roles), caller.Id);
-        await audit.CommitAsync(database, transaction, caller, $"person {user.Id} ({person.UserName}) created: unit {person.UnitCode}, roles {string.Join(",", person.Roles)}", cancellationToken);
+        await audit.CommitAsync(
+            database, transaction, caller,
+            $"person {user.Id} ({person.UserName}) created: unit {person.UnitCode}, roles {string.Join(",", person.Roles)}{(person.Email is null ? "" : ", with an e-mail address")}",
+            cancellationToken, Changed(user, person.Roles, clock));
         return TypedResults.Created(
             $"/api/identity/people/{user.Id}",
             new CreatedPersonView(
                 user.Id, person.UserName, person.DisplayName, person.UnitCode, person.Roles, password,
-                key, key is null ? null : Authenticator.Uri(person.UserName, key), recoveryCodes));
+                key, key is null ? null : Authenticator.Uri(person.UserName, key), recoveryCodes, person.Email));
     }
 
     public static async Task<Ok<List<PersonView>>> ListPeople(IdentityDataContext database, CancellationToken cancellationToken)
@@ -179,7 +189,9 @@ public static partial class PeopleApi
             Ensure(await users.UpdateSecurityStampAsync(user));
             var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
             LogPersonDisabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", revoked, caller.Id);
-            await audit.CommitAsync(database, transaction, caller, $"person {user.Id} ({user.UserName}) disabled; {revoked} tokens revoked", cancellationToken);
+            await audit.CommitAsync(
+                database, transaction, caller, $"person {user.Id} ({user.UserName}) disabled; {revoked} tokens revoked", cancellationToken,
+                Changed(user, await users.GetRolesAsync(user), clock));
         }
 
         return await CurrentView(database, id, cancellationToken);
@@ -190,6 +202,7 @@ public static partial class PeopleApi
         HttpContext context,
         UserManager<PlatformUser> users,
         IdentityDataContext database,
+        TimeProvider clock,
         ILoggerFactory loggers,
         IdentityAudit audit,
         CancellationToken cancellationToken)
@@ -209,9 +222,48 @@ public static partial class PeopleApi
         Ensure(await users.SetLockoutEndDateAsync(user, null));
         Ensure(await users.ResetAccessFailedCountAsync(user));
         LogPersonEnabled(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", caller.Id);
-        await audit.CommitAsync(database, transaction, caller, $"person {user.Id} ({user.UserName}) enabled", cancellationToken);
+        await audit.CommitAsync(
+            database, transaction, caller, $"person {user.Id} ({user.UserName}) enabled", cancellationToken, Changed(user, await users.GetRolesAsync(user), clock));
         return await CurrentView(database, id, cancellationToken);
     }
+
+    public static async Task<Results<Ok<PersonView>, ValidationProblem, ProblemHttpResult>> SetPersonEmail(
+        string id,
+        PersonEmail request,
+        HttpContext context,
+        UserManager<PlatformUser> users,
+        IdentityDataContext database,
+        TimeProvider clock,
+        ILoggerFactory loggers,
+        IdentityAudit audit,
+        CancellationToken cancellationToken)
+    {
+        if (FieldRules.CheckEmail(request.Email) is { } error)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [error] }, title: "The e-mail address is not valid.");
+        }
+
+        // the change and its audit entry commit together, or neither does
+        await using var transaction = await IdentityAudit.BeginAsync(database, cancellationToken);
+        await IdentityAudit.LockPersonAsync(database, id, cancellationToken);
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound(id);
+        }
+
+        var caller = Caller.From(context.User);
+        Ensure(await users.SetEmailAsync(user, request.Email));
+        LogEmailSet(loggers.CreateLogger(typeof(PeopleApi)), user.Id, user.UserName ?? "", request.Email is not null, caller.Id);
+        await audit.CommitAsync(
+            database, transaction, caller, $"e-mail address of person {user.Id} ({user.UserName}) {(request.Email is null ? "removed" : "set")}", cancellationToken,
+            Changed(user, await users.GetRolesAsync(user), clock));
+        return await CurrentView(database, id, cancellationToken);
+    }
+
+    /// <summary>What the other services learn of a person (the notifications service mails the unit's people).</summary>
+    private static PersonChanged Changed(PlatformUser user, IEnumerable<string> roles, TimeProvider clock) =>
+        new(user.Id, user.UnitCode, user.DisplayName, user.Email, [.. roles.Order(StringComparer.Ordinal)], user.Disabled, clock.GetUtcNow());
 
     public static async Task<Results<Ok<PasswordResetView>, ProblemHttpResult>> ResetPassword(
         string id,
@@ -239,7 +291,7 @@ public static partial class PeopleApi
         return TypedResults.Ok(new PasswordResetView(user.Id, user.UserName ?? "", password));
     }
 
-    private static async Task<Results<Ok<PersonView>, ProblemHttpResult>> CurrentView(IdentityDataContext database, string id, CancellationToken cancellationToken)
+    private static async Task<Ok<PersonView>> CurrentView(IdentityDataContext database, string id, CancellationToken cancellationToken)
     {
         var person = await database.Users.AsNoTracking().FirstAsync(u => u.Id == id, cancellationToken);
         return TypedResults.Ok(View(person, (await RolesOf(database, id, cancellationToken))[id]));
@@ -268,7 +320,8 @@ public static partial class PeopleApi
         user.CreatedAt,
         user.CreatedBy,
         user.DisabledAt,
-        user.DisabledBy);
+        user.DisabledBy,
+        user.Email);
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(new ProblemDetails
     {
@@ -310,6 +363,9 @@ public static partial class PeopleApi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Person {PersonId} ({UserName}) enabled by {CallerSubject}")]
     private static partial void LogPersonEnabled(ILogger logger, string personId, string userName, string callerSubject);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail address of person {PersonId} ({UserName}) set ({HasEmail}) by {CallerSubject}")]
+    private static partial void LogEmailSet(ILogger logger, string personId, string userName, bool hasEmail, string callerSubject);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password of person {PersonId} ({UserName}) reset by {CallerSubject}")]
     private static partial void LogPasswordReset(ILogger logger, string personId, string userName, string callerSubject);

@@ -9,12 +9,17 @@ public static partial class FieldRules
     public const int MaxNameLength = 64;
     public const int MaxDisplayNameLength = 100;
     public const int MaxUnitCodeLength = 50;
+    public const int MaxEmailLength = 254;
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex NamePattern();
 
     [GeneratedRegex("^[A-Z0-9-]+$")]
     private static partial Regex UnitCodePattern();
+
+    // one mailbox, local@domain, the domain with at least one dot; no display name, no spaces, no list
+    [GeneratedRegex(@"^[^@\s<>(),;:""\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")]
+    private static partial Regex EmailPattern();
 
     /// <summary>A user name or client id: 3–64 of A–Z, a–z, 0–9, '.', '_', '-'.</summary>
     public static string? CheckName(string? value, string what) => value switch
@@ -37,6 +42,16 @@ public static partial class FieldRules
         null or "" => "The unit code is required.",
         { Length: > MaxUnitCodeLength } => $"The unit code is at most {MaxUnitCodeLength} characters long.",
         _ when !UnitCodePattern().IsMatch(value) => "The unit code may contain only capital letters A-Z, digits and '-'.",
+        _ => null,
+    };
+
+    /// <summary>A work e-mail address, where one is given (null: none): one mailbox such as li.ming@customs.gov.cn.</summary>
+    public static string? CheckEmail(string? value) => value switch
+    {
+        null => null,
+        { Length: > MaxEmailLength } => $"The e-mail address is at most {MaxEmailLength} characters long.",
+        _ when !EmailPattern().IsMatch(value) || !System.Net.Mail.MailAddress.TryCreate(value, out var parsed) || parsed.Address != value =>
+            "The e-mail address is not valid: give one address such as li.ming@customs.gov.cn, or leave it out.",
         _ => null,
     };
 }

@@ -32,12 +32,18 @@ public sealed class IdentityAudit(AuditTrail trail, AuditRecorder recorder, Outb
     public static Task LockClientAsync(IdentityDataContext database, string clientId, CancellationToken cancellationToken) =>
         database.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"OpenIddictApplications\" WHERE \"ClientId\" = {clientId} FOR UPDATE", cancellationToken);
 
-    /// <summary>Writes the administration write's audit entry in its transaction, and commits both.</summary>
-    public async Task CommitAsync(IdentityDataContext database, IDbContextTransaction transaction, Caller caller, string summary, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the administration write's audit entry in its transaction, with the person's change for the
+    /// other services where a person changed, and commits them all.
+    /// </summary>
+    public async Task CommitAsync(
+        IdentityDataContext database, IDbContextTransaction transaction, Caller caller, string summary, CancellationToken cancellationToken, PersonChanged? personChanged = null)
     {
+        object[] messages = personChanged is null
+            ? [trail.Accepted(caller, "IdentityAdministration", null, summary)]
+            : [trail.Accepted(caller, "IdentityAdministration", null, summary), personChanged];
         var rows = await OutboxWriter.InsertAsync(
-            (NpgsqlConnection)database.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(),
-            [trail.Accepted(caller, "IdentityAdministration", null, summary)], cancellationToken);
+            (NpgsqlConnection)database.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), messages, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Notify(rows);
     }

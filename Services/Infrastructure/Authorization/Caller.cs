@@ -25,6 +25,14 @@ public sealed record Caller(string Id, string Name, string? UnitCode, IReadOnlyS
     public bool WorksFor(string? unitCode) =>
         IsOf(unitCode) && (Has(PlatformRoles.UnitHandler) || Has(PlatformRoles.UnitHead));
 
+    /// <summary>
+    /// Whether another unit's records (a unit's lists and figures) are hidden from this caller: from a
+    /// unit's or a district's staff (or one of no unit) asking for another unit's, answered as if there
+    /// were none. The office sees every unit's; <paramref name="unit"/> null asks for the caller's own.
+    /// </summary>
+    public bool IsKeptFromUnit(string? unit) =>
+        !IsOffice && (UnitCode is null || (unit is not null && unit != UnitCode));
+
     /// <summary>Who the record of a write names: the name, and the person's or client's id beside it.</summary>
     public string Signature => $"{Name} ({Id})";
 

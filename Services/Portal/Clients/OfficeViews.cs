@@ -25,7 +25,7 @@ public sealed record DryRunResult(int Examined, int Moving, IReadOnlyList<Routin
 
 public sealed record PersonView(
     string Id, string UserName, string DisplayName, string UnitCode, IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool Disabled,
-    DateTimeOffset? LockedOutUntil, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? DisabledAt, string? DisabledBy);
+    DateTimeOffset? LockedOutUntil, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? DisabledAt, string? DisabledBy, string? Email = null);
 
 public sealed record CreatedPersonView(
     string Id, string UserName, string DisplayName, string UnitCode, IReadOnlyList<string> Roles, string InitialPassword,

@@ -448,5 +448,16 @@ public static class ServiceMessages
         ("Story.ReplyIssued", "Formal reply issued, result class {class}, to {n} recipient(s); publication: {publication}"),
         ("Story.Feedback", "The submitter answered: {level} with the result, {level2} with the attitude"),
         ("Story.ReHandlingRequested", "Re-handling requested after the reply of round {round}: {msg}"),
+
+        // Notifications (NotificationsApi) and the people's e-mail address (identity's FieldRules, PeopleApi)
+        ("Notices.UnitOfficeNames", "The unit is a unit code of 1 to {n} characters; the office names the unit whose notices it lists."),
+        ("Notices.PageSize", "A page holds 1 to {n} notices."),
+        ("Notices.Page", "The page is 1 or more."),
+        ("Notices.NotValid", "The list's parameters are not valid."),
+        ("Notices.None", "No such notices."),
+        ("Notices.NoneOfUnit", "There are no notices of that unit here that are yours to see."),
+        ("Identity.EmailNotValidTitle", "The e-mail address is not valid."),
+        ("Identity.EmailNotValid", "The e-mail address is not valid: give one address such as li.ming@customs.gov.cn, or leave it out."),
+        ("Identity.EmailTooLong", "The e-mail address is at most {n} characters long."),
     ];
 }

@@ -79,6 +79,5 @@ public sealed record ReportQuery(
     /// Another unit's figures asked for by a unit's or a district's staff (or by one of no unit): answered
     /// as if there were none to see. The office sees every unit's.
     /// </summary>
-    public static bool IsHiddenFrom(Caller caller, string? unit) =>
-        !caller.IsOffice && (caller.UnitCode is null || (unit is not null && unit != caller.UnitCode));
+    public static bool IsHiddenFrom(Caller caller, string? unit) => caller.IsKeptFromUnit(unit);
 }

@@ -382,6 +382,7 @@ public sealed class Auditing_every_write(PlatformFixture platform)
             await SendAsync("DisablePerson", Office, HttpMethod.Post, $"/api/identity/people/{personId}/disable", null);
             await SendAsync("EnablePerson", Office, HttpMethod.Post, $"/api/identity/people/{personId}/enable", null);
             await SendAsync("ResetPassword", Office, HttpMethod.Post, $"/api/identity/people/{personId}/password", null);
+            await SendAsync("SetPersonEmail", Office, HttpMethod.Put, $"/api/identity/people/{personId}/email", new { email = $"audit{n}@customs.gov.cn" });
             var client = await SendAsync("CreateClient", Office, HttpMethod.Post, "/api/identity/clients",
                 new { displayName = "审计测试客户端", unitCode = "HQ-STATISTICS", roles = new[] { PlatformRoles.UnitHandler } });
             await SendAsync("RevokeClient", Office, HttpMethod.Post, $"/api/identity/clients/{client["clientId"]!.GetValue<string>()}/revoke", null);

@@ -112,6 +112,7 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         // a unit's lists, asked for the lead unit's: its own staff and the office
         ["ListSignOffQueue"] = new([Who.Office, Who.LeadHandler, Who.LeadHead], Query: $"unitCode={PlatformFixture.LeadUnit}"),
         ["GetWorklist"] = new([Who.Office, Who.LeadHandler, Who.LeadHead], Query: $"unit={PlatformFixture.LeadUnit}"),
+        ["ListNotifications"] = new([Who.Office, Who.LeadHandler, Who.LeadHead], Query: $"unit={PlatformFixture.LeadUnit}"),
         ["GetContactCalendar"] = new([Who.Office, Who.LeadHandler, Who.LeadHead], Query: $"from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z&unit={PlatformFixture.LeadUnit}"),
         ["SaveDraft"] = new(LeadUnit, Body: _ => new { text = "越权草稿" }),
         ["RecordSignOff"] = new([Who.LeadHandler], Body: _ => new { draftVersion = 1, step = "Handler", decision = "Approve" }),
@@ -131,6 +132,7 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ["DisablePerson"] = new(OfficeOnly),
         ["EnablePerson"] = new(OfficeOnly),
         ["ResetPassword"] = new(OfficeOnly),
+        ["SetPersonEmail"] = new(OfficeOnly, Body: _ => new { email = "intruder@customs.gov.cn" }),
         ["CreateClient"] = new(OfficeOnly, Body: _ => new { displayName = "越权客户端", unitCode = "HQ-OFFICE", roles = new[] { "ProposalOffice" } }),
         ["ListClients"] = new(OfficeOnly),
         ["RevokeClient"] = new(OfficeOnly),
@@ -159,6 +161,7 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ("identity", ResourceNames.Identity),
         ("audit", ResourceNames.Audit),
         ("reporting", ResourceNames.Reporting),
+        ("notifications", ResourceNames.Notifications),
     ];
 
     [Fact]

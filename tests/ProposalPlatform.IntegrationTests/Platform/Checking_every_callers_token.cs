@@ -29,6 +29,7 @@ public sealed class Checking_every_callers_token(PlatformFixture platform)
         { ResourceNames.Identity, "/api/identity/clients" },
         { ResourceNames.Audit, "/api/audit/records?pageSize=1" },
         { ResourceNames.Reporting, "/api/reporting/statistics/annual?year=2020" },
+        { ResourceNames.Notifications, "/api/notifications?unit=HQ-FTZ" },
     };
 
     [Theory]

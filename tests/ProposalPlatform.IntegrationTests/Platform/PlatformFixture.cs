@@ -27,7 +27,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var ports = FreePorts.Take(5);
+        var ports = FreePorts.Take(7);
         string[] args =
         [
             "--Infrastructure:Mode=local",
@@ -37,6 +37,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--Infrastructure:Local:RabbitMqDistributionPort={ports[2]}",
             $"--Infrastructure:Local:EpmdPort={ports[3]}",
             $"--Infrastructure:Local:PostgresPort={ports[4]}",
+            // the local smtp4dev, whose inbox the tests read the digests from
+            $"--Mail:SmtpPort={ports[5]}",
+            $"--Mail:InboxPort={ports[6]}",
         ];
 
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -52,7 +55,12 @@ public sealed class PlatformFixture : IAsyncLifetime
                 .WithEnvironment("Testing__ClockControl", "true")
                 .WithEnvironment("Assignment__DeadlineScanInterval", "00:00:01")
                 .WithEnvironment("ContactScheduling__ReminderScanInterval", "00:00:01")
-                .WithEnvironment("Intake__Batches__AbandonedSweepInterval", "00:00:01");
+                .WithEnvironment("Intake__Batches__AbandonedSweepInterval", "00:00:01")
+                // the units' digests go as soon as their notices are there, and a refused one is tried again within seconds
+                .WithEnvironment("Notifications__DigestSendTime", "00:00")
+                .WithEnvironment("Notifications__DigestScanInterval", "00:00:01")
+                .WithEnvironment("Notifications__RetryDelay", "00:00:01")
+                .WithEnvironment("Notifications__MaxRetryDelay", "00:00:02");
         }
 
         _app = await builder.BuildAsync(timeout.Token);
@@ -75,6 +83,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string LeadUnit = "HQ-FTZ";
 
     public Uri GatewayAddress => App.GetEndpoint(ResourceNames.Gateway, "http");
+
+    /// <summary>The local smtp4dev's web inbox and its REST API (<c>/api/messages</c>), where the digests land.</summary>
+    public Uri MailInboxAddress => App.GetEndpoint(ResourceNames.MailServer, "http");
 
     /// <summary>The platform's data directory, where the AppHost keeps the bootstrap credentials.</summary>
     public string DataDirectory => _dataDirectory.FullName;

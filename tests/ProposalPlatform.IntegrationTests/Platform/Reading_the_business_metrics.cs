@@ -22,6 +22,7 @@ public class Reading_the_business_metrics(PlatformFixture platform)
     [
         ResourceNames.IntakeDatabase, ResourceNames.AssignmentDatabase, ResourceNames.ContactSchedulingDatabase,
         ResourceNames.ReplyDatabase, ResourceNames.IdentityDatabase, ResourceNames.AuditDatabase, ResourceNames.ReportingDatabase,
+        ResourceNames.NotificationsDatabase,
     ];
 
     [Fact]

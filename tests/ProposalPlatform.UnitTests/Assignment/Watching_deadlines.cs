@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Assignment;
 
 namespace ProposalPlatform.UnitTests.Assignment;
@@ -10,7 +11,7 @@ namespace ProposalPlatform.UnitTests.Assignment;
 /// </summary>
 public class Watching_deadlines
 {
-    private static readonly TimeSpan _leadTime = TimeSpan.FromDays(DeadlineAlerts.DefaultWarningDays);
+    private static readonly IReadOnlyList<int> _warningDays = DeadlineAlerts.DefaultWarningDays;
     private static readonly DateTimeOffset _start = new(2026, 3, 20, 9, 0, 0, TimeSpan.FromHours(8));
 
     private static WatchedDeadline Reply(DateTimeOffset dueAt, Guid? id = null)
@@ -26,7 +27,7 @@ public class Watching_deadlines
         var alerts = new List<DeadlineAlert>();
         while (clock.GetUtcNow() <= until)
         {
-            var now = DeadlineAlerts.ToSend(deadlines, clock.GetUtcNow(), _leadTime, sent);
+            var now = DeadlineAlerts.ToSend(deadlines, clock.GetUtcNow(), _warningDays, sent);
             foreach (var alert in now)
             {
                 sent.Add(alert.Key);
@@ -45,21 +46,21 @@ public class Watching_deadlines
         var clock = new FakeTimeProvider(_start);
         var deadline = Reply(_start.AddMonths(3));
 
-        var alerts = DeadlineAlerts.ToSend([deadline], clock.GetUtcNow(), _leadTime, new HashSet<AlertKey>());
+        var alerts = DeadlineAlerts.ToSend([deadline], clock.GetUtcNow(), _warningDays, new HashSet<AlertKey>());
 
         Assert.Empty(alerts);
     }
 
     [Fact]
-    public void Warns_once_then_flags_once_across_many_scans()
+    public void Warns_once_at_each_lead_time_then_flags_once_across_many_scans()
     {
         var clock = new FakeTimeProvider(_start);
         var deadline = Reply(Deadlines.ReplyDue(_start));
 
         var alerts = ScanRepeatedly(clock, [deadline], [], TimeSpan.FromHours(6), _start.AddMonths(4));
 
-        Assert.Equal([AlertKind.Approaching, AlertKind.Missed], alerts.Select(a => a.Kind));
-        Assert.True(alerts[0].Deadline.DueAt - _leadTime <= _start.AddMonths(3));
+        Assert.Equal([AlertKind.Approaching, AlertKind.Approaching, AlertKind.Missed], alerts.Select(a => a.Kind));
+        Assert.Equal([15, 5, 0], alerts.Select(a => a.DaysBefore));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public class Watching_deadlines
         // a new scheduler instance: same table of sent keys, clock carries on
         var after = ScanRepeatedly(clock, [deadline], sent, TimeSpan.FromMinutes(1), clock.GetUtcNow().AddHours(2));
 
-        Assert.Equal(2, before.Count);
+        Assert.Equal([AlertKind.Approaching, AlertKind.Approaching, AlertKind.Missed], before.Select(a => a.Kind));
         Assert.Empty(after);
     }
 
@@ -95,13 +96,13 @@ public class Watching_deadlines
         var id = Guid.NewGuid();
         var sent = new HashSet<AlertKey>();
         var firstDue = _start.AddDays(10);
-        var first = ScanRepeatedly(clock, [Reply(firstDue, id)], sent, TimeSpan.FromHours(1), _start.AddDays(5));
+        var first = ScanRepeatedly(clock, [Reply(firstDue, id)], sent, TimeSpan.FromHours(1), _start.AddDays(4));
 
         var extended = Reply(firstDue.AddMonths(1), id);
         var second = ScanRepeatedly(clock, [extended], sent, TimeSpan.FromHours(1), firstDue.AddMonths(1).AddDays(1));
 
         Assert.Equal([AlertKind.Approaching], first.Select(a => a.Kind));
-        Assert.Equal([AlertKind.Approaching, AlertKind.Missed], second.Select(a => a.Kind));
+        Assert.Equal([AlertKind.Approaching, AlertKind.Approaching, AlertKind.Missed], second.Select(a => a.Kind));
         Assert.All(second, alert => Assert.Equal(extended.DueAt, alert.Key.DueAt));
     }
 
@@ -120,19 +121,56 @@ public class Watching_deadlines
 
         var alerts = ScanRepeatedly(clock, deadlines, [], TimeSpan.FromHours(12), due.AddDays(1));
 
-        Assert.Equal(4, alerts.Count);
-        Assert.Equal(2, alerts.Count(a => a.Deadline.UnitCode == "HQ-TARIFF"));
-        Assert.Equal(2, alerts.Count(a => a.Deadline.UnitCode == "HQ-PORTS"));
+        Assert.Equal(6, alerts.Count);
+        Assert.Equal(3, alerts.Count(a => a.Deadline.UnitCode == "HQ-TARIFF"));
+        Assert.Equal(3, alerts.Count(a => a.Deadline.UnitCode == "HQ-PORTS"));
         Assert.DoesNotContain(alerts, a => a.Deadline.Kind == DeadlineKind.Reply);
     }
 
     [Fact]
-    public void Honours_a_configured_lead_time()
+    public void Honours_configured_lead_times()
     {
         var now = _start;
-        var dueAt = now.AddDays(20);
+        var dueAt = BeijingCalendar.DaysAfter(now, 20);
 
-        Assert.Null(DeadlineAlerts.KindAt(dueAt, now, TimeSpan.FromDays(14)));
-        Assert.Equal(AlertKind.Approaching, DeadlineAlerts.KindAt(dueAt, now, TimeSpan.FromDays(30)));
+        Assert.Null(DeadlineAlerts.KindAt(dueAt, now, [15, 5]));
+        Assert.Equal((AlertKind.Approaching, 30), DeadlineAlerts.KindAt(dueAt, now, [30, 10]));
+    }
+
+    [Fact]
+    public void Counts_the_lead_time_in_Beijing_days()
+    {
+        // due 2026-04-04 (Beijing); 15 days before is 2026-03-20, which begins at 16:00Z on the 19th
+        var dueAt = BeijingCalendar.EndOf(new DateOnly(2026, 4, 4));
+        var lastMinuteBefore = new DateTimeOffset(2026, 3, 19, 15, 59, 0, TimeSpan.Zero);
+        var firstMinuteOf = new DateTimeOffset(2026, 3, 19, 16, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(DeadlineAlerts.KindAt(dueAt, lastMinuteBefore, _warningDays));
+        Assert.Equal((AlertKind.Approaching, 15), DeadlineAlerts.KindAt(dueAt, firstMinuteOf, _warningDays));
+        Assert.Equal((AlertKind.Approaching, 5), DeadlineAlerts.KindAt(dueAt, new DateTimeOffset(2026, 3, 30, 0, 0, 0, BeijingCalendar.Offset), _warningDays));
+        Assert.Equal((AlertKind.Approaching, 5), DeadlineAlerts.KindAt(dueAt, new DateTimeOffset(2026, 4, 4, 23, 59, 0, BeijingCalendar.Offset), _warningDays));
+        Assert.Equal((AlertKind.Missed, 0), DeadlineAlerts.KindAt(dueAt, new DateTimeOffset(2026, 4, 5, 0, 0, 0, BeijingCalendar.Offset), _warningDays));
+    }
+
+    [Fact]
+    public void Warns_a_deadline_first_seen_three_days_ahead_of_five_days_only()
+    {
+        var clock = new FakeTimeProvider(_start);
+        var deadline = Reply(BeijingCalendar.DaysAfter(_start, 3));
+
+        var alerts = ScanRepeatedly(clock, [deadline], [], TimeSpan.FromHours(6), _start.AddDays(2));
+
+        Assert.Equal([5], alerts.Select(a => a.DaysBefore));
+    }
+
+    [Fact]
+    public void A_warning_of_a_shorter_lead_time_covers_a_longer_one_of_the_same_due_date()
+    {
+        var deadline = Reply(BeijingCalendar.DaysAfter(_start, 10));
+        var sentAtFourteen = new HashSet<AlertKey> { new(deadline.DeadlineId, AlertKind.Approaching, deadline.DueAt, 14) };
+
+        var alerts = DeadlineAlerts.ToSend([deadline], _start, _warningDays, sentAtFourteen);
+
+        Assert.Empty(alerts);
     }
 }

@@ -97,4 +97,31 @@ public class Validating_a_new_person
 
         Assert.True(person!.RequiresSecondFactor);
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("li.ming@customs.gov.cn", true)]
+    [InlineData("li_ming+reminders@shenzhen.customs.gov.cn", true)]
+    [InlineData("", false)]
+    [InlineData("li.ming", false)]
+    [InlineData("li.ming@customs", false)]
+    [InlineData("李明 <li.ming@customs.gov.cn>", false)]
+    [InlineData("li.ming@customs.gov.cn, wang.fang@customs.gov.cn", false)]
+    [InlineData(" li.ming@customs.gov.cn", false)]
+    [InlineData("li ming@customs.gov.cn", false)]
+    public void Takes_one_work_e_mail_address_or_none(string? email, bool accepted)
+    {
+        var (person, errors) = PersonRules.Validate(Valid() with { Email = email });
+
+        Assert.Equal(accepted, !errors.ContainsKey("email"));
+        Assert.Equal(accepted ? email : null, person?.Email);
+    }
+
+    [Fact]
+    public void Refuses_an_e_mail_address_over_254_characters()
+    {
+        var (_, errors) = PersonRules.Validate(Valid() with { Email = new string('a', 240) + "@customs.gov.cn" });
+
+        Assert.Contains("254", errors["email"][0], StringComparison.Ordinal);
+    }
 }

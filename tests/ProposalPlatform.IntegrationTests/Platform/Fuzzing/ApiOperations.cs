@@ -36,7 +36,7 @@ public sealed record ApiOperation(string Document, HttpMethod Method, string Pat
 /// <summary>The services' OpenAPI documents as the gateway serves them, read with Microsoft.OpenApi.</summary>
 public static class ApiDocuments
 {
-    public static readonly string[] Names = ["intake", "assignment", "contactscheduling", "reply", "identity", "audit", "reporting"];
+    public static readonly string[] Names = ["intake", "assignment", "contactscheduling", "reply", "identity", "audit", "reporting", "notifications"];
 
     public static async Task<IReadOnlyList<ApiOperation>> OperationsAsync(HttpClient gateway)
     {

@@ -60,6 +60,8 @@ public sealed class DomainValues
         var badRoles = Gen.OneOf<JsonNode>(new JsonArray(), new JsonArray(JsonValue.Create("Emperor")), new JsonArray(JsonValue.Create(PlatformRoles.Ops), JsonValue.Create("")));
         var loginName = Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789._-"], 6, 40].Select(s => (JsonNode)JsonValue.Create("fz" + s));
         var badLoginName = Gen.OneOf("ab", "has space", "名字", new string('x', 65), "semi;colon").AsNode();
+        var email = Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789_-"], 1, 30].Select(s => (JsonNode)JsonValue.Create($"fz{s}@customs.gov.cn"));
+        var badEmail = Gen.OneOf("li.ming", "li.ming@customs", "李明 <li.ming@customs.gov.cn>", "a@customs.gov.cn, b@customs.gov.cn", " li@customs.gov.cn", "").AsNode();
         var office = Gen.Int[0, 3000].Select(d => (JsonNode)JsonValue.Create(now.AddDays(-d).ToString("O", CultureInfo.InvariantCulture)));
 
         _fields = new Dictionary<string, FieldRule>
@@ -190,6 +192,8 @@ public sealed class DomainValues
             ["NewPerson.displayName"] = name.AsRequired(),
             ["NewPerson.unitCode"] = new FieldRule(Pick(known.Units), Gen.OneOf("lower", "A B", new string('A', 51)).AsNode(), Required: true),
             ["NewPerson.roles"] = new FieldRule(roles, badRoles, Required: true),
+            ["NewPerson.email"] = new FieldRule(email, badEmail),
+            ["PersonEmail.email"] = new FieldRule(email, badEmail),
             ["NewClient.clientId"] = new FieldRule(loginName, badLoginName),
             ["NewClient.displayName"] = name.AsRequired(),
             ["NewClient.unitCode"] = new FieldRule(Pick(known.Units), Gen.OneOf("lower", "A B").AsNode(), Required: true),
