@@ -94,25 +94,9 @@ public sealed class FloodPhase(HttpClient office, string gateway)
 
     private async Task<HttpClient> DistrictAsync(string district)
     {
-        using var created = await office.PostAsJsonAsync("/api/identity/clients", new
-        {
-            displayName = $"{district} benchmark", unitCode = district, roles = new[] { "DistrictOfficer" },
-        });
-        var client = await created.Content.ReadFromJsonAsync<JsonObject>();
-        if (!created.IsSuccessStatusCode || client?["clientSecret"] is null)
-        {
-            throw new InvalidOperationException($"Creating {district}'s client answered {(int)created.StatusCode}: {client}");
-        }
-
-        using var http = new HttpClient { BaseAddress = new Uri(gateway) };
-        using var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = client["clientId"]!.GetValue<string>(),
-            ["client_secret"] = client["clientSecret"]!.GetValue<string>(), ["scope"] = "api",
-        }));
-        var answer = await token.Content.ReadFromJsonAsync<JsonObject>();
+        var token = await OfficeToken.NewClientAsync(office, gateway, $"{district} benchmark", district, "DistrictOfficer");
         var system = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = FloodConnections }) { BaseAddress = new Uri(gateway) };
-        system.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", answer!["access_token"]!.GetValue<string>());
+        system.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return system;
     }
 

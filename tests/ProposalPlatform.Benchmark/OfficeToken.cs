@@ -21,18 +21,40 @@ public sealed class OfficeToken(string gateway, string clientFile)
         }
 
         var client = JsonNode.Parse(await File.ReadAllTextAsync(clientFile))!;
+        return await ClientCredentialsAsync(gateway, client["clientId"]!.GetValue<string>(), client["clientSecret"]!.GetValue<string>());
+    }
+
+    /// <summary>A machine client's access token and its lifetime, by client credentials at the gateway's token endpoint.</summary>
+    public static async Task<(string Token, TimeSpan Lifetime)> ClientCredentialsAsync(string gateway, string clientId, string clientSecret)
+    {
         using var http = new HttpClient { BaseAddress = new Uri(gateway) };
         using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
-            ["client_id"] = client["clientId"]!.GetValue<string>(),
-            ["client_secret"] = client["clientSecret"]!.GetValue<string>(),
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
             ["scope"] = "api",
         }));
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         return response.IsSuccessStatusCode && body?["access_token"] is { } token
             ? (token.GetValue<string>(), TimeSpan.FromSeconds(body["expires_in"]?.GetValue<int>() ?? 300))
             : throw new InvalidOperationException($"The token endpoint answered {(int)response.StatusCode}: {body}");
+    }
+
+    /// <summary>
+    /// A new machine client of <paramref name="unitCode"/> with <paramref name="roles"/>, created by the
+    /// office (<paramref name="office"/> carries its token), and its access token.
+    /// </summary>
+    public static async Task<string> NewClientAsync(HttpClient office, string gateway, string displayName, string unitCode, params string[] roles)
+    {
+        using var created = await office.PostAsJsonAsync("/api/identity/clients", new { displayName, unitCode, roles });
+        var client = await created.Content.ReadFromJsonAsync<JsonObject>();
+        if (!created.IsSuccessStatusCode || client?["clientSecret"] is null)
+        {
+            throw new InvalidOperationException($"Creating a client of {unitCode} answered {(int)created.StatusCode}: {client}");
+        }
+
+        return (await ClientCredentialsAsync(gateway, client["clientId"]!.GetValue<string>(), client["clientSecret"]!.GetValue<string>())).Token;
     }
 
     public static void Use(string token, params HttpClient[] clients)

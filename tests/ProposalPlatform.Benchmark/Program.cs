@@ -89,6 +89,14 @@ foreach (var (rate, what) in new[] { ((int?)FloodPhase.FloodPerSecond, $"at {Flo
 }
 
 Console.WriteLine();
+Console.WriteLine($"Merged handling (并案) of {MergedHandlingPhase.Items} similar suggestions of the {MergedHandlingPhase.SessionYear} session, {MergedHandlingPhase.Rounds} rounds of a text of their own:");
+var merged = await new MergedHandlingPhase(gateway, options.Gateway).RunAsync();
+Console.WriteLine($"  the office confirms the cluster in one decision: median {merged.Confirm.MedianMs:F0} ms, worst {merged.Confirm.WorstMs:F0} ms; target <= 500 ms");
+Console.WriteLine($"  the office forms the group: median {merged.Form.MedianMs:F0} ms, worst {merged.Form.WorstMs:F0} ms; target <= 500 ms");
+Console.WriteLine($"  the lead unit ({merged.Unit}) issues once, answering all {MergedHandlingPhase.Items}: median {merged.Issue.MedianMs:F0} ms, worst {merged.Issue.WorstMs:F0} ms; target <= 3000 ms");
+Console.WriteLine($"  reconciliation (each round all {MergedHandlingPhase.Items * (MergedHandlingPhase.Items - 1) / 2} pairs confirmed, {MergedHandlingPhase.Items} items in the group, {MergedHandlingPhase.Items} replies issued) -> {(merged.Reconciled ? "OK" : "MISMATCH")}");
+
+Console.WriteLine();
 Console.WriteLine($"Checking a token (signature, issuer, audience, lifetime; every service and the gateway do it on every request): "
     + $"{await officeToken.ValidationMicrosecondsAsync(token):F1} µs of one core per check; the token lives {lifetime.TotalMinutes:F0} min (target <= 15)");
 

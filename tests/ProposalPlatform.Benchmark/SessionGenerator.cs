@@ -58,9 +58,10 @@ public sealed class SessionGenerator(int seed)
         }
     }
 
-    public JsonObject Item(string kind, int sessionYear, int number)
+    /// <param name="topic">The item's topic; null for one of <see cref="Topics"/> at random.</param>
+    public JsonObject Item(string kind, int sessionYear, int number, string? topic = null)
     {
-        var topic = Topics[_random.Next(Topics.Length)];
+        topic ??= Topics[_random.Next(Topics.Length)];
         var (province, city) = Place();
         var item = new JsonObject
         {
