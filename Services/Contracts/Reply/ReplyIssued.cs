@@ -3,6 +3,7 @@ namespace ProposalPlatform.Contracts.Reply;
 /// <summary>The formal reply went to the submitter and every co-signer.</summary>
 /// <param name="Round">1 for the first reply, 2 and on for replies after re-handling.</param>
 /// <param name="Recipients">How many submitters it went to (the lead and every co-signer).</param>
+/// <param name="LetterNumber">The number (文号) of the letter it went as; absent from messages published before replies were letters.</param>
 public record ReplyIssued(
     Guid ProposalId,
     Guid ReplyId,
@@ -10,4 +11,5 @@ public record ReplyIssued(
     DateTimeOffset IssuedAt,
     int Round = 1,
     int Recipients = 1,
-    PublicationDecision Publication = PublicationDecision.NotPublic);
+    PublicationDecision Publication = PublicationDecision.NotPublic,
+    string? LetterNumber = null);

@@ -10,10 +10,11 @@ using ProposalPlatform.Reply.Domain;
 namespace ProposalPlatform.Reply.Application;
 
 /// <summary>
-/// The round's formal reply, issued to the lead submitter and every co-signer: refused without a
-/// completed contact in the round or a signed-off draft, or twice in a round. Answers the item's id.
+/// The round's formal reply, issued to the lead submitter and every co-signer as a numbered letter:
+/// refused without a completed contact in the round or a signed-off draft, or twice in a round.
+/// Answers the item's id.
 /// </summary>
-public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones) : ItemWriteHandler<IssueSubmission, ReplyCase, Guid>(path)
+public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones, ReplyLetters letters) : ItemWriteHandler<IssueSubmission, ReplyCase, Guid>(path)
 {
     public override string InvalidTitle => "The reply is not valid.";
 
@@ -49,14 +50,22 @@ public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones) : 
         var resultClass = ReplyRules.ValidateIssue(issue).ResultClass!.Value;
         var recipients = ReplyRules.RecipientsOf(reply);
         var replyId = NewId.NextGuid();
+        var (leader, handler) = (new Signatory(issue.LeaderName!.Trim(), issue.LeaderPhone!.Trim()), new Signatory(issue.HandlerName!.Trim(), issue.HandlerPhone!.Trim()));
         var issued = new IssuedReply(
             replyId, id, reply.Round, reply.DraftVersion!.Value, resultClass, reply.DraftText!,
-            issue.LeaderName!.Trim(), phones.SealLeader(replyId, issue.LeaderPhone!.Trim()),
-            issue.HandlerName!.Trim(), phones.SealHandler(replyId, issue.HandlerPhone!.Trim()),
+            leader.Name, phones.SealLeader(replyId, leader.Phone), handler.Name, phones.SealHandler(replyId, handler.Phone),
             publication, publicText, now);
         await ReplyRepository.IssueAsync(work, issued, recipients, cancellationToken);
-        await work.PublishAsync(new ReplyIssued(id, issued.ReplyId, resultClass, now, reply.Round, recipients.Count, publication), cancellationToken);
-        step.Audit.Set("round", reply.Round).Set("draftVersion", issued.DraftVersion).Set("resultClass", resultClass).Set("publication", publication).Set("recipients", recipients.Count);
+
+        // numbered last: the year's sequence stays locked from here to the commit
+        var number = await letters.NumberAsync(work, now, cancellationToken);
+        var letter = new ReplyLetter(
+            number.Text, BeijingCalendar.DayOf(now), reply.Item, recipients[0], [.. recipients.Skip(1)], issued.Text, resultClass, leader, handler);
+        await letters.StoreAsync(work, replyId, id, reply.Round, number, letter, publicText, cancellationToken);
+
+        await work.PublishAsync(new ReplyIssued(id, issued.ReplyId, resultClass, now, reply.Round, recipients.Count, publication, number.Text), cancellationToken);
+        step.Audit.Set("round", reply.Round).Set("draftVersion", issued.DraftVersion).Set("resultClass", resultClass).Set("publication", publication)
+            .Set("recipients", recipients.Count).Set("letterNumber", number.Text);
         return WriteOutcome<Guid>.Done(id);
     }
 }
