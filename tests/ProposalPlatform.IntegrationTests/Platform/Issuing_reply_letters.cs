@@ -177,15 +177,8 @@ public sealed partial class Issuing_reply_letters(PlatformFixture platform)
     }
 
     /// <summary>An assigned item with a completed contact and a signed-off draft (a phone in its text), ready to be issued.</summary>
-    private async Task<Guid> IssuableAsync(JsonObject item)
-    {
-        var id = (await platform.Gateway.RegisterAsync(item))["id"]!.GetValue<Guid>();
-        await _handler.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
-        await PostOkAsync(_handler, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
-        await _handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>() && r["leadSubmitterName"] is not null);
-        await platform.DraftAndSignOffAsync(id, $"关于您提出的建议，答复如下：支持设立综合保税区。\n具体事宜请联系综合业务处，电话 {PhoneInTheText}。");
-        return id;
-    }
+    private Task<Guid> IssuableAsync(JsonObject item) =>
+        platform.IssuableAsync(item, $"关于您提出的建议，答复如下：支持设立综合保税区。\n具体事宜请联系综合业务处，电话 {PhoneInTheText}。");
 
     private Task IssueAsync(Guid id) => PostOkAsync(_handler, $"/api/replies/{id}/issue", Items.Issue("A"));
 
