@@ -12,6 +12,8 @@ namespace ProposalPlatform.Reply.Apis;
 
 public static class RepliesApi
 {
+    private const string LetterContentType = "application/pdf";
+
     public static IEndpointRouteBuilder MapRepliesApi(this IEndpointRouteBuilder app)
     {
         // the lead unit drafts, signs off and replies; the office signs key items off; co-handlers read
@@ -131,8 +133,6 @@ public static class RepliesApi
         Guid proposalId, FeedbackSubmission submission, ClaimsPrincipal user, RecordFeedbackHandler handler, ReplyReadModel replies,
         SignatoryPhones phones, CancellationToken cancellationToken) =>
         await (await handler.HandleAsync(proposalId, submission, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, phones, id, cancellationToken));
-
-    private const string LetterContentType = "application/pdf";
 
     /// <summary>A reply's letter for one who may read the item, as it was stored: the letter opened from its seal, the public version as it is.</summary>
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> LetterAsync(
