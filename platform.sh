@@ -48,6 +48,17 @@ install_browser() {
   fi
 }
 
+# The reply letters' font (the reply service sets its PDF letters in it, read from disk): Debian's
+# fonts-lxgw-wenkai, whose faces are TrueType outlines. PDFsharp embeds no font collection (.ttc) and no
+# CFF outlines, which is all fonts-noto-cjk has.
+install_letter_font() {
+  if [ ! -r /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf ]; then
+    echo "Installing fonts-lxgw-wenkai (the reply letters' font) from Debian's packages..."
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends fonts-lxgw-wenkai >/dev/null
+  fi
+}
+
 # Node.js and npm from Debian's packages, for the test that lints the OpenAPI documents with Spectral.
 install_node() {
   if ! command -v npx >/dev/null 2>&1; then
@@ -140,6 +151,7 @@ case "${1:-}" in
     if [ -z "${Mail__Host:-}" ]; then
       install_mail_server
     fi
+    install_letter_font
     dotnet build AppHost/ProposalPlatform.AppHost.csproj -c Release -v quiet -nologo
     echo "Mail: http://localhost:35080/  (smtp4dev's inbox: the units' reminder digests; none with Mail__Host set)"
     echo "Portal: http://localhost:5100/  (sign in as a person; the API under /api/, its reference UI at /scalar)"
@@ -154,6 +166,7 @@ case "${1:-}" in
     install_node
     install_browser
     install_mail_server
+    install_letter_font
     log=$(mktemp)
     status=0
     dotnet test ProposalPlatform.sln -c Release 2>&1 | tee "$log" || status=$?

@@ -6,9 +6,11 @@ using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Infrastructure.PersonalData;
+using ProposalPlatform.Reply.Application;
 using ProposalPlatform.Reply.Consumers;
 using ProposalPlatform.Reply.Data;
 using ProposalPlatform.Reply.Data.Migrations;
+using ProposalPlatform.Reply.Letters;
 
 namespace ProposalPlatform.Reply.Extensions;
 
@@ -26,6 +28,9 @@ public static class Extensions
         builder.AddPersonalDataCipher();
         builder.Services.AddSingleton<SignatoryPhones>();
         builder.Services.AddSingleton<ICodeMigration, SealSignatoryPhones>();
+        builder.Services.AddOptions<ReplyLetterOptions>().BindConfiguration(ReplyLetterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReplyLetterRenderer>();
+        builder.Services.AddSingleton<ReplyLetters>();
         return builder;
     }
 }

@@ -101,6 +101,11 @@ Console.WriteLine($"Checking a token (signature, issuer, audience, lifetime; eve
     + $"{await officeToken.ValidationMicrosecondsAsync(token):F1} µs of one core per check; the token lives {lifetime.TotalMinutes:F0} min (target <= 15)");
 
 Console.WriteLine();
+var letters = LetterPhase.Run();
+Console.WriteLine($"Setting a reply letter as PDF (the reply service sets the letter and its public version on every issue, holding the year's number): "
+    + $"letter render ms (median) {letters.Letter.MedianMs:F1}, worst {letters.Letter.WorstMs:F1} of {LetterPhase.Renders}; the first (font read from disk) {letters.FirstMs:F0} ms; {letters.Bytes / 1024.0:F0} KiB");
+
+Console.WriteLine();
 Console.WriteLine("Peak resident memory (VmHWM) of each .NET process:");
 foreach (var (process, kb) in ProcessMemory.PeakKilobytesByProcess())
 {

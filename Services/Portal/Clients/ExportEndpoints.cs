@@ -4,8 +4,9 @@ using ProposalPlatform.Portal.Authentication;
 namespace ProposalPlatform.Portal.Clients;
 
 /// <summary>
-/// The spreadsheets a page offers for download: the browser asks the portal, which asks the API with the
-/// person's own token and passes the file on as it comes (the API decides what the person may have).
+/// The files a page offers for download, the spreadsheets and the reply letters: the browser asks the
+/// portal, which asks the API with the person's own token and passes the file on as it comes (the API
+/// decides what the person may have).
 /// </summary>
 public static class ExportEndpoints
 {
@@ -24,8 +25,17 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/exports/{report}", ExportAsync).RequireAuthorization();
+        app.MapGet("/letters/{itemId:guid}", (Guid itemId, int? round, HttpContext http, PortalTokens tokens, IHttpClientFactory clients, CancellationToken cancellationToken) =>
+            ForwardAsync($"api/replies/{itemId}/letter{RoundQuery(round)}", "letter.pdf", http, tokens, clients, cancellationToken)).RequireAuthorization();
+        app.MapGet("/letters/{itemId:guid}/public", (Guid itemId, int? round, HttpContext http, PortalTokens tokens, IHttpClientFactory clients, CancellationToken cancellationToken) =>
+            ForwardAsync($"api/replies/{itemId}/letter/public{RoundQuery(round)}", "letter.pdf", http, tokens, clients, cancellationToken)).RequireAuthorization();
         return app;
     }
+
+    /// <summary>The address of an item's reply letter (the latest reply's, or round <paramref name="round"/>'s), or of its public version.</summary>
+    public static string LetterOf(Guid itemId, int round, bool publicVersion) => $"letters/{itemId}{(publicVersion ? "/public" : "")}?round={round}";
+
+    private static string RoundQuery(int? round) => round is { } r ? $"?round={r}" : "";
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult, UnauthorizedHttpResult>> ExportAsync(
         string report, HttpContext http, PortalTokens tokens, IHttpClientFactory clients, CancellationToken cancellationToken)
@@ -35,25 +45,44 @@ public static class ExportEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "没有这种导出。");
         }
 
+        var query = string.Join("&", Parameters
+            .Where(p => http.Request.Query.ContainsKey(p))
+            .Select(p => $"{p}={Uri.EscapeDataString(http.Request.Query[p].ToString())}"));
+        return await ForwardAsync($"{api}?{query}", report, http, tokens, clients, cancellationToken);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult, UnauthorizedHttpResult>> ForwardAsync(
+        string api, string fileName, HttpContext http, PortalTokens tokens, IHttpClientFactory clients, CancellationToken cancellationToken)
+    {
         if (await tokens.AccessTokenAsync(http.User, cancellationToken) is not { } token)
         {
             return TypedResults.Unauthorized();
         }
 
-        var query = string.Join("&", Parameters
-            .Where(p => http.Request.Query.ContainsKey(p))
-            .Select(p => $"{p}={Uri.EscapeDataString(http.Request.Query[p].ToString())}"));
-        var request = new HttpRequestMessage(HttpMethod.Get, $"{api}?{query}");
+        var request = new HttpRequestMessage(HttpMethod.Get, api);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var response = await clients.CreateClient(GatewayApi.ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         http.Response.RegisterForDispose(response);
         if (!response.IsSuccessStatusCode)
         {
-            var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(cancellationToken);
+            var problem = response.Content.Headers.ContentLength != 0
+                ? await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(cancellationToken)
+                : null;
             return TypedResults.Problem(statusCode: (int)response.StatusCode, title: problem?.Title, detail: problem?.Detail);
         }
 
+        // a letter's SHA-256, for whoever checks the file they saved
+        if (response.Headers.TryGetValues("Repr-Digest", out var digest))
+        {
+            http.Response.Headers["Repr-Digest"] = digest.ToArray();
+        }
+
+        if (response.Headers.CacheControl is { } cacheControl)
+        {
+            http.Response.Headers.CacheControl = cacheControl.ToString();
+        }
+
         return TypedResults.Stream(await response.Content.ReadAsStreamAsync(cancellationToken),
-            response.Content.Headers.ContentType?.ToString(), response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName ?? $"{report}");
+            response.Content.Headers.ContentType?.ToString(), response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName ?? fileName);
     }
 }

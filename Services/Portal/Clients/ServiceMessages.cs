@@ -446,6 +446,7 @@ public static class ServiceMessages
         ("Story.SignOffWithComments", "{step} {by} {decision} draft version {version}: {comments}"),
         ("Story.SignOff", "{step} {by} {decision} draft version {version}"),
         ("Story.ReplyIssued", "Formal reply issued, result class {class}, to {n} recipient(s); publication: {publication}"),
+        ("Story.ReplyIssuedAsLetter", "Formal reply {letter} issued, result class {class}, to {n} recipient(s); publication: {publication}"),
         ("Story.Feedback", "The submitter answered: {level} with the result, {level2} with the attitude"),
         ("Story.ReHandlingRequested", "Re-handling requested after the reply of round {round}: {msg}"),
 

@@ -12,6 +12,8 @@ namespace ProposalPlatform.Reply.Apis;
 
 public static class RepliesApi
 {
+    private const string LetterContentType = "application/pdf";
+
     public static IEndpointRouteBuilder MapRepliesApi(this IEndpointRouteBuilder app)
     {
         // the lead unit drafts, signs off and replies; the office signs key items off; co-handlers read
@@ -22,6 +24,16 @@ public static class RepliesApi
             .WithName("GetReply")
             .WithSummary("An item's reply: its current round (contact, latest draft, sign-off, issued reply) and the history of every round")
             .WithDescription("Returns the item's reply: the current round (its contact, the latest draft, the sign-off chain and the issued reply) and the history of every round. An item that is unknown, not yet assigned or not the caller's to see is answered 404.");
+        api.MapGet("/{proposalId:guid}/letter", GetLetter)
+            .WithName("GetReplyLetter")
+            .WithSummary("The letter (PDF) an item's reply was issued as, byte for byte, with the signatories' phones; its SHA-256 in Repr-Digest")
+            .WithDescription("Returns the numbered letter of the item's latest issued reply, or of the reply of `round`, as it was issued (application/pdf), with its SHA-256 in the Repr-Digest header (RFC 9530) as the reply's view gives it. An item that is unknown or not the caller's to see is answered 404; a round with no letter is 404 saying so; a round below 1 is refused with 400.")
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: LetterContentType);
+        api.MapGet("/{proposalId:guid}/letter/public", GetPublicLetter)
+            .WithName("GetPublicReplyLetter")
+            .WithSummary("The public version (PDF) of an item's reply letter: the published text with contact details removed, no phones; its SHA-256 in Repr-Digest")
+            .WithDescription("Returns the public version of the letter of the item's latest issued reply, or of the reply of `round` (application/pdf): the text published at sign-off (full text or summary) with contact details removed, and no phones; its SHA-256 in the Repr-Digest header. An item that is unknown or not the caller's to see is answered 404; a reply that is not published, or a round with no letter, is 404 saying so; a round below 1 is refused with 400.")
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: LetterContentType);
         api.MapGet("/follow-ups", ListFollowUps)
             .WithName("ListFollowUps")
             .WithSummary("Items whose latest issued reply is class B (being solved), optionally of one unit; a later reply of another class closes the follow-up")
@@ -66,6 +78,14 @@ public static class RepliesApi
             ? TypedResults.Problem(refusal)
             : TypedResults.Ok(ReplyView.From(reply!, phones));
     }
+
+    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetLetter(
+        Guid proposalId, int? round, HttpContext http, ItemGuard guard, ReplyReadModel replies, SignatoryPhones phones, CancellationToken cancellationToken) =>
+        LetterAsync(proposalId, round, publicVersion: false, http, guard, replies, phones, cancellationToken);
+
+    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetPublicLetter(
+        Guid proposalId, int? round, HttpContext http, ItemGuard guard, ReplyReadModel replies, SignatoryPhones phones, CancellationToken cancellationToken) =>
+        LetterAsync(proposalId, round, publicVersion: true, http, guard, replies, phones, cancellationToken);
 
     public static async Task<Results<Ok<IReadOnlyList<FollowUpView>>, ValidationProblem, ProblemHttpResult>> ListFollowUps(
         string? unitCode, Caller caller, ReplyReadModel replies, CancellationToken cancellationToken)
@@ -113,6 +133,45 @@ public static class RepliesApi
         Guid proposalId, FeedbackSubmission submission, ClaimsPrincipal user, RecordFeedbackHandler handler, ReplyReadModel replies,
         SignatoryPhones phones, CancellationToken cancellationToken) =>
         await (await handler.HandleAsync(proposalId, submission, user, cancellationToken)).ToHttpAsync(id => ViewAsync(replies, phones, id, cancellationToken));
+
+    /// <summary>A reply's letter for one who may read the item, as it was stored: the letter opened from its seal, the public version as it is.</summary>
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> LetterAsync(
+        Guid proposalId, int? round, bool publicVersion, HttpContext http, ItemGuard guard, ReplyReadModel replies, SignatoryPhones phones,
+        CancellationToken cancellationToken)
+    {
+        if (round is < 1)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["round"] = ["A round is 1 or more; leave it out for the latest reply."] }, title: "The query is not valid.");
+        }
+
+        var (parties, letter) = await replies.LetterAsync(proposalId, round, publicVersion, cancellationToken);
+        if (await guard.RefuseAsync(http.User, proposalId, parties, ItemOperation.Read) is { } refusal)
+        {
+            return TypedResults.Problem(refusal);
+        }
+
+        if (letter is not { Pdf: { } pdf, Sha256: { } sha256 })
+        {
+            var which = round is { } r ? $"the reply of round {r}" : "its reply";
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: publicVersion && letter is not null ? "The reply is not published." : "No letter was issued.",
+                detail: publicVersion && letter is not null
+                    ? $"The reply of round {letter.Round} for item {proposalId} was signed off as not public: its letter has no public version."
+                    : $"Item {proposalId} has no letter for {which}: it was not issued, or it was issued before replies were letters.");
+        }
+
+        var bytes = publicVersion ? pdf : phones.OpenLetter(letter.ReplyId, pdf);
+        http.Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(sha256)}:";
+        if (!publicVersion)
+        {
+            // it prints the signatories' phones: no cache keeps a copy
+            http.Response.Headers.CacheControl = "private, no-store";
+        }
+
+        return TypedResults.File(bytes, LetterContentType, publicVersion ? $"{letter.LetterNumber}（公开版）.pdf" : $"{letter.LetterNumber}.pdf");
+    }
 
     /// <summary>A unit's lists are for its own staff and the office; a unit code given is 1 to 50 characters.</summary>
     private static ProblemHttpResult? UnitFilterRefusal(string? unitCode, Caller caller)

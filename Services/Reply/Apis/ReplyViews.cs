@@ -105,6 +105,8 @@ public sealed record OpinionView(
         c.UnitCode, c.UnitName, c.AssignedAt, c.OpinionDueAt, c.SubmittedAt is not null, c.Opinion, c.SubmittedBy, c.SubmittedAt);
 }
 
+/// <param name="LetterNumber">The number (文号) of the letter the reply was issued as; null for a reply issued before replies were letters.</param>
+/// <param name="LetterSha256">The SHA-256 (hex) of the letter as issued (GET …/letter); <paramref name="PublicLetterSha256"/> of its public version (…/letter/public), null when not published.</param>
 public sealed record IssuedReplyView(
     Guid ReplyId,
     int Round,
@@ -119,7 +121,10 @@ public sealed record IssuedReplyView(
     string? PublicText,
     DateTimeOffset IssuedAt,
     IReadOnlyList<RecipientView> Recipients,
-    FeedbackView? Feedback)
+    FeedbackView? Feedback,
+    string? LetterNumber = null,
+    string? LetterSha256 = null,
+    string? PublicLetterSha256 = null)
 {
     public static IssuedReplyView From(IssuedReplyRow r, ReplyHistory history, SignatoryPhones phones) => new(
         r.ReplyId,
@@ -137,7 +142,10 @@ public sealed record IssuedReplyView(
         history.Recipients.Where(x => x.ReplyId == r.ReplyId).Select(x => new RecipientView(x.Name, x.IsLead)).ToList(),
         history.Feedback.FirstOrDefault(f => f.ReplyId == r.ReplyId) is { } f
             ? new FeedbackView(((SatisfactionLevel)f.OnResult).ToString(), ((SatisfactionLevel)f.OnAttitude).ToString(), f.Comments, f.ReceivedAt)
-            : null);
+            : null,
+        r.LetterNumber,
+        r.LetterSha256 is { } full ? Convert.ToHexStringLower(full) : null,
+        r.PublicLetterSha256 is { } published ? Convert.ToHexStringLower(published) : null);
 }
 
 public sealed record RecipientView(string Name, bool IsLead);

@@ -10,12 +10,13 @@ using ProposalPlatform.Reply.Domain;
 namespace ProposalPlatform.Reply.Application;
 
 /// <summary>
-/// The round's formal reply, issued to the lead submitter and every co-signer: refused without a
-/// completed contact in the round or a signed-off draft, or twice in a round. Issued on the lead item
-/// of a merged group, it answers every item of the group with the one signed-off draft, each to its
-/// own submitters, and only once every item has its own completed contact. Answers the item's id.
+/// The round's formal reply, issued to the lead submitter and every co-signer as a numbered letter:
+/// refused without a completed contact in the round or a signed-off draft, or twice in a round. Issued
+/// on the lead item of a merged group, it answers every item of the group with the one signed-off
+/// draft, each to its own submitters in a letter of its own number, and only once every item has its
+/// own completed contact. Answers the item's id.
 /// </summary>
-public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones) : ItemWriteHandler<IssueSubmission, ReplyCase, Guid>(path)
+public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones, ReplyLetters letters) : ItemWriteHandler<IssueSubmission, ReplyCase, Guid>(path)
 {
     public override string InvalidTitle => "The reply is not valid.";
 
@@ -73,21 +74,32 @@ public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones) : 
 
         var (publication, publicText) = SignOffRules.PublicTextOf(reply.SignOffs, reply.IsKeyItem, reply.DraftText!);
         var resultClass = ReplyRules.ValidateIssue(issue).ResultClass!.Value;
+        var (leader, handler) = (new Signatory(issue.LeaderName!.Trim(), issue.LeaderPhone!.Trim()), new Signatory(issue.HandlerName!.Trim(), issue.HandlerPhone!.Trim()));
+        var numbers = new List<string>();
         foreach (var item in answered)
         {
             var recipients = ReplyRules.RecipientsOf(item);
             var replyId = NewId.NextGuid();
             var issued = new IssuedReply(
                 replyId, item.ProposalId, item.Round, reply.DraftVersion!.Value, resultClass, reply.DraftText!,
-                issue.LeaderName!.Trim(), phones.SealLeader(replyId, issue.LeaderPhone!.Trim()),
-                issue.HandlerName!.Trim(), phones.SealHandler(replyId, issue.HandlerPhone!.Trim()),
+                leader.Name, phones.SealLeader(replyId, leader.Phone), handler.Name, phones.SealHandler(replyId, handler.Phone),
                 publication, publicText, now, reply.Group?.GroupId);
             await ReplyRepository.IssueAsync(work, issued, recipients, cancellationToken);
-            await work.PublishAsync(new ReplyIssued(item.ProposalId, issued.ReplyId, resultClass, now, item.Round, recipients.Count, publication, issued.GroupId), cancellationToken);
+
+            // numbered last: the year's sequence stays locked from the first number to the commit
+            var number = await letters.NumberAsync(work, now, cancellationToken);
+            var letter = new ReplyLetter(
+                number.Text, BeijingCalendar.DayOf(now), item.Item, recipients[0], [.. recipients.Skip(1)], issued.Text, resultClass, leader, handler);
+            await letters.StoreAsync(work, replyId, item.ProposalId, item.Round, number, letter, publicText, cancellationToken);
+            numbers.Add(number.Text);
+
+            await work.PublishAsync(
+                new ReplyIssued(item.ProposalId, issued.ReplyId, resultClass, now, item.Round, recipients.Count, publication, number.Text, issued.GroupId),
+                cancellationToken);
         }
 
         step.Audit.Set("round", reply.Round).Set("draftVersion", reply.DraftVersion).Set("resultClass", resultClass).Set("publication", publication)
-            .Set("recipients", answered.Sum(a => ReplyRules.RecipientsOf(a).Count));
+            .Set("recipients", answered.Sum(a => ReplyRules.RecipientsOf(a).Count)).Set("letterNumber", string.Join(", ", numbers));
         return WriteOutcome<Guid>.Done(id);
     }
 }

@@ -37,10 +37,12 @@ public sealed class ReplyReadModel(ProposalPlatform.Infrastructure.Data.Platform
                    opinion AS Opinion, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt
             FROM reply_co_handlers WHERE proposal_id = @proposalId ORDER BY unit_code;
 
-            SELECT reply_id AS ReplyId, round AS Round, draft_version AS DraftVersion, result_class AS ResultClass, reply_text AS Text,
-                   leader_name AS LeaderName, leader_phone AS LeaderPhone, handler_name AS HandlerName, handler_phone AS HandlerPhone,
-                   publication AS Publication, public_text AS PublicText, issued_at AS IssuedAt
-            FROM issued_replies WHERE proposal_id = @proposalId ORDER BY round;
+            SELECT r.reply_id AS ReplyId, r.round AS Round, r.draft_version AS DraftVersion, r.result_class AS ResultClass, r.reply_text AS Text,
+                   r.leader_name AS LeaderName, r.leader_phone AS LeaderPhone, r.handler_name AS HandlerName, r.handler_phone AS HandlerPhone,
+                   r.publication AS Publication, r.public_text AS PublicText, r.issued_at AS IssuedAt,
+                   l.letter_number AS LetterNumber, l.letter_sha256 AS LetterSha256, l.public_sha256 AS PublicLetterSha256
+            FROM issued_replies r LEFT JOIN reply_letters l ON l.reply_id = r.reply_id
+            WHERE r.proposal_id = @proposalId ORDER BY r.round;
 
             SELECT rr.reply_id AS ReplyId, rr.name AS Name, rr.is_lead AS IsLead
             FROM reply_recipients rr JOIN issued_replies r ON r.reply_id = rr.reply_id
@@ -66,6 +68,31 @@ public sealed class ReplyReadModel(ProposalPlatform.Infrastructure.Data.Platform
             (await results.ReadAsync<IssuedReplyRow>()).ToList(),
             (await results.ReadAsync<RecipientRow>()).ToList(),
             (await results.ReadAsync<FeedbackRow>()).ToList());
+    }
+
+    /// <summary>
+    /// Who may read the item (null when the reply service does not have it) and the letter of its reply
+    /// in <paramref name="round"/>, or its latest when no round is given: the letter as issued (sealed),
+    /// or its public version; null when there is none.
+    /// </summary>
+    public async Task<(ItemParties? Parties, LetterRow? Letter)> LetterAsync(Guid proposalId, int? round, bool publicVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            """
+            SELECT c.unit_code, ARRAY(SELECT h.unit_code FROM reply_co_handlers h WHERE h.proposal_id = c.proposal_id)
+            FROM reply_cases c WHERE c.proposal_id = @proposalId AND (c.assigned_at IS NOT NULL OR c.returned_at IS NOT NULL);
+
+            SELECT reply_id AS ReplyId, round AS Round, letter_number AS LetterNumber,
+                   CASE WHEN @publicVersion THEN public_letter ELSE letter END AS Pdf,
+                   CASE WHEN @publicVersion THEN public_sha256 ELSE letter_sha256 END AS Sha256
+            FROM reply_letters WHERE proposal_id = @proposalId AND (@round::integer IS NULL OR round = @round)
+            ORDER BY round DESC LIMIT 1;
+            """,
+            new { proposalId, round, publicVersion }, cancellationToken: cancellationToken));
+        var parties = await results.ReadSingleOrDefaultAsync<(string? UnitCode, string[] CoHandlers)?>();
+        var letter = await results.ReadSingleOrDefaultAsync<LetterRow>();
+        return (parties is { } p ? new ItemParties(p.UnitCode, p.CoHandlers) : null, letter);
     }
 
     /// <summary>Items whose latest issued reply is class B (being solved): they stay followed up until a reply of another class.</summary>
@@ -200,6 +227,20 @@ public sealed class IssuedReplyRow
     public short Publication { get; set; }
     public string? PublicText { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
+    /// <summary>Null for a reply issued before replies were letters.</summary>
+    public string? LetterNumber { get; set; }
+    public byte[]? LetterSha256 { get; set; }
+    public byte[]? PublicLetterSha256 { get; set; }
+}
+
+/// <summary>A reply's letter, or its public version (<see cref="Pdf"/> null when the reply is not published).</summary>
+public sealed class LetterRow
+{
+    public Guid ReplyId { get; set; }
+    public int Round { get; set; }
+    public string LetterNumber { get; set; } = "";
+    public byte[]? Pdf { get; set; }
+    public byte[]? Sha256 { get; set; }
 }
 
 public sealed record RecipientRow(Guid ReplyId, string Name, bool IsLead);

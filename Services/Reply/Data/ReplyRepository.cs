@@ -77,13 +77,20 @@ public static class ReplyRepository
         var registered = batch.GroupBy(p => p.ProposalId).Select(g => g.MaxBy(p => p.Item.RegisteredAt)).ToList();
         return work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO reply_cases (proposal_id, is_key_item, lead_submitter_name, co_signer_names, registered_at)
-            SELECT r.id, r.key_item, r.lead, ARRAY(SELECT jsonb_array_elements_text(r.co_signers::jsonb)), r.at
-            FROM unnest(@ids, @keyItems, @leads, @coSigners, @registeredAt) AS r(id, key_item, lead, co_signers, at)
+            INSERT INTO reply_cases (proposal_id, is_key_item, lead_submitter_name, co_signer_names, registered_at,
+                                     kind, session_year, number, session_term, session_meeting)
+            SELECT r.id, r.key_item, r.lead, ARRAY(SELECT jsonb_array_elements_text(r.co_signers::jsonb)), r.at,
+                   r.kind, r.session_year, r.number, r.term, r.meeting
+            FROM unnest(@ids, @keyItems, @leads, @coSigners, @registeredAt, @kinds, @sessionYears, @numbers, @terms, @meetings)
+                AS r(id, key_item, lead, co_signers, at, kind, session_year, number, term, meeting)
             ON CONFLICT (proposal_id) DO UPDATE SET
                 is_key_item = CASE WHEN reply_cases.item_version > 1 THEN reply_cases.is_key_item ELSE EXCLUDED.is_key_item END,
                 lead_submitter_name = CASE WHEN reply_cases.item_version > 1 THEN reply_cases.lead_submitter_name ELSE EXCLUDED.lead_submitter_name END,
-                co_signer_names = EXCLUDED.co_signer_names, registered_at = EXCLUDED.registered_at
+                co_signer_names = EXCLUDED.co_signer_names, registered_at = EXCLUDED.registered_at,
+                kind = COALESCE(EXCLUDED.kind, reply_cases.kind), session_year = COALESCE(EXCLUDED.session_year, reply_cases.session_year),
+                number = COALESCE(EXCLUDED.number, reply_cases.number),
+                session_term = CASE WHEN reply_cases.item_version > 1 THEN reply_cases.session_term ELSE COALESCE(EXCLUDED.session_term, reply_cases.session_term) END,
+                session_meeting = CASE WHEN reply_cases.item_version > 1 THEN reply_cases.session_meeting ELSE COALESCE(EXCLUDED.session_meeting, reply_cases.session_meeting) END
             WHERE reply_cases.registered_at IS NULL OR reply_cases.registered_at <= EXCLUDED.registered_at
             """,
             new
@@ -94,6 +101,11 @@ public static class ReplyRepository
                 coSigners = registered.Select(p => JsonSerializer.Serialize(
                     (p.Item.CoSignerNames ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToArray())).ToArray(),
                 registeredAt = registered.Select(p => p.Item.RegisteredAt.UtcDateTime).ToArray(),
+                kinds = registered.Select(p => (short?)p.Item.Kind).ToArray(),
+                sessionYears = registered.Select(p => p.Item.SessionYear).ToArray(),
+                numbers = registered.Select(p => p.Item.Number).ToArray(),
+                terms = registered.Select(p => p.Item.SessionTerm).ToArray(),
+                meetings = registered.Select(p => p.Item.SessionMeeting).ToArray(),
             },
             work.Transaction, cancellationToken: cancellationToken));
     }
@@ -106,11 +118,13 @@ public static class ReplyRepository
     public static Task RecordCorrectedAsync(UnitOfWork work, ProposalCorrected corrected, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO reply_cases (proposal_id, is_key_item, lead_submitter_name, co_signer_names, item_version)
-            VALUES (@ProposalId, @IsKeyItem, @lead, COALESCE(@coSigners::text[], '{}'), @Version)
+            INSERT INTO reply_cases (proposal_id, is_key_item, lead_submitter_name, co_signer_names, item_version, session_term, session_meeting)
+            VALUES (@ProposalId, @IsKeyItem, @lead, COALESCE(@coSigners::text[], '{}'), @Version, @SessionTerm, @SessionMeeting)
             ON CONFLICT (proposal_id) DO UPDATE SET is_key_item = EXCLUDED.is_key_item,
                 lead_submitter_name = EXCLUDED.lead_submitter_name, item_version = EXCLUDED.item_version,
-                co_signer_names = COALESCE(@coSigners::text[], reply_cases.co_signer_names)
+                co_signer_names = COALESCE(@coSigners::text[], reply_cases.co_signer_names),
+                session_term = COALESCE(EXCLUDED.session_term, reply_cases.session_term),
+                session_meeting = COALESCE(EXCLUDED.session_meeting, reply_cases.session_meeting)
             WHERE reply_cases.item_version < EXCLUDED.item_version
             """,
             new
@@ -120,6 +134,8 @@ public static class ReplyRepository
                 lead = corrected.LeadSubmitterName.Trim(),
                 coSigners = corrected.CoSignerNames?.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToArray(),
                 corrected.Version,
+                corrected.SessionTerm,
+                corrected.SessionMeeting,
             },
             work.Transaction, cancellationToken: cancellationToken));
 
@@ -212,6 +228,7 @@ public static class ReplyRepository
             SELECT c.proposal_id AS ProposalId, c.unit_code AS UnitCode, c.assigned_at AS AssignedAt, c.returned_at AS ReturnedAt,
                    c.round AS Round, c.handling_mode AS HandlingMode, c.is_key_item AS IsKeyItem,
                    c.lead_submitter_name AS LeadSubmitterName, c.co_signer_names AS CoSignerNames,
+                   c.kind AS Kind, c.session_year AS SessionYear, c.number AS Number, c.session_term AS SessionTerm, c.session_meeting AS SessionMeeting,
                    (SELECT k.completed_at FROM reply_contacts k WHERE k.proposal_id = c.proposal_id AND k.round = c.round) AS ContactCompletedAt,
                    d.version AS DraftVersion, d.text AS DraftText,
                    (SELECT r.issued_at FROM issued_replies r WHERE r.proposal_id = c.proposal_id AND r.round = c.round) AS IssuedAt,
@@ -257,6 +274,7 @@ public static class ReplyRepository
             SignOffs = signOffs.Select(s => s.ToEntry()).ToList(),
             LeadSubmitterName = row.LeadSubmitterName,
             CoSignerNames = row.CoSignerNames ?? [],
+            Item = new LetterItem((ProposalKind?)row.Kind, row.SessionYear, row.Number, row.SessionTerm, row.SessionMeeting),
             OutstandingOpinions = [.. coHandlers.Where(c => c.Outstanding).Select(c => c.UnitName is null ? c.UnitCode : $"{c.UnitName} ({c.UnitCode})")],
             Group = row.GroupId is { } groupId ? new GroupMembership(groupId, row.GroupLeadId!.Value) : null,
         };
@@ -377,6 +395,11 @@ public static class ReplyRepository
         public bool IsKeyItem { get; set; }
         public string? LeadSubmitterName { get; set; }
         public string[]? CoSignerNames { get; set; }
+        public short? Kind { get; set; }
+        public int? SessionYear { get; set; }
+        public int? Number { get; set; }
+        public int? SessionTerm { get; set; }
+        public int? SessionMeeting { get; set; }
         public DateTimeOffset? ContactCompletedAt { get; set; }
         public int? DraftVersion { get; set; }
         public string? DraftText { get; set; }

@@ -37,6 +37,9 @@ public sealed record ReplyCase(
 
     public IReadOnlyList<string> CoSignerNames { get; init; } = [];
 
+    /// <summary>The item's kind, session and number, which its reply letter names (unknown for an item registered before they travelled).</summary>
+    public LetterItem Item { get; init; } = new(null, null, null);
+
     /// <summary>Every co-handling unit of the item.</summary>
     public IReadOnlyList<string> CoHandlerUnits { get; init; } = [];
 

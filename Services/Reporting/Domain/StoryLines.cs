@@ -102,8 +102,9 @@ public static class StoryLines
         ReplySignOffRecorded m => [Reply(m.ProposalId, StorySteps.SignOff, m.At,
             $"{m.Step} {m.By} {(m.Approved ? "approved" : "sent back")} draft version {m.DraftVersion}"
             + (string.IsNullOrWhiteSpace(m.Comments) ? "" : $": {m.Comments}"), m.Round)],
-        ReplyIssued m => [Reply(m.ProposalId, StorySteps.Replied, m.IssuedAt,
-            $"Formal reply issued, result class {m.ResultClass}, to {m.Recipients} recipient(s); publication: {m.Publication}", m.Round)],
+        ReplyIssued m => [Reply(m.ProposalId, StorySteps.Replied, m.IssuedAt, m.LetterNumber is { } letter
+            ? $"Formal reply {letter} issued, result class {m.ResultClass}, to {m.Recipients} recipient(s); publication: {m.Publication}"
+            : $"Formal reply issued, result class {m.ResultClass}, to {m.Recipients} recipient(s); publication: {m.Publication}", m.Round)],
         FeedbackReceived m => [Reply(m.ProposalId, StorySteps.Feedback, m.At,
             $"The submitter answered: {m.OnResult} with the result, {m.OnAttitude} with the attitude", m.Round)],
         ReHandlingRequested m => [Reply(m.ProposalId, StorySteps.ReHandlingRequested, m.At,

@@ -108,6 +108,8 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
 
         // reply
         ["GetReply"] = new(ItemReaders),
+        ["GetReplyLetter"] = new(ItemReaders),
+        ["GetPublicReplyLetter"] = new(ItemReaders),
         ["ListFollowUps"] = new(Headquarters),
         // a unit's lists, asked for the lead unit's: its own staff and the office
         ["ListSignOffQueue"] = new([Who.Office, Who.LeadHandler, Who.LeadHead], Query: $"unitCode={PlatformFixture.LeadUnit}"),

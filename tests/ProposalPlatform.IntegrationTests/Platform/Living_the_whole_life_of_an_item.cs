@@ -69,6 +69,8 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         // the submitter is dissatisfied: re-handling, a new contact, a second reply, then satisfied
         await PostOkAsync(handler, $"/api/replies/{id}/feedback", new { onResult = "Dissatisfied", onAttitude = "Satisfied", comments = "希望加快进度" });
         await handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["round"]!.GetValue<int>() == 2);
+        // contact scheduling hears of the second round on its own: a contact recorded before counts for the first
+        await handler.GetWhenPresentAsync($"/api/contacts/tasks/{id}", t => t["round"]!.GetValue<int>() == 2);
         await PostCreatedAsync(handler, $"/api/contacts/tasks/{id}/contacts", Items.Contact(DateTimeOffset.UtcNow));
         await handler.GetWhenPresentAsync($"/api/replies/{id}", r => r["contactCompleted"]!.GetValue<bool>());
         await SignOffKeyItemAsync(handler, head, office, id, "关于您提出的建议，再次答复如下：已经解决。");

@@ -269,6 +269,7 @@ public sealed partial class Showing_the_services_messages_in_Chinese
             .. Enum.GetValues<SignOffStep>().Select(s => new ReplySignOffRecorded(Item, 1, 3, s, true, "钱七", null, at)),
             new ReplySignOffRecorded(Item, 1, 3, SignOffStep.UnitHead, false, "钱七", "请补充数据", at),
             .. Enum.GetValues<PublicationDecision>().Select(p => new ReplyIssued(Item, Guid.NewGuid(), ResultClass.B, at, 1, 3, p)),
+            new ReplyIssued(Item, Guid.NewGuid(), ResultClass.A, at, 2, 1, PublicationDecision.FullText, "署办函〔2026〕15号"),
             new FeedbackReceived(Item, Guid.NewGuid(), 1, SatisfactionLevel.BasicallySatisfied, SatisfactionLevel.Dissatisfied, at),
             new ReHandlingRequested(Item, 1, FeedbackRules.ReHandlingReason(1, new FeedbackRequest(SatisfactionLevel.Dissatisfied, SatisfactionLevel.Satisfied, "还要再办")), at),
         ];
@@ -278,6 +279,14 @@ public sealed partial class Showing_the_services_messages_in_Chinese
         AssertAllChinese(lines.Select(l => l.Detail), "HQ-FTZ", "HQ-PORTS", "DIST-SZ", other.ToString());
         var planned = ChineseMessages.ToChinese(lines.First(l => l.Step == ProposalPlatform.Reporting.Domain.StorySteps.ContactScheduled).Detail);
         Assert.Contains("2026-03-03 01:30 至 2026-03-03 02:30", planned, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reply_issued_as_a_letter_is_told_with_its_number()
+    {
+        var line = Assert.Single(StoryLines.Of(new ReplyIssued(Item, Guid.NewGuid(), ResultClass.A, Now, 1, 2, PublicationDecision.FullText, "署办函〔2026〕15号")));
+
+        Assert.StartsWith("已正式答复（署办函〔2026〕15号），办理结果为 A 类，答复 2 位代表委员", ChineseMessages.ToChinese(line.Detail), StringComparison.Ordinal);
     }
 
     [Fact]

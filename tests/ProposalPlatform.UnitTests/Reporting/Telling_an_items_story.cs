@@ -38,6 +38,14 @@ public class Telling_an_items_story
     }
 
     [Fact]
+    public void A_reply_issued_as_a_letter_names_the_letters_number()
+    {
+        var replied = Assert.Single(StoryLines.Of(new ReplyIssued(Guid.NewGuid(), Guid.NewGuid(), ResultClass.A, At, LetterNumber: "署办函〔2026〕15号")));
+
+        Assert.StartsWith("Formal reply 署办函〔2026〕15号 issued, result class A", replied.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_event_that_tells_nothing_of_an_item_has_no_line()
     {
         Assert.Empty(StoryLines.Of("not an event"));

@@ -113,7 +113,7 @@ public sealed class FuzzTargets
             case "IssueReply":
                 await platform.DraftAndSignOffAsync(id);
                 break;
-            case "RecordFeedback":
+            case "RecordFeedback" or "GetReplyLetter" or "GetPublicReplyLetter":
                 await platform.DraftAndSignOffAsync(id);
                 await PostAsync(platform.Handler, $"/api/replies/{id}/issue", Items.Issue("A"));
                 break;
