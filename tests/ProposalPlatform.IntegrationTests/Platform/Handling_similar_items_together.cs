@@ -9,7 +9,7 @@ namespace ProposalPlatform.IntegrationTests.Platform;
 /// Merged handling (并案) as the office and the unit do it: nine near-identical suggestions from
 /// Meizhou found similar, confirmed in one decision and put in one group; the unit drafts once and
 /// signs off once, contacts each deputy on their own, and one issue answers all nine, each to its own
-/// submitters. The session years 2006, 2008 and 2009 are this class's alone, one per test, so nothing
+/// submitters in a letter of its own number. The session years 2006, 2008 and 2009 are this class's alone, one per test, so nothing
 /// else is similar to its items and a year's figures count its groups only.
 /// </summary>
 [Collection(PlatformCollection.Name)]
@@ -73,6 +73,16 @@ public sealed class Handling_similar_items_together(PlatformFixture platform)
             replies.Select(r => r!["leadSubmitterName"]!.GetValue<string>()),
             issued.Select(r => r["recipients"]!.AsArray().Single(x => x!["isLead"]!.GetValue<bool>())!["name"]!.GetValue<string>()));
         Assert.Equal(9, replies.Select(r => r!["leadSubmitterName"]!.GetValue<string>()).Distinct().Count());
+
+        // nine letters, nine numbers; a member's letter is addressed to its own deputy
+        Assert.Equal(9, issued.Select(r => r["letterNumber"]!.GetValue<string>()).Distinct().Count());
+        using var letter = await _handler.GetAsync($"/api/replies/{ids[4]}/letter");
+        Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await letter.Content.ReadAsByteArrayAsync());
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        Assert.Contains(issued[4]["letterNumber"]!.GetValue<string>(), text, StringComparison.Ordinal);
+        Assert.Contains($"{replies[4]!["leadSubmitterName"]!.GetValue<string>()}代表：", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{replies[0]!["leadSubmitterName"]!.GetValue<string>()}代表", text, StringComparison.Ordinal);
 
         // the group is closed, and each item's story tells of it
         var closed = await _office.GetFromJsonAsync<JsonObject>($"/api/replies/groups/{groupId}");
