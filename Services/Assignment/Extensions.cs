@@ -1,3 +1,4 @@
+using ProposalPlatform.Assignment.Application;
 using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Assignment.Scheduling;
 using ProposalPlatform.Contracts;
@@ -17,13 +18,16 @@ public static class Extensions
         builder.Services.AddUseCases(typeof(Extensions).Assembly);
         builder.Services.AddOptions<AssignmentOptions>()
             .BindConfiguration(AssignmentOptions.Section)
-            .Validate(o => o.ReturnWindowDays >= 0 && o.DeadlineWarningDays >= 0, "Assignment:ReturnWindowDays and DeadlineWarningDays cannot be negative.")
+            .Validate(o => o.ReturnWindow.IsValid, $"Assignment:ReturnWindow:Suggestion and :Proposal each count 1 to {Domain.DayCountRule.MaxDays} days, as CalendarDays or WorkingDays.")
+            .Validate(o => o.DeadlineWarningDays >= 0, "Assignment:DeadlineWarningDays cannot be negative.")
             .Validate(o => o.DeadlineScanInterval > TimeSpan.Zero && o.DeadlineScanBatchSize > 0, "Assignment:DeadlineScanInterval and DeadlineScanBatchSize must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<AssignmentRepository>();
         builder.Services.AddSingleton<UnitRepository>();
         builder.Services.AddSingleton<RuleRepository>();
         builder.Services.AddSingleton<DeadlineRepository>();
+        builder.Services.AddSingleton<CalendarRepository>();
+        builder.Services.AddSingleton<ReturnWindows>();
         // after the migrator (registered above): the first scan finds the schema in place
         builder.Services.AddHostedService<DeadlineScheduler>();
         builder.Services.AddGauges<DeadlineGauges>();
