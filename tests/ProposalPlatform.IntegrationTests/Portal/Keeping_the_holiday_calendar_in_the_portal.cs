@@ -33,8 +33,8 @@ public sealed class Keeping_the_holiday_calendar_in_the_portal(PlatformFixture p
             // Act and assert: the calendar opens on a seeded year, its Spring Festival and make-up Saturdays among its days
             await page.GetByRole(AriaRole.Link, new() { Name = "节假日安排" }).First.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "节假日安排（工作日计算）" })).ToBeVisibleAsync();
-            await page.Locator("#calendar-year").ClickAsync();
-            await page.Locator(".mud-popover-open").GetByText("2026 年", new() { Exact = false }).ClickAsync();
+            await page.GotoAsync(new Uri(platform.GatewayAddress, "calendar?year=2026").ToString());
+            await Assertions.Expect(page.Locator("#calendar-year")).ToHaveValueAsync("2026");
             var saturday = page.Locator("#calendar-days").GetByRole(AriaRole.Row).Filter(new() { HasText = "2026-02-14" });
             await Assertions.Expect(saturday).ToContainTextAsync("调休上班");
             await Assertions.Expect(saturday).ToContainTextAsync("周六");
@@ -76,7 +76,7 @@ public sealed class Keeping_the_holiday_calendar_in_the_portal(PlatformFixture p
             // the proposal's return window: seven working days, the days of 2023 counted as calendar days, and said so
             await page.GotoAsync(new Uri(platform.GatewayAddress, $"items/{id}").ToString());
             await page.Locator("#action-return").ClickAsync();
-            await Assertions.Expect(page.Locator("#action-window")).ToContainTextAsync("退回期限至 2024-01-05（交办后 7 个工作日）");
+            await Assertions.Expect(page.Locator("#action-window")).ToContainTextAsync("退回期限已于 2024-01-05 截止（交办后 7 个工作日）");
             await Assertions.Expect(page.Locator(".action-warning")).ToContainTextAsync("2023 年尚无节假日安排，按自然日计算。");
             await browser.ShotAsync("return-window-warned");
         }

@@ -24,9 +24,9 @@ CREATE INDEX ix_calendar_days_year ON calendar_days (year, day);
 
 -- The years the team verified against the notices (国务院办公厅关于20xx年部分节假日安排的通知).
 INSERT INTO calendar_years (year, source, updated_by, updated_at) VALUES
-    (2024, '国务院办公厅关于2024年部分节假日安排的通知', 'platform seed', now()),
-    (2025, '国务院办公厅关于2025年部分节假日安排的通知', 'platform seed', now()),
-    (2026, '国务院办公厅关于2026年部分节假日安排的通知（国办发明电〔2025〕7号）', 'platform seed', now());
+    (2024, '国务院办公厅关于2024年部分节假日安排的通知', '平台预置', now()),
+    (2025, '国务院办公厅关于2025年部分节假日安排的通知', '平台预置', now()),
+    (2026, '国务院办公厅关于2026年部分节假日安排的通知（国办发明电〔2025〕7号）', '平台预置', now());
 
 -- Holidays: each period from its first to its last day, both included.
 INSERT INTO calendar_days (day, year, kind, name)
