@@ -32,9 +32,9 @@ public sealed class ExtendDeadlineHandler(WritePath path) : OfficeActionHandler<
         }
 
         // past three months, the office's extension approves what the unit told the submitter first
-        ProgressExplanationRow? explanation = null;
-        if (DeadlineExtensions.NeedsProgressExplanation(current.ClockStartedAt, newDueAt.Value)
-            && (explanation = await AssignmentRepository.LatestExplanationAsync(work, id, current.Round, cancellationToken)) is null)
+        var needsExplanation = DeadlineExtensions.NeedsProgressExplanation(current.ClockStartedAt, newDueAt.Value);
+        var explanation = needsExplanation ? await AssignmentRepository.LatestExplanationAsync(work, id, current.Round, cancellationToken) : null;
+        if (needsExplanation && explanation is null)
         {
             return WriteOutcome<Guid>.Conflict(DeadlineExtensions.UnexplainedTitle, DeadlineExtensions.UnexplainedDetail(id, current.ClockStartedAt, current.Round),
                 new Dictionary<string, object?> { ["missing"] = new[] { "progressExplanation" } });

@@ -10,7 +10,8 @@ namespace ProposalPlatform.Assignment.Application;
 /// <summary>
 /// An item's return window as the rule in force for its kind and the holiday calendar give it. A count
 /// that reaches a year the calendar does not hold says so three times: in the decision (the API's
-/// warning), in the log, and on the meter (<see cref="MissingYearName"/>, by year).
+/// warning, always), and — where it matters, for a return asked for or a window still open, not at every
+/// read of an item whose window closed long ago — in the log and on the meter (<see cref="MissingYearName"/>, by year).
 /// </summary>
 public sealed partial class ReturnWindows
 {
@@ -33,21 +34,21 @@ public sealed partial class ReturnWindows
     public async Task<ReturnDecision> DecideAsync(AssignmentRow assignment, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (first, last) = Returns.YearsOf(assignment.ClockStartedAt);
-        return Noted(assignment, Returns.Decide(assignment.ClockStartedAt, now, RuleOf(assignment), await _calendars.CalendarAsync(first, last, cancellationToken)));
+        return Noted(assignment, Returns.Decide(assignment.ClockStartedAt, now, RuleOf(assignment), await _calendars.CalendarAsync(first, last, cancellationToken)), asked: false);
     }
 
     /// <summary>The window of an assignment, inside the write that returns it.</summary>
     public async Task<ReturnDecision> DecideAsync(UnitOfWork work, AssignmentRow assignment, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (first, last) = Returns.YearsOf(assignment.ClockStartedAt);
-        return Noted(assignment, Returns.Decide(assignment.ClockStartedAt, now, RuleOf(assignment), await CalendarRepository.CalendarAsync(work, first, last, cancellationToken)));
+        return Noted(assignment, Returns.Decide(assignment.ClockStartedAt, now, RuleOf(assignment), await CalendarRepository.CalendarAsync(work, first, last, cancellationToken)), asked: true);
     }
 
     private DayCountRule RuleOf(AssignmentRow assignment) => _options.Value.ReturnWindow.For(assignment.KindOf);
 
-    private ReturnDecision Noted(AssignmentRow assignment, ReturnDecision decision)
+    private ReturnDecision Noted(AssignmentRow assignment, ReturnDecision decision, bool asked)
     {
-        foreach (var year in decision.MissingYears)
+        foreach (var year in asked || decision.Allowed ? decision.MissingYears : [])
         {
             LogMissingYear(_logger, assignment.ProposalId, year);
             _missing.Add(1, new KeyValuePair<string, object?>(YearTag, year));
