@@ -15,6 +15,7 @@ app.MapAssignmentsApi();
 app.MapUnitsApi();
 app.MapRulesApi();
 app.MapDeadlinesApi();
+app.MapCalendarApi();
 app.MapDefaultOpenApi();
 app.MapDefaultEndpoints();
 app.MapClockControl();

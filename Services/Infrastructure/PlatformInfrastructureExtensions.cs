@@ -27,6 +27,7 @@ public static class PlatformInfrastructureExtensions
         bool waitForBroker = true)
     {
         DateTimeOffsetHandler.Register();
+        DateOnlyHandler.Register();
         builder.AddPlatformClock();
         builder.AddNpgsqlDataSource(databaseName, configureDataSourceBuilder: dataSource =>
         {

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ProposalPlatform.Assignment.Application;
 using ProposalPlatform.Assignment.Data;
 using ProposalPlatform.Infrastructure.Authorization;
@@ -42,9 +41,14 @@ public static class AssignmentsApi
         api.MapPost("/{proposalId:guid}/extend", Extend)
             .WithName("ExtendDeadline")
             .WithSummary("Move the reply deadline, at most 6 months after assignment, with a reason and an approver")
-            .WithDescription("Moves the item's reply deadline, by months or to a date, with a reason; the caller is recorded as the approver and DeadlineExtended is published. A deadline more than 6 months after assignment or a missing reason is refused with 400, an unassigned item with 404, an item returned or already replied to with 409.")
+            .WithDescription("Moves the item's reply deadline, by months or to a date, with a reason; the caller is recorded as the approver and DeadlineExtended is published. A deadline past 3 months after assignment needs the lead unit's explanation of the progress to the submitter in this round first (progress-explanations), and this call is the office's approval of it. A deadline more than 6 months after assignment or a missing reason is refused with 400, an unassigned item with 404, an item returned or already replied to, or one past 3 months with no explanation, with 409.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(PlatformPolicies.Office);
+        api.MapPost("/{proposalId:guid}/progress-explanations", RecordProgressExplanation)
+            .WithName("RecordProgressExplanation")
+            .WithSummary("The lead unit records how it explained the item's progress to the submitter, which an extension past 3 months needs first")
+            .WithDescription("Records how a handler or the head of the lead unit explained the item's progress to the submitter: the channel (Phone, Video, Visit, Meeting, Letter), the Beijing day (not in the future, not before assignment) and what was said; ProgressExplained is published. A missing or bad field is refused with 400 naming it, a caller of another unit with 404 (403 to one who may read the item), an item returned or already replied to with 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{proposalId:guid}/co-handlers", AddCoHandler)
             .WithName("AddCoHandler")
             .WithSummary("Make a unit co-handler: it owes the lead unit a written opinion within 1 month of assignment")
@@ -61,14 +65,14 @@ public static class AssignmentsApi
     }
 
     public static async Task<Results<Ok<AssignmentView>, ProblemHttpResult>> GetAssignment(
-        Guid proposalId, ClaimsPrincipal user, ItemGuard guard, AssignmentRepository assignments, IOptions<AssignmentOptions> options, CancellationToken cancellationToken)
+        Guid proposalId, ClaimsPrincipal user, ItemGuard guard, AssignmentRepository assignments, ReturnWindows windows, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await guard.RefuseAsync(user, proposalId, await assignments.PartiesAsync(proposalId, cancellationToken), ItemOperation.Read) is { } refusal)
         {
             return TypedResults.Problem(refusal);
         }
 
-        var view = await ViewAsync(proposalId, assignments, options.Value, cancellationToken);
+        var view = await ViewAsync(proposalId, assignments, windows, clock, cancellationToken);
         return view is null ? TypedResults.Problem(Problems.NotAssigned(proposalId)) : TypedResults.Ok(view);
     }
 
@@ -86,36 +90,42 @@ public static class AssignmentsApi
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Reassign(
         Guid proposalId, ReassignRequest request, ClaimsPrincipal user, ReassignProposalHandler handler, AssignmentRepository assignments,
-        IOptions<AssignmentOptions> options, CancellationToken cancellationToken) =>
-        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, options.Value, cancellationToken));
+        ReturnWindows windows, TimeProvider clock, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, windows, clock, cancellationToken));
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Return(
         Guid proposalId, ReturnRequest request, ClaimsPrincipal user, ReturnProposalHandler handler, AssignmentRepository assignments,
-        IOptions<AssignmentOptions> options, CancellationToken cancellationToken) =>
-        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, options.Value, cancellationToken));
+        ReturnWindows windows, TimeProvider clock, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, windows, clock, cancellationToken));
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> Extend(
         Guid proposalId, ExtendRequest request, ClaimsPrincipal user, ExtendDeadlineHandler handler, AssignmentRepository assignments,
-        IOptions<AssignmentOptions> options, CancellationToken cancellationToken) =>
-        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, options.Value, cancellationToken));
+        ReturnWindows windows, TimeProvider clock, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, windows, clock, cancellationToken));
+
+    public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> RecordProgressExplanation(
+        Guid proposalId, ProgressExplanationRequest request, ClaimsPrincipal user, RecordProgressExplanationHandler handler, AssignmentRepository assignments,
+        ReturnWindows windows, TimeProvider clock, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, windows, clock, cancellationToken));
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> AddCoHandler(
         Guid proposalId, CoHandlerRequest request, ClaimsPrincipal user, AddCoHandlerHandler handler, AssignmentRepository assignments,
-        IOptions<AssignmentOptions> options, CancellationToken cancellationToken) =>
-        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, options.Value, cancellationToken));
+        ReturnWindows windows, TimeProvider clock, CancellationToken cancellationToken) =>
+        await (await handler.HandleAsync(proposalId, request, user, cancellationToken)).ToHttpAsync(id => OkAsync(id, assignments, windows, clock, cancellationToken));
 
     public static async Task<Results<Ok<AssignmentView>, ValidationProblem, ProblemHttpResult>> SubmitOpinion(
         Guid proposalId, string unitCode, OpinionRequest request, ClaimsPrincipal user, SubmitOpinionHandler handler, AssignmentRepository assignments,
-        IOptions<AssignmentOptions> options, CancellationToken cancellationToken) =>
+        ReturnWindows windows, TimeProvider clock, CancellationToken cancellationToken) =>
         await (await handler.HandleAsync(proposalId, new CoHandlerOpinion(unitCode, request.Opinion), user, cancellationToken))
-            .ToHttpAsync(id => OkAsync(id, assignments, options.Value, cancellationToken));
+            .ToHttpAsync(id => OkAsync(id, assignments, windows, clock, cancellationToken));
 
     /// <summary>The assignment as a write left it, read after the commit.</summary>
-    private static async Task<Ok<AssignmentView>> OkAsync(Guid proposalId, AssignmentRepository assignments, AssignmentOptions options, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await ViewAsync(proposalId, assignments, options, cancellationToken))!);
+    private static async Task<Ok<AssignmentView>> OkAsync(
+        Guid proposalId, AssignmentRepository assignments, ReturnWindows windows, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await ViewAsync(proposalId, assignments, windows, clock, cancellationToken))!);
 
     private static async Task<AssignmentView?> ViewAsync(
-        Guid proposalId, AssignmentRepository assignments, AssignmentOptions options, CancellationToken cancellationToken)
+        Guid proposalId, AssignmentRepository assignments, ReturnWindows windows, TimeProvider clock, CancellationToken cancellationToken)
     {
         var assignment = await assignments.FindAsync(proposalId, cancellationToken);
         if (assignment is null)
@@ -127,6 +137,7 @@ public static class AssignmentsApi
             assignment,
             await assignments.CoHandlersAsync(proposalId, cancellationToken),
             await assignments.ExtensionsAsync(proposalId, cancellationToken),
-            options.ReturnWindowDays);
+            await assignments.ExplanationsAsync(proposalId, cancellationToken),
+            await windows.DecideAsync(assignment, clock.GetUtcNow(), cancellationToken));
     }
 }

@@ -24,6 +24,12 @@ public static class Problems
 
     public static ProblemDetails NoSuchRule(int id) => NotFound("No such rule.", $"There is no routing rule {id}.");
 
+    public static ProblemDetails NoCalendarYear(int year) =>
+        NotFound("No such calendar year.", $"The holiday calendar has no {year}: the proposal office puts the year's days, from its notice, first.");
+
+    public static ProblemDetails NoCalendarDay(DateOnly day) =>
+        NotFound("No such calendar day.", $"The holiday calendar names no {day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.");
+
     public static ProblemDetails PlacesTaken(IReadOnlyList<Coverage> taken) => new()
     {
         Status = StatusCodes.Status409Conflict,
@@ -31,7 +37,6 @@ public static class Problems
         Detail = "Each place belongs to one district: " + string.Join("; ", taken.Select(t => $"{t.Province}{(t.City is null ? " (whole province)" : " " + t.City)} is covered by {t.UnitCode}")) + ".",
     };
 
-    /// <summary>Adds an error for a required text field that is missing or blank.</summary>
     /// <summary>Adds an error for a required text field that is missing, blank, or longer than <paramref name="maxLength"/> (a <see cref="TextLimits"/> constant).</summary>
     public static void Require(Dictionary<string, string[]> errors, string field, string? value, string message, int maxLength)
     {

@@ -7,7 +7,15 @@ using ProposalPlatform.Infrastructure.Data;
 namespace ProposalPlatform.Assignment.Application;
 
 /// <summary>An item's assignment, locked, with who its parties are; <see cref="Current"/> null when the item has no assignment.</summary>
-public sealed record LockedAssignment(AssignmentRow? Current, ItemParties? Parties);
+public sealed record LockedAssignment(AssignmentRow? Current, ItemParties? Parties)
+{
+    /// <summary>The assignment locked for the rest of the transaction, with its parties as locked with it.</summary>
+    public static async Task<LockedAssignment> LockAsync(UnitOfWork work, Guid itemId, CancellationToken cancellationToken)
+    {
+        var current = await AssignmentRepository.FindAsync(work, itemId, lockRow: true, cancellationToken);
+        return new LockedAssignment(current, current is null ? null : await AssignmentRepository.PartiesAsync(work, itemId, cancellationToken));
+    }
+}
 
 /// <summary>
 /// What the proposal office does with an assigned item (reassign, return, extend, add a co-handler):
@@ -19,11 +27,8 @@ public abstract class OfficeActionHandler<TRequest>(WritePath path) : ItemWriteH
 {
     public sealed override ItemOperation OperationFor(TRequest request) => ItemOperation.Administer;
 
-    public sealed override async Task<LockedAssignment?> LockAsync(UnitOfWork work, Guid itemId, TRequest request, CancellationToken cancellationToken)
-    {
-        var current = await AssignmentRepository.FindAsync(work, itemId, lockRow: true, cancellationToken);
-        return new LockedAssignment(current, current is null ? null : await AssignmentRepository.PartiesAsync(work, itemId, cancellationToken));
-    }
+    public sealed override async Task<LockedAssignment?> LockAsync(UnitOfWork work, Guid itemId, TRequest request, CancellationToken cancellationToken) =>
+        await LockedAssignment.LockAsync(work, itemId, cancellationToken);
 
     // An item with no assignment is still the office's to be told so, as "not assigned" rather than the
     // guard's "no such item": the office may administer any item, whoever its parties are.

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using ProposalPlatform.Assignment.Apis;
 using ProposalPlatform.Assignment.Data;
-using ProposalPlatform.Assignment.Domain;
 using ProposalPlatform.Contracts.Assignment;
 using ProposalPlatform.Infrastructure.Application;
 using ProposalPlatform.ServiceDefaults;
@@ -10,9 +8,10 @@ namespace ProposalPlatform.Assignment.Application;
 
 /// <summary>
 /// The proposal office returns an item outside the body's remit to the assigning office, with the
-/// reasons, inside the return window after assignment; ProposalReturned is published.
+/// reasons, inside the return window after assignment (its kind's rule, counted on the holiday
+/// calendar); ProposalReturned is published.
 /// </summary>
-public sealed class ReturnProposalHandler(WritePath path, IOptions<AssignmentOptions> options) : OfficeActionHandler<ReturnRequest>(path)
+public sealed class ReturnProposalHandler(WritePath path, ReturnWindows windows) : OfficeActionHandler<ReturnRequest>(path)
 {
     public override string InvalidTitle => "The return is not valid.";
 
@@ -26,13 +25,15 @@ public sealed class ReturnProposalHandler(WritePath path, IOptions<AssignmentOpt
     protected override async Task<WriteOutcome<Guid>> ApplyAsync(WriteStep<ReturnRequest, LockedAssignment> step, AssignmentRow current, CancellationToken cancellationToken)
     {
         var (work, id, _, request, caller, now) = step;
-        var decision = Returns.Decide(current.ClockStartedAt, now, options.Value.ReturnWindowDays);
+        var decision = await windows.DecideAsync(work, current, now, cancellationToken);
         if (!decision.Allowed)
         {
             return WriteOutcome<Guid>.Conflict("The return window has closed.", decision.RefusalDetail, new Dictionary<string, object?>
             {
                 ["windowClosedOn"] = decision.ClosedOn,
                 ["windowClosedAt"] = decision.WindowClosesAt,
+                ["windowRule"] = decision.Rule.ToString(),
+                ["warnings"] = decision.Warnings,
             });
         }
 

@@ -24,11 +24,8 @@ public sealed class SubmitOpinionHandler(WritePath path) : ItemWriteHandler<CoHa
 
     // no Validate: who may give the opinion is told before what is wrong with it
 
-    public override async Task<LockedAssignment?> LockAsync(UnitOfWork work, Guid itemId, CoHandlerOpinion request, CancellationToken cancellationToken)
-    {
-        var current = await AssignmentRepository.FindAsync(work, itemId, lockRow: true, cancellationToken);
-        return current is null ? null : new LockedAssignment(current, await AssignmentRepository.PartiesAsync(work, itemId, cancellationToken));
-    }
+    public override async Task<LockedAssignment?> LockAsync(UnitOfWork work, Guid itemId, CoHandlerOpinion request, CancellationToken cancellationToken) =>
+        await LockedAssignment.LockAsync(work, itemId, cancellationToken) is { Current: not null } locked ? locked : null;
 
     public override ItemParties? PartiesOf(LockedAssignment target) => target.Parties;
 

@@ -71,7 +71,8 @@ public sealed class ProposalRegisteredConsumer(PlatformDatabase database, TimePr
         return new NewAssignment(
             item.ProposalId, routing.LeadUnitCode, item.Topic, item.Title, assignedAt, Deadlines.DueFor(item.HandlingMode, clockStartedAt),
             clockStartedAt, item.HandlingMode.ToString(), tags, item.IsKeyItem,
-            routing.Keyword is null ? "No routing rule matched: the proposal office assigns it" : $"Routing rule '{routing.Keyword}'");
+            routing.Keyword is null ? "No routing rule matched: the proposal office assigns it" : $"Routing rule '{routing.Keyword}'",
+            item.Kind.ToString());
     }
 
     private async Task AssignAsync(UnitOfWork work, ProposalRegistered item, IReadOnlyList<RoutingRule> rules, CancellationToken cancellationToken)

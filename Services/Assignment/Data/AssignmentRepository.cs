@@ -1,5 +1,6 @@
 using Dapper;
 using ProposalPlatform.Assignment.Domain;
+using ProposalPlatform.Contracts;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 
@@ -16,7 +17,7 @@ public sealed class AssignmentRepository(PlatformDatabase database)
                a.title AS Title, a.assigned_at AS AssignedAt, a.due_at AS DueAt, a.clock_started_at AS ClockStartedAt,
                a.status AS Status, a.handling_mode AS HandlingMode, a.tags AS Tags, a.is_key_item AS IsKeyItem,
                a.manually_assigned AS ManuallyAssigned, a.replied_at AS RepliedAt, a.returned_at AS ReturnedAt,
-               a.return_reason AS ReturnReason, a.returned_by AS ReturnedBy, a.round AS Round
+               a.return_reason AS ReturnReason, a.returned_by AS ReturnedBy, a.round AS Round, a.kind AS Kind
         FROM assignments a JOIN units u ON u.code = a.unit_code
         """;
 
@@ -32,8 +33,8 @@ public sealed class AssignmentRepository(PlatformDatabase database)
     {
         var inserted = await work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO assignments (proposal_id, unit_code, topic, title, assigned_at, due_at, clock_started_at, handling_mode, tags, is_key_item)
-            VALUES (@ProposalId, @UnitCode, @Topic, @Title, @AssignedAt, @DueAt, @ClockStartedAt, @HandlingMode, @Tags, @IsKeyItem)
+            INSERT INTO assignments (proposal_id, unit_code, topic, title, assigned_at, due_at, clock_started_at, handling_mode, tags, is_key_item, kind)
+            VALUES (@ProposalId, @UnitCode, @Topic, @Title, @AssignedAt, @DueAt, @ClockStartedAt, @HandlingMode, @Tags, @IsKeyItem, @Kind)
             ON CONFLICT (proposal_id) DO NOTHING
             """,
             assignment, work.Transaction, cancellationToken: cancellationToken));
@@ -54,11 +55,11 @@ public sealed class AssignmentRepository(PlatformDatabase database)
     {
         var inserted = (await work.Connection.QueryAsync<Guid>(new CommandDefinition(
             """
-            INSERT INTO assignments (proposal_id, unit_code, topic, title, assigned_at, due_at, clock_started_at, handling_mode, tags, is_key_item)
+            INSERT INTO assignments (proposal_id, unit_code, topic, title, assigned_at, due_at, clock_started_at, handling_mode, tags, is_key_item, kind)
             SELECT a.id, a.unit, a.topic, a.title, a.assigned_at, a.due_at, a.clock_started_at, a.mode,
-                   CASE WHEN a.tags = '' THEN '{}'::text[] ELSE string_to_array(a.tags, E'\x1f') END, a.key_item
-            FROM unnest(@Ids, @Units, @Topics, @Titles, @AssignedAt, @DueAt, @ClockStartedAt, @Modes, @Tags, @KeyItems)
-                 AS a(id, unit, topic, title, assigned_at, due_at, clock_started_at, mode, tags, key_item)
+                   CASE WHEN a.tags = '' THEN '{}'::text[] ELSE string_to_array(a.tags, E'\x1f') END, a.key_item, a.kind
+            FROM unnest(@Ids, @Units, @Topics, @Titles, @AssignedAt, @DueAt, @ClockStartedAt, @Modes, @Tags, @KeyItems, @Kinds)
+                 AS a(id, unit, topic, title, assigned_at, due_at, clock_started_at, mode, tags, key_item, kind)
             ON CONFLICT (proposal_id) DO NOTHING
             RETURNING proposal_id
             """,
@@ -75,6 +76,7 @@ public sealed class AssignmentRepository(PlatformDatabase database)
                 // arrays of arrays do not unnest row by row: tags travel joined by the unit separator
                 Tags = assignments.Select(a => string.Join('\u001f', a.Tags)).ToArray(),
                 KeyItems = assignments.Select(a => a.IsKeyItem).ToArray(),
+                Kinds = assignments.Select(a => a.Kind).ToArray(),
             },
             work.Transaction, cancellationToken: cancellationToken))).ToHashSet();
 
@@ -143,16 +145,51 @@ public sealed class AssignmentRepository(PlatformDatabase database)
             """,
             new { proposalId, reason, by, at }, work.Transaction, cancellationToken: cancellationToken));
 
+    /// <summary>Moves the reply deadline; <paramref name="progressExplanationId"/> names the explanation to the submitter it rests on, if it needed one.</summary>
     public static Task ExtendAsync(
         UnitOfWork work, Guid proposalId, DateTimeOffset previousDueAt, DateTimeOffset newDueAt, string reason, string approvedBy, DateTimeOffset at,
-        CancellationToken cancellationToken) =>
+        Guid? progressExplanationId, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE assignments SET due_at = @newDueAt WHERE proposal_id = @proposalId;
-            INSERT INTO deadline_extensions (proposal_id, previous_due_at, new_due_at, reason, approved_by, extended_at)
-            VALUES (@proposalId, @previousDueAt, @newDueAt, @reason, @approvedBy, @at);
+            INSERT INTO deadline_extensions (proposal_id, previous_due_at, new_due_at, reason, approved_by, extended_at, progress_explanation_id)
+            VALUES (@proposalId, @previousDueAt, @newDueAt, @reason, @approvedBy, @at, @progressExplanationId);
             """,
-            new { proposalId, previousDueAt, newDueAt, reason, approvedBy, at }, work.Transaction, cancellationToken: cancellationToken));
+            new { proposalId, previousDueAt, newDueAt, reason, approvedBy, at, progressExplanationId }, work.Transaction, cancellationToken: cancellationToken));
+
+    private const string SelectExplanation =
+        """
+        SELECT id AS Id, round AS Round, unit_code AS UnitCode, channel AS Channel, explained_on AS ExplainedOn, account AS Account,
+               by_name AS By, recorded_at AS RecordedAt
+        FROM progress_explanations
+        """;
+
+    public static Task AddExplanationAsync(UnitOfWork work, Guid proposalId, ProgressExplanationRow explanation, string byId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO progress_explanations (id, proposal_id, round, unit_code, channel, explained_on, account, by_id, by_name, recorded_at)
+            VALUES (@Id, @proposalId, @Round, @UnitCode, @Channel, @ExplainedOn::date, @Account, @byId, @By, @RecordedAt)
+            """,
+            new
+            {
+                explanation.Id, proposalId, Round = (short)explanation.Round, explanation.UnitCode, explanation.Channel,
+                ExplainedOn = explanation.ExplainedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                explanation.Account, byId, explanation.By, explanation.RecordedAt,
+            },
+            work.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The latest explanation of the progress to the submitter in <paramref name="round"/>, or null when there is none.</summary>
+    public static Task<ProgressExplanationRow?> LatestExplanationAsync(UnitOfWork work, Guid proposalId, int round, CancellationToken cancellationToken) =>
+        work.Connection.QueryFirstOrDefaultAsync<ProgressExplanationRow>(new CommandDefinition(
+            SelectExplanation + " WHERE proposal_id = @proposalId AND round = @round ORDER BY recorded_at DESC LIMIT 1",
+            new { proposalId, round = (short)round }, work.Transaction, cancellationToken: cancellationToken));
+
+    public async Task<IReadOnlyList<ProgressExplanationRow>> ExplanationsAsync(Guid proposalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ProgressExplanationRow>(new CommandDefinition(
+            SelectExplanation + " WHERE proposal_id = @proposalId ORDER BY recorded_at", new { proposalId }, cancellationToken: cancellationToken))).AsList();
+    }
 
     /// <summary>Records the opinion; false when the unit does not co-handle the item or already sent it.</summary>
     public static async Task<bool> SubmitOpinionAsync(
@@ -244,7 +281,8 @@ public sealed class AssignmentRepository(PlatformDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<ExtensionRow>(new CommandDefinition(
             """
-            SELECT previous_due_at AS PreviousDueAt, new_due_at AS NewDueAt, reason AS Reason, approved_by AS ApprovedBy, extended_at AS ExtendedAt
+            SELECT previous_due_at AS PreviousDueAt, new_due_at AS NewDueAt, reason AS Reason, approved_by AS ApprovedBy, extended_at AS ExtendedAt,
+                   progress_explanation_id AS ProgressExplanationId
             FROM deadline_extensions WHERE proposal_id = @proposalId ORDER BY id
             """,
             new { proposalId }, cancellationToken: cancellationToken))).AsList();
@@ -263,7 +301,7 @@ public sealed class AssignmentRepository(PlatformDatabase database)
 /// <summary>What routing decided for a newly registered item.</summary>
 public sealed record NewAssignment(
     Guid ProposalId, string UnitCode, string Topic, string Title, DateTimeOffset AssignedAt, DateTimeOffset DueAt,
-    DateTimeOffset ClockStartedAt, string HandlingMode, string[] Tags, bool IsKeyItem, string Reason);
+    DateTimeOffset ClockStartedAt, string HandlingMode, string[] Tags, bool IsKeyItem, string Reason, string Kind);
 
 public sealed class AssignmentRow
 {
@@ -287,6 +325,11 @@ public sealed class AssignmentRow
 
     /// <summary>1, or 2 and on once the item is handled again after a dissatisfied answer.</summary>
     public short Round { get; set; } = 1;
+
+    /// <summary><c>Suggestion</c> or <c>Proposal</c>; null for an item assigned before kinds were recorded here.</summary>
+    public string? Kind { get; set; }
+
+    public ProposalKind? KindOf => EnumNames.TryParse<ProposalKind>(Kind, out var kind) ? kind : null;
 }
 
 public sealed class CoHandlingRow
@@ -302,4 +345,18 @@ public sealed class CoHandlingRow
 
 public sealed record HistoryRow(string Action, string? FromUnitCode, string? ToUnitCode, string Reason, string By, DateTimeOffset At);
 
-public sealed record ExtensionRow(DateTimeOffset PreviousDueAt, DateTimeOffset NewDueAt, string Reason, string ApprovedBy, DateTimeOffset ExtendedAt);
+public sealed record ExtensionRow(
+    DateTimeOffset PreviousDueAt, DateTimeOffset NewDueAt, string Reason, string ApprovedBy, DateTimeOffset ExtendedAt, Guid? ProgressExplanationId);
+
+/// <summary>How the lead unit explained the item's progress to the submitter, on which Beijing day, and what was said.</summary>
+public sealed class ProgressExplanationRow
+{
+    public Guid Id { get; set; }
+    public int Round { get; set; }
+    public string UnitCode { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public DateOnly ExplainedOn { get; set; }
+    public string Account { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; }
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.ServiceDefaults;
 
@@ -5,10 +6,21 @@ namespace ProposalPlatform.Assignment.Domain;
 
 /// <summary>
 /// Moving a reply deadline: where three months are not enough the reply may be finished later, but no
-/// later than six months after assignment, and only with a reason and an approver.
+/// later than six months after assignment, only with a reason and an approver, and — past three months —
+/// once the lead unit has explained the progress to the submitter.
 /// </summary>
 public static class DeadlineExtensions
 {
+    public const string UnexplainedTitle = "The progress has not been explained to the submitter.";
+
+    /// <summary>Whether a reply due at <paramref name="newDueAt"/> is later than the three months after assignment, and so needs the progress explained to the submitter first.</summary>
+    public static bool NeedsProgressExplanation(DateTimeOffset assignedAt, DateTimeOffset newDueAt) => newDueAt > Deadlines.ReplyDue(assignedAt);
+
+    /// <summary>Why an extension past three months is refused when the submitter has not been told of the progress in this round.</summary>
+    public static string UnexplainedDetail(Guid proposalId, DateTimeOffset assignedAt, int round) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Item {proposalId} would be due after {BeijingCalendar.DayOf(Deadlines.ReplyDue(assignedAt)):yyyy-MM-dd}, three months after assignment: the lead unit first explains the progress to the submitter in round {round} (progress-explanations), then the office extends.");
+
     /// <summary>
     /// The new due date, or the errors by field. <paramref name="months"/> adds calendar months to the
     /// current due date; <paramref name="newDueAt"/> names the date itself; exactly one is given.

@@ -23,7 +23,7 @@ public static partial class ChineseMessages
         ["n", "n2", "round", "line", "rows", "accepted", "known", "rejected", "length", "pos", "version", "version2", "days", "number", "year"];
 
     private static readonly HashSet<string> Words =
-        ["id", "id2", "code", "code2", "kind", "kind2", "channel", "step", "step2", "at", "at2", "day", "day2", "class", "publication",
+        ["id", "id2", "code", "code2", "kind", "kind2", "channel", "step", "step2", "at", "at2", "day", "day2", "day3", "weekday", "class", "publication",
          "level", "level2", "state", "constraint", "status", "type", "charset", "encoding", "column", "op", "outcome"];
 
     // after the sets above: the patterns are made from them

@@ -24,6 +24,7 @@ public sealed class EventLogConsumer(EventLog log) :
     IConsumer<Batch<ProposalReturned>>,
     IConsumer<Batch<ProposalReopened>>,
     IConsumer<Batch<DeadlineExtended>>,
+    IConsumer<Batch<ProgressExplained>>,
     IConsumer<Batch<DeadlineApproaching>>,
     IConsumer<Batch<DeadlineMissed>>,
     IConsumer<Batch<CoHandlingAssigned>>,
@@ -52,6 +53,7 @@ public sealed class EventLogConsumer(EventLog log) :
     public Task Consume(ConsumeContext<Batch<ProposalReturned>> context) => AppendAsync(context);
     public Task Consume(ConsumeContext<Batch<ProposalReopened>> context) => AppendAsync(context);
     public Task Consume(ConsumeContext<Batch<DeadlineExtended>> context) => AppendAsync(context);
+    public Task Consume(ConsumeContext<Batch<ProgressExplained>> context) => AppendAsync(context);
     public Task Consume(ConsumeContext<Batch<DeadlineApproaching>> context) => AppendAsync(context);
     public Task Consume(ConsumeContext<Batch<DeadlineMissed>> context) => AppendAsync(context);
     public Task Consume(ConsumeContext<Batch<CoHandlingAssigned>> context) => AppendAsync(context);

@@ -20,6 +20,7 @@ public static class StorySteps
     public const string Reassigned = "Reassigned";
     public const string Returned = "Returned";
     public const string DeadlineExtended = "DeadlineExtended";
+    public const string ProgressExplained = "ProgressExplained";
     public const string DeadlineMissed = "DeadlineMissed";
     public const string DeadlineApproaching = "DeadlineApproaching";
     public const string CoHandlingAssigned = "CoHandlingAssigned";
@@ -78,8 +79,11 @@ public static class StoryLines
             $"Reassigned from {m.FromUnitCode} to {m.ToUnitName} ({m.ToUnitCode}) by {m.By}: {m.Reason}")],
         ProposalReturned m => [Assignment(m.ProposalId, StorySteps.Returned, m.ReturnedAt,
             $"Returned to the assigning office by {m.By} (was with {m.UnitCode}): {m.Reason}")],
-        DeadlineExtended m => [Assignment(m.ProposalId, StorySteps.DeadlineExtended, m.ExtendedAt,
-            $"Reply now due {Day(m.NewDueAt)} (was {Day(m.PreviousDueAt)}), approved by {m.ApprovedBy}: {m.Reason}")],
+        DeadlineExtended m => [Assignment(m.ProposalId, StorySteps.DeadlineExtended, m.ExtendedAt, m.ProgressExplainedOn is { } explainedOn
+            ? $"Reply now due {Day(m.NewDueAt)} (was {Day(m.PreviousDueAt)}), approved by {m.ApprovedBy} after the progress was explained on {Day(explainedOn)}: {m.Reason}"
+            : $"Reply now due {Day(m.NewDueAt)} (was {Day(m.PreviousDueAt)}), approved by {m.ApprovedBy}: {m.Reason}")],
+        ProgressExplained m => [new(m.ProposalId, StorySteps.ProgressExplained, m.RecordedAt,
+            $"Progress explained to the submitter by {m.By} of {m.UnitCode} ({m.Channel}) on {Day(m.ExplainedOn)}", m.Round, StorySources.Assignment)],
         DeadlineMissed m => [Assignment(m.ProposalId, StorySteps.DeadlineMissed, m.DetectedAt, $"{DeadlineOf(m.Kind, m.UnitCode)} was due {Day(m.DueAt)} and is overdue")],
         DeadlineApproaching m => [Assignment(m.ProposalId, StorySteps.DeadlineApproaching, m.WarnedAt, $"{DeadlineOf(m.Kind, m.UnitCode)} is due {Day(m.DueAt)}")],
         CoHandlingAssigned m => [Assignment(m.ProposalId, StorySteps.CoHandlingAssigned, m.AssignedAt,
@@ -124,6 +128,8 @@ public static class StoryLines
         kind == DeadlineKind.CoHandlingOpinion ? $"Co-handling opinion of {unitCode}" : $"Reply by {unitCode}";
 
     private static string Day(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Minute(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 }

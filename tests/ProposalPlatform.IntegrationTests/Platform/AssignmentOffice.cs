@@ -14,7 +14,8 @@ namespace ProposalPlatform.IntegrationTests.Platform;
 /// </summary>
 public static class AssignmentOffice
 {
-    public static async Task<Guid> AnnounceAsync(PlatformFixture platform, string topic, DateTimeOffset? assignedByOfficeAt = null)
+    public static async Task<Guid> AnnounceAsync(
+        PlatformFixture platform, string topic, DateTimeOffset? assignedByOfficeAt = null, ProposalKind kind = ProposalKind.Suggestion)
     {
         var address = new Uri(await platform.ConnectionStringAsync(ResourceNames.Broker));
         var user = address.UserInfo.Split(':', 2);
@@ -28,7 +29,7 @@ public static class AssignmentOffice
         {
             var id = NewId.NextGuid();
             await bus.Publish(new ProposalRegistered(
-                id, ProposalKind.Suggestion, 2020, Items.NextNumber(), "关于" + topic + "的建议", topic, "张三", "广东省", "深圳市",
+                id, kind, 2020, Items.NextNumber(), "关于" + topic + (kind == ProposalKind.Proposal ? "的提案" : "的建议"), topic, "张三", "广东省", "深圳市",
                 DateTimeOffset.UtcNow, AssignedByOfficeAt: assignedByOfficeAt));
             return id;
         }

@@ -139,6 +139,7 @@ public sealed class Assignment_of_items_through_the_gateway(PlatformFixture plat
         // Arrange
         var (id, assignment) = await RegisterAndAssignAsync();
         var clockStartedAt = assignment["clockStartedAt"]!.GetValue<DateTimeOffset>();
+        await platform.Handler.ExplainProgressAsync(id);
 
         // Act
         using var extended = await _gateway.PostAsJsonAsync($"/api/assignment/assignments/{id}/extend",

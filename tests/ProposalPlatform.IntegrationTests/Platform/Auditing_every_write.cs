@@ -248,6 +248,9 @@ public sealed class Auditing_every_write(PlatformFixture platform)
     /// <summary>The writes of the platform, each called by one of the test's own callers.</summary>
     private sealed class Script
     {
+        /// <summary>A year of the holiday calendar no other test counts on.</summary>
+        private const int AuditedCalendarYear = 2198;
+
         private readonly PlatformFixture _platform;
         private readonly int _number = Items.NextNumber();
 
@@ -304,6 +307,13 @@ public sealed class Auditing_every_write(PlatformFixture platform)
             await SendAsync("UpdateRoutingRule", Office, HttpMethod.Put, $"/api/assignment/rules/{ruleId}", new { keyword = $"审计关键词{n}", unitCode = unit, priority = 2 });
             await SendAsync("DeleteRoutingRule", Office, HttpMethod.Delete, $"/api/assignment/rules/{ruleId}", null);
 
+            // the holiday calendar: a year of its own put, a day added to it and removed
+            var year = AuditedCalendarYear;
+            await SendAsync("ReplaceCalendarYear", Office, HttpMethod.Put, $"/api/assignment/calendar/{year}",
+                new { source = $"审计测试{n}", days = new[] { new { date = $"{year}-01-01", kind = "Holiday", name = "元旦" } } });
+            await SendAsync("SetCalendarDay", Office, HttpMethod.Put, $"/api/assignment/calendar/days/{year}-01-02", new { kind = "Holiday", name = "元旦" });
+            await SendAsync("RemoveCalendarDay", Office, HttpMethod.Delete, $"/api/assignment/calendar/days/{year}-01-02", null);
+
             // an item: registered, corrected, co-handled, extended
             var id = await RegisterAsync(Items.Suggestion(n));
             await _platform.Gateway.GetWhenPresentAsync($"/api/contacts/tasks/{id}");
@@ -311,6 +321,9 @@ public sealed class Auditing_every_write(PlatformFixture platform)
             await SendAsync("AddCoHandler", Office, HttpMethod.Post, $"/api/assignment/assignments/{id}/co-handlers", new { unitCode = "HQ-TARIFF", reason = "涉及关税" }, id);
             await _platform.Gateway.GetWhenPresentAsync($"/api/replies/{id}", r => r["opinions"]!.AsArray().Count == 1);
             await SendAsync("SubmitCoHandlingOpinion", CoHandler, HttpMethod.Post, $"/api/assignment/assignments/{id}/co-handlers/HQ-TARIFF/opinion", new { opinion = "同意。" }, id);
+            // past three months, an extension rests on the unit's explanation of the progress to the submitter
+            await SendAsync("RecordProgressExplanation", Handler, HttpMethod.Post, $"/api/assignment/assignments/{id}/progress-explanations",
+                new { channel = "Phone", explainedOn = Items.BeijingToday(), account = "已电话告知代表办理进展" }, id);
             await SendAsync("ExtendDeadline", Office, HttpMethod.Post, $"/api/assignment/assignments/{id}/extend", new { months = 1, reason = "需要调研" }, id);
 
             // contacts: planned, rescheduled and done; planned and cancelled; entrusted, scheduled and reported; recorded
@@ -354,11 +367,11 @@ public sealed class Auditing_every_write(PlatformFixture platform)
                 new { batchReference = $"审计批次{n}", assignedAt = "2020-04-01", items = new[] { Items.Suggestion(n + 3_000_000) } });
 
             // similar items: three near-identical suggestions, one pair confirmed, another dismissed
-            var year = 2017;
+            var sessionYear = 2017;
             var text = $"建议海关总署支持审计市{n}设立综合保税区，促进加工贸易转型升级，扩大对外开放，带动当地就业和产业发展。";
-            var first = await RegisterAsync(IntakeItems.Item(year, Items.NextNumber(), $"关于在审计市{n}设立综合保税区的建议", text));
-            await RegisterAsync(IntakeItems.Item(year, Items.NextNumber(), $"关于支持审计市{n}设立综合保税区的建议", text));
-            await RegisterAsync(IntakeItems.Item(year, Items.NextNumber(), $"关于审计市{n}设立综合保税区的建议", text));
+            var first = await RegisterAsync(IntakeItems.Item(sessionYear, Items.NextNumber(), $"关于在审计市{n}设立综合保税区的建议", text));
+            await RegisterAsync(IntakeItems.Item(sessionYear, Items.NextNumber(), $"关于支持审计市{n}设立综合保税区的建议", text));
+            await RegisterAsync(IntakeItems.Item(sessionYear, Items.NextNumber(), $"关于审计市{n}设立综合保税区的建议", text));
             var pairs = await Eventually.Until(
                 () => _platform.Gateway.GetFromJsonAsync<JsonArray>($"/api/intake/proposals/{first}/similar"),
                 found => found!.Count >= 2,

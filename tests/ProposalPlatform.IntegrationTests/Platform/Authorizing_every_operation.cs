@@ -74,6 +74,12 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
         ["ReassignProposal"] = new(OfficeOnly, Body: _ => new { unitCode = "HQ-PORTS", reason = "越权改派" }),
         ["ReturnProposal"] = new(OfficeOnly, Body: _ => new { reason = "越权退回" }),
         ["ExtendDeadline"] = new(OfficeOnly, Body: _ => new { months = 1, reason = "越权延期" }),
+        ["RecordProgressExplanation"] = new(LeadUnit, Body: _ => new { channel = "Phone", explainedOn = Items.BeijingToday(), account = "越权说明" }),
+        ["ListCalendarYears"] = new(Headquarters),
+        ["GetCalendarYear"] = new(Headquarters),
+        ["ReplaceCalendarYear"] = new(OfficeOnly, Body: _ => new { source = "越权通知", days = new[] { new { date = $"{Fixture.CalendarYear}-05-01", kind = "Holiday", name = "越权" } } }),
+        ["SetCalendarDay"] = new(OfficeOnly, Body: _ => new { kind = "MakeUpWorkday", name = "越权" }),
+        ["RemoveCalendarDay"] = new(OfficeOnly),
         ["AddCoHandler"] = new(OfficeOnly, Body: _ => new { unitCode = "HQ-HEALTH", reason = "越权会办" }),
         ["SubmitCoHandlingOpinion"] = new([Who.CoHandler], Body: _ => new { opinion = "越权意见" }),
         ["ListDeadlinesDueSoon"] = new(Headquarters, Query: "days=366&limit=5000"),
@@ -301,6 +307,11 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
     {
         private const string Phone = "13766665555";
 
+        /// <summary>A year of the holiday calendar the matrix puts for itself, with <see cref="CalendarDay"/> in it, so that a write let through would show.</summary>
+        public const int CalendarYear = 2199;
+
+        private const string CalendarDay = "2199-01-02";
+
         public required int Number { get; init; }
         public required string Title { get; init; }
         public required Guid ItemId { get; init; }
@@ -333,6 +344,12 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
             var person = await platform.CreatePersonAsync("HQ-STATISTICS", PlatformRoles.UnitHandler);
             var (clientId, _) = await platform.CreateClientAsync("HQ-STATISTICS", PlatformRoles.UnitHandler);
             var rules = await platform.Gateway.GetFromJsonAsync<JsonArray>("/api/assignment/rules");
+            using (var year = await platform.Gateway.PutAsJsonAsync($"/api/assignment/calendar/{CalendarYear}",
+                       new { source = "矩阵测试", days = new[] { new { date = CalendarDay, kind = "Holiday", name = "元旦" } } }))
+            {
+                Assert.True(year.IsSuccessStatusCode, await year.Content.ReadAsStringAsync());
+            }
+
             // the item's facts reach every service before the matrix starts
             await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{id}", p => p["coHandlerUnitCodes"]!.AsArray().Count == 1);
             await platform.Gateway.GetWhenPresentAsync($"/api/reporting/items/{id}/story", s => s.ToJsonString().Contains("HQ-TARIFF", StringComparison.Ordinal));
@@ -384,6 +401,8 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
                 .Replace("{code}", PlatformFixture.LeadUnit)
                 .Replace("{unitCode}", "HQ-TARIFF")
                 .Replace("{clientId}", ClientId)
+                .Replace("{year}", CalendarYear.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Replace("{date}", CalendarDay)
                 .ToString();
         }
 
@@ -402,6 +421,10 @@ public sealed class Authorizing_every_operation(PlatformFixture platform)
             Assert.Equal("Assigned", assignment["status"]!.GetValue<string>());
             Assert.Single(assignment["coHandlers"]!.AsArray());
             Assert.Empty(assignment["extensions"]!.AsArray());
+            Assert.Empty(assignment["progressExplanations"]!.AsArray());
+            var calendar = await office.GetFromJsonAsync<JsonObject>($"/api/assignment/calendar/{CalendarYear}");
+            Assert.Equal("矩阵测试", calendar!["source"]!.GetValue<string>());
+            Assert.Equal([(CalendarDay, "Holiday")], calendar["days"]!.AsArray().Select(d => (d!["date"]!.GetValue<string>(), d["kind"]!.GetValue<string>())));
             var reply = await office.GetFromJsonAsync<JsonObject>($"/api/replies/{ItemId}");
             Assert.Empty(reply!["drafts"]!.AsArray());
             Assert.False(reply["opinions"]![0]!["submitted"]!.GetValue<bool>());

@@ -23,6 +23,18 @@ public static class Items
         return new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), beijing);
     }
 
+    /// <summary>Today in Beijing, as a day the APIs take (yyyy-MM-dd).</summary>
+    public static string BeijingToday() =>
+        DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The lead unit explains the item's progress to the submitter today, which an extension past three months needs first.</summary>
+    public static async Task ExplainProgressAsync(this HttpClient unit, Guid id, string channel = "Phone")
+    {
+        using var response = await unit.PostAsJsonAsync($"/api/assignment/assignments/{id}/progress-explanations",
+            new { channel, explainedOn = BeijingToday(), account = "已向代表说明办理进展，预计延期答复" });
+        Assert.True(response.IsSuccessStatusCode, $"explaining the progress answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     public static JsonObject Suggestion(int number, string topic = "综合保税区") => new()
     {
         ["kind"] = "Suggestion",

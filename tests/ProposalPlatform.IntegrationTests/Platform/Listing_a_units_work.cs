@@ -22,6 +22,7 @@ public sealed class Listing_a_units_work(PlatformFixture platform)
         var handler = await platform.ClientAsync(unit, PlatformRoles.UnitHandler);
         var later = await AssignedItemAsync(topic);
         var sooner = await AssignedItemAsync(topic);
+        await handler.ExplainProgressAsync(later);
         using (var extended = await platform.Gateway.PostAsJsonAsync($"/api/assignment/assignments/{later}/extend",
                    new { newDueAt = DateTimeOffset.UtcNow.AddMonths(5), reason = "需协调多部门" }))
         {

@@ -85,8 +85,11 @@ public sealed class Using_the_portal(PlatformFixture platform)
         await Assertions.Expect(page.Locator("#due")).ToContainTextAsync("还有");
         await browser.ShotAsync("item");
 
-        // the office extends the deadline: refused without its fields, then to five months after today
+        // the office extends the deadline once the unit has explained the progress to the submitter (which the form shows):
+        // refused without its fields, then to five months after today
+        await platform.Handler.ExplainProgressAsync(id);
         await page.ClickAsync("#action-extend");
+        await Assertions.Expect(page.Locator("#action-explanation")).ToContainTextAsync("已于");
         await page.ClickAsync("#action-submit");
         await Assertions.Expect(page.Locator("#action-problem")).ToBeVisibleAsync();
         var extended = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMonths(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ProposalPlatform.Assignment.Apis;
+using ProposalPlatform.Assignment.Application;
 using ProposalPlatform.Assignment.Domain;
 using ProposalPlatform.ContactScheduling.Data;
 using ProposalPlatform.ContactScheduling.Domain;
@@ -205,7 +207,9 @@ public sealed partial class Showing_the_services_messages_in_Chinese
             .. Messages(DeadlineExtensions.Decide(assignedAt, dueAt, null, 7, "因", "钱七").Errors),
             .. Messages(DeadlineExtensions.Decide(assignedAt, dueAt, dueAt.AddDays(-1), null, "因", "钱七").Errors),
             .. Messages(DeadlineExtensions.Decide(assignedAt, dueAt, assignedAt.AddMonths(7), null, "因", "钱七").Errors),
-            Returns.Decide(assignedAt, Now, 10).RefusalDetail,
+            Returns.Decide(assignedAt, Now, new DayCountRule { Days = 10 }, WorkingCalendar.Empty).RefusalDetail,
+            DeadlineExtensions.UnexplainedTitle,
+            DeadlineExtensions.UnexplainedDetail(Item, assignedAt, 2),
             .. Problem(AssignmentProblems.NotAssigned(Item)),
             .. Problem(AssignmentProblems.AlreadyReturned(Item)),
             .. Problem(AssignmentProblems.NoSuchUnit("HQ-NONE")),
@@ -214,6 +218,41 @@ public sealed partial class Showing_the_services_messages_in_Chinese
         ];
 
         AssertAllChinese(messages, "HQ-NONE", "DIST-SZ", "DIST-GZ");
+    }
+
+    [Fact]
+    public void Every_refusal_of_the_holiday_calendar_and_of_a_progress_explanation_and_the_missing_year_warning_is_Chinese()
+    {
+        var monday = new DateOnly(2026, 2, 16);
+        var yearErrors = new Dictionary<string, string[]>();
+        CalendarRequests.Validate(1900, new CalendarYearRequest(null, [new CalendarDayRequest(monday, "MakeUpWorkday", "春节"), new(monday, "Holiday", "春节"),
+            new(new DateOnly(2027, 1, 1), "Holiday", "元旦"), new(null, null, null), new(monday, "Vacation", " "), null]), yearErrors);
+        var dayErrors = new Dictionary<string, string[]>();
+        CalendarRequests.Validate("soon", new CalendarDayChange(null, null), dayErrors);
+        var weekdays = Enumerable.Range(0, 5).Select(i => monday.AddDays(i)).SelectMany(day =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            CalendarRequests.Validate(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), new CalendarDayChange("MakeUpWorkday", "春节"), errors);
+            return Messages(errors);
+        });
+        var tooMany = new Dictionary<string, string[]>();
+        CalendarRequests.Validate(2026, new CalendarYearRequest("通知", [.. Enumerable.Repeat(new CalendarDayRequest(monday, "Holiday", "春节"), 367)]), tooMany);
+        var empty = new Dictionary<string, string[]>();
+        CalendarRequests.Validate(2026, new CalendarYearRequest("通知", []), empty);
+        var assignedOn = new DateOnly(2026, 3, 2);
+        List<string> messages =
+        [
+            .. Messages(yearErrors), .. Messages(dayErrors), .. weekdays, .. Messages(tooMany), .. Messages(empty),
+            .. Messages(RecordProgressExplanationHandler.Validate(new ProgressExplanationRequest(null, null, null), assignedOn, assignedOn)),
+            .. Messages(RecordProgressExplanationHandler.Validate(new ProgressExplanationRequest("Pigeon", assignedOn.AddDays(1), new string('说', 4001)), assignedOn, assignedOn)),
+            .. Messages(RecordProgressExplanationHandler.Validate(new ProgressExplanationRequest("Letter", assignedOn.AddDays(-1), "说明"), assignedOn, assignedOn)),
+            .. Problem(AssignmentProblems.NoCalendarYear(2027)),
+            .. Problem(AssignmentProblems.NoCalendarDay(monday)),
+            WorkingCalendar.MissingYearWarning(2027),
+            "The calendar year is not valid.", "The calendar day is not valid.", new RecordProgressExplanationHandler(null!).InvalidTitle,
+        ];
+
+        AssertAllChinese(messages, "Vacation", "soon", "Pigeon");
     }
 
     [Fact]
@@ -251,6 +290,8 @@ public sealed partial class Showing_the_services_messages_in_Chinese
             new ProposalReassigned(Item, "HQ-FTZ", "HQ-PORTS", "口岸监管司", "职责调整", "钱七", at),
             new ProposalReturned(Item, "HQ-FTZ", "不属本署职责", "钱七", at),
             new DeadlineExtended(Item, "HQ-FTZ", at, at.AddMonths(1), "需调研", "钱七", at),
+            new DeadlineExtended(Item, "HQ-FTZ", at, at.AddMonths(2), "需调研", "钱七", at, Guid.NewGuid(), new DateOnly(2026, 5, 20)),
+            .. Enum.GetValues<ExplanationChannel>().Select(c => new ProgressExplained(Item, Guid.NewGuid(), "HQ-FTZ", 1, c, new DateOnly(2026, 5, 20), "赵六", at)),
             new DeadlineMissed(Item, DeadlineKind.Reply, "HQ-FTZ", at, at),
             new DeadlineMissed(Item, DeadlineKind.CoHandlingOpinion, "HQ-PORTS", at, at),
             new DeadlineApproaching(Item, DeadlineKind.Reply, "HQ-FTZ", at, at),

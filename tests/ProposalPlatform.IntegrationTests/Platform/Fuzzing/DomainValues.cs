@@ -122,6 +122,21 @@ public sealed class DomainValues
             ["CoHandlerRequest.unitCode"] = unit.AsRequired(),
             ["CoHandlerRequest.reason"] = reason.AsRequired(),
             ["OpinionRequest.opinion"] = Text(50_000).AsRequired(),
+            // the suite's items were assigned moments before: today is the only day between their assignment and now
+            ["ProgressExplanationRequest.channel"] = Enum<ExplanationChannel>().AsRequired(),
+            ["ProgressExplanationRequest.explainedOn"] = new FieldRule(Gen.Const(() => (JsonNode)JsonValue.Create(Items.BeijingToday())),
+                Gen.OneOf(BeijingDay(now.AddDays(1)), BeijingDay(now.AddDays(400)), "1900-01-01").AsNode(), Required: true),
+            ["ProgressExplanationRequest.account"] = Text(TextLimits.Note).AsRequired(),
+            // the holiday calendar: the suite's own years (FuzzTargets), far from any item's window
+            ["CalendarYearRequest.source"] = reason.AsRequired(),
+            ["CalendarYearRequest.days"] = new FieldRule(CalendarDays(FuzzTargets.ReplacedCalendarYear), Gen.OneOf<JsonNode>(
+                new JsonArray(),
+                new JsonArray(CalendarDay($"{FuzzTargets.ReplacedCalendarYear + 1}-01-01", "Holiday")),
+                new JsonArray(CalendarDay($"{FuzzTargets.ReplacedCalendarYear}-01-04", "MakeUpWorkday")),
+                new JsonArray(CalendarDay($"{FuzzTargets.ReplacedCalendarYear}-02-01", "Holiday"), CalendarDay($"{FuzzTargets.ReplacedCalendarYear}-02-01", "Holiday"))),
+                Required: true),
+            ["CalendarDayChange.kind"] = new FieldRule(Gen.OneOf("Holiday", "MakeUpWorkday").AsNode(), Gen.OneOf("Vacation", "Holidays", "1").AsNode(), Required: true),
+            ["CalendarDayChange.name"] = name.AsRequired(),
             ["UnitRequest.code"] = new FieldRule(Gen.String[Gen.Char["ABCDEFGHJKLMNPQRSTUVWXYZ23456789"], 6, 10].Select(s => (JsonNode)JsonValue.Create("FZ-" + s)),
                 Gen.OneOf("lower-case", "HAS SPACE", "X", new string('A', 41)).AsNode()),
             ["UnitRequest.name"] = name.AsRequired(),
@@ -236,6 +251,22 @@ public sealed class DomainValues
             ["?meeting"] = Positive(10),
         };
     }
+
+    private static string BeijingDay(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static JsonNode CalendarDay(string date, string kind) => new JsonObject { ["date"] = date, ["kind"] = kind, ["name"] = "模糊节" };
+
+    /// <summary>A year's days as a notice gives them: distinct dates of <paramref name="year"/>, holidays on any day, make-up working days on Saturdays.</summary>
+    private static Gen<JsonNode> CalendarDays(int year) =>
+        Gen.Int[0, 364].Array[1, 6].Select(offsets => (JsonNode)new JsonArray([.. offsets
+            .Select(offset =>
+            {
+                var day = new DateOnly(year, 1, 1).AddDays(offset);
+                var saturday = day.AddDays(((int)DayOfWeek.Saturday - (int)day.DayOfWeek + 7) % 7);
+                return saturday.Year == year && offset % 3 == 0 ? (Day: saturday, Kind: "MakeUpWorkday") : (Day: day, Kind: "Holiday");
+            })
+            .DistinctBy(d => d.Day)
+            .Select(d => CalendarDay(d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Kind))]));
 
     /// <summary>What a property of a schema takes, where this table says more than the document.</summary>
     public FieldRule? Field(string? schema, string property) => _fields.GetValueOrDefault($"{schema}.{property}");

@@ -18,6 +18,13 @@ public sealed class FuzzTargets
     private const string CoHandlingUnit = "HQ-TARIFF";
     private const string District = "DIST-SHENZHEN";
 
+    /// <summary>The years of the holiday calendar the suite's writes take, one per operation, far from any item's return window.</summary>
+    public const int ReplacedCalendarYear = 2196;
+    public const int SetCalendarYear = 2197;
+    public const int RemovedCalendarYear = 2195;
+
+    private static readonly int[] SeededCalendarYears = [2024, 2025, 2026];
+
     private readonly Dictionary<(string Operation, string Parameter), IReadOnlyList<string>> _values = [];
     // what the suite made, for the state it compares; guarded by locking _items
     private readonly List<Guid> _items = [];
@@ -75,6 +82,11 @@ public sealed class FuzzTargets
                 : [await RuleAsync(platform), await RuleAsync(platform)],
             "code" => reads ? codes : [await UnitAsync(platform), await UnitAsync(platform)],
             "id" when path.StartsWith("/api/identity/people/", StringComparison.Ordinal) => [await PersonAsync(platform), await PersonAsync(platform)],
+            "year" => reads ? [.. SeededCalendarYears.Select(y => y.ToString(CultureInfo.InvariantCulture))]
+                : [(await CalendarYearAsync(platform, ReplacedCalendarYear, [1])).ToString(CultureInfo.InvariantCulture)],
+            // a Saturday, which may be either kind of day; the days to remove, one for each of the first valid requests
+            "date" when operation.Id == "SetCalendarDay" => await CalendarDaysAsync(platform, SetCalendarYear, [7]),
+            "date" => await CalendarDaysAsync(platform, RemovedCalendarYear, [.. Enumerable.Range(1, 20)]),
             "clientId" => [(await platform.CreateClientAsync("HQ-STATISTICS", PlatformRoles.UnitHandler)).ClientId, (await platform.CreateClientAsync("HQ-STATISTICS", PlatformRoles.UnitHandler)).ClientId],
             _ => [],
         };
@@ -86,6 +98,12 @@ public sealed class FuzzTargets
         var items = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => NewItemAsync(platform)));
         foreach (var id in items)
         {
+            // past three months an extension rests on the unit's explanation of the progress to the submitter
+            if (operation.Id == "ExtendDeadline")
+            {
+                await platform.Handler.ExplainProgressAsync(id);
+            }
+
             if (operation.Id == "SubmitCoHandlingOpinion")
             {
                 await PostAsync(platform.Gateway, $"/api/assignment/assignments/{id}/co-handlers", new { unitCode = CoHandlingUnit, reason = "模糊测试会办" });
@@ -183,6 +201,24 @@ public sealed class FuzzTargets
         return [id];
     }
 
+    /// <summary>A year of the holiday calendar put for the suite, its days the holidays of January named by <paramref name="januaryDays"/>; answers the year.</summary>
+    private static async Task<int> CalendarYearAsync(PlatformFixture platform, int year, int[] januaryDays)
+    {
+        using var response = await platform.Gateway.PutAsJsonAsync($"/api/assignment/calendar/{year}", new
+        {
+            source = "模糊测试通知",
+            days = januaryDays.Select(d => new { date = $"{year}-01-{d:D2}", kind = "Holiday", name = "模糊节" }).ToArray(),
+        });
+        Assert.True(response.IsSuccessStatusCode, $"setting up the fuzz suite: PUT the calendar of {year} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return year;
+    }
+
+    private static async Task<IReadOnlyList<string>> CalendarDaysAsync(PlatformFixture platform, int year, int[] januaryDays)
+    {
+        await CalendarYearAsync(platform, year, januaryDays);
+        return [.. januaryDays.Select(d => $"{year}-01-{d:D2}")];
+    }
+
     private static async Task<string> RuleAsync(PlatformFixture platform) =>
         (await PostAsync(platform.Gateway, "/api/assignment/rules", new { keyword = $"fzrule{Guid.NewGuid():N}"[..16], unitCode = PlatformFixture.LeadUnit, priority = 900 }))["id"]!
             .GetValue<int>().ToString(CultureInfo.InvariantCulture);
@@ -245,6 +281,8 @@ public sealed class FuzzTargets
             "/api/identity/clients",
             $"/api/contacts/entrusted?district={District}",
             "/api/replies/follow-ups",
+            "/api/assignment/calendar",
+            .. new[] { ReplacedCalendarYear, SetCalendarYear, RemovedCalendarYear }.Concat(SeededCalendarYears).Select(y => $"/api/assignment/calendar/{y}"),
         ];
         lock (_items)
         {

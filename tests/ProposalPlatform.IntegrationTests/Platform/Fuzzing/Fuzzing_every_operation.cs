@@ -37,6 +37,7 @@ public sealed class Fuzzing_every_operation(PlatformFixture platform, ITestOutpu
         ["IssueReply"] = (PlatformFixture.LeadUnit, PlatformRoles.UnitHandler),
         ["RecordFeedback"] = (PlatformFixture.LeadUnit, PlatformRoles.UnitHandler),
         ["SubmitCoHandlingOpinion"] = ("HQ-TARIFF", PlatformRoles.UnitHandler),
+        ["RecordProgressExplanation"] = (PlatformFixture.LeadUnit, PlatformRoles.UnitHandler),
         ["ScheduleEntrustedVisit"] = ("DIST-SHENZHEN", PlatformRoles.DistrictOfficer),
         ["ReportEntrustedVisit"] = ("DIST-SHENZHEN", PlatformRoles.DistrictOfficer),
     };
