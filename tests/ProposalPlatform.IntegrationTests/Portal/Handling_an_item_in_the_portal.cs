@@ -77,6 +77,17 @@ public sealed class Handling_an_item_in_the_portal(PlatformFixture platform)
             await Assertions.Expect(page.Locator("#contact-state")).ToContainTextAsync("本轮已完成联系");
             await browser.ShotAsync("contact-recorded");
 
+            // the progress explained to the deputy is recorded: an extension past three months rests on it
+            await Assertions.Expect(page.Locator("#progress-none")).ToBeVisibleAsync();
+            await page.ClickAsync("#progress-submit");
+            await Assertions.Expect(page.Locator("#progress-problem")).ToBeVisibleAsync();
+            await page.Locator("#progress-channel").ClickAsync();
+            await page.Locator(".mud-popover-open").GetByText("电话", new() { Exact = true }).ClickAsync();
+            await page.FillAsync("#progress-account", "电话告知代表：政策正在会签，预计年内出台。");
+            await page.ClickAsync("#progress-submit");
+            await Assertions.Expect(page.Locator("#progress-list")).ToContainTextAsync("预计年内出台");
+            await browser.ShotAsync("progress-explained");
+
             // two versions of the draft, the second submitted
             await page.FillAsync("#draft", "关于您提出的建议，答复如下：我署将推进综合保税区政策落实。");
             await page.ClickAsync("#save-draft");
