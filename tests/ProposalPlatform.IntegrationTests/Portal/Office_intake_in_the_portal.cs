@@ -103,6 +103,20 @@ public sealed class Office_intake_in_the_portal(PlatformFixture platform)
             await Assertions.Expect(formed.GetByRole(AriaRole.Button, new() { Name = "移出本组" })).ToHaveCountAsync(1);
             await browser.ShotAsync("group-formed");
             await browser.CheckAccessibilityAsync("group-formed");
+
+            // two items of the batch, not found similar, grouped by their numbers (the first the lead)
+            foreach (var number in new[] { numbers[0], numbers[2] })
+            {
+                var found = await platform.Gateway.GetFromJsonAsync<JsonObject>($"/api/intake/proposals?sessionYear=2010&number={number}");
+                await platform.Gateway.GetWhenPresentAsync($"/api/replies/{found!["items"]![0]!["id"]!.GetValue<Guid>()}");
+            }
+
+            await page.Locator("#hand-year").FillAsync("2010");
+            await page.Locator("#hand-numbers").FillAsync($"{numbers[0]}, {numbers[2]}");
+            await page.ClickAsync("#form-by-hand");
+            var byHand = page.Locator("#open-groups .mud-paper").Filter(new() { HasText = $"第{numbers[2]}号" });
+            await Assertions.Expect(byHand).ToContainTextAsync("并案组（2 件）");
+            await browser.ShotAsync("group-by-hand");
         }
         catch
         {
