@@ -9,8 +9,10 @@ namespace ProposalPlatform.IntegrationTests.Platform.Fuzzing;
 
 /// <summary>What the platform holds that requests name: unit codes, districts, routing rules.</summary>
 /// <param name="Batch">A batch the suite sent: its reference and the SHA-256 of its body, by which an upload is followed.</param>
+/// <param name="Cluster">Two similar items of one unit: a cluster to confirm and a merged group to form.</param>
 public sealed record KnownValues(
-    IReadOnlyList<string> Units, IReadOnlyList<string> Departments, IReadOnlyList<string> Districts, IReadOnlyList<int> Rules, (string Reference, string ContentHash) Batch);
+    IReadOnlyList<string> Units, IReadOnlyList<string> Departments, IReadOnlyList<string> Districts, IReadOnlyList<int> Rules, (string Reference, string ContentHash) Batch,
+    IReadOnlyList<Guid> Cluster);
 
 /// <summary>
 /// What the OpenAPI documents leave unsaid about a field: they type every enum and every limited text
@@ -31,6 +33,9 @@ public sealed class DomainValues
 
     private static readonly Gen<char> TextCharacter = Gen.Frequency(
         (12, (IGen<char>)Gen.Char[Chinese]), (6, Gen.Char[Ascii]), (2, Gen.Char[Punctuation]), (1, Gen.Char["\t\n"]));
+
+    /// <summary>The ids as a JSON array, a new one each time (a node has one parent).</summary>
+    private static Gen<JsonNode> Ids(IReadOnlyList<Guid> ids) => Gen.Const(() => (JsonNode)new JsonArray([.. ids.Select(id => JsonValue.Create(id))]));
 
     private readonly Dictionary<string, FieldRule> _fields;
     private readonly Dictionary<string, FieldRule> _queries;
@@ -90,8 +95,9 @@ public sealed class DomainValues
             ["SessionInput.meeting"] = Positive(10),
             ["SubmitterInput.name"] = longName.AsRequired(),
             ["SubmitterInput.delegation"] = longName,
-            ["SubmitterInput.province"] = longName.AsRequired(),
-            ["SubmitterInput.city"] = longName.AsRequired(),
+            // a co-signer may be named alone; the lead's place is the lead's generator's (Submitter), always given
+            ["SubmitterInput.province"] = longName,
+            ["SubmitterInput.city"] = longName,
             // a suggestion's submitters are deputies, a proposal's members or organisations: a kind is mostly left to the item's
             ["SubmitterInput.kind"] = new FieldRule(Gen.OneOf("Deputy", "Member", "Organisation").AsNode(), Gen.OneOf("Alien", "1").AsNode()).Seldom(),
             ["SubmitterInput.sector"] = longName,
@@ -110,6 +116,12 @@ public sealed class DomainValues
             ["BatchSubmission.batchReference"] = Text(100),
             ["BatchSubmission.assignedAt"] = new FieldRule(Gen.Int[0, 3000].Select(d => (JsonNode)JsonValue.Create(now.AddDays(-d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))),
             ["PairDecision.note"] = Text(500),
+            // merged handling: the suite's cluster of two (a second group of it is refused, 409, as documented)
+            ["SimilarClusterDecision.proposalIds"] = new FieldRule(Ids(known.Cluster), Ids([known.Cluster[0]]), Required: true),
+            ["SimilarClusterDecision.note"] = Text(500),
+            ["GroupSubmission.leadProposalId"] = new FieldRule(Gen.Const(() => (JsonNode)JsonValue.Create(known.Cluster[0])), Gen.Const(() => (JsonNode)JsonValue.Create(Guid.Empty)), Required: true),
+            ["GroupSubmission.proposalIds"] = new FieldRule(Ids(known.Cluster), Ids([Guid.Empty]), Required: true),
+            ["GroupSubmission.note"] = Text(500),
 
             // assignment
             ["ReassignRequest.unitCode"] = unit.AsRequired(),

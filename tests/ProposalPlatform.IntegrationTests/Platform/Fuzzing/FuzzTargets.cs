@@ -49,7 +49,8 @@ public sealed class FuzzTargets
             [.. units.Where(u => u!["kind"]!.GetValue<string>() == "Department").Select(u => u!["code"]!.GetValue<string>())],
             [.. units.Where(u => u!["kind"]!.GetValue<string>() == "District").Select(u => u!["code"]!.GetValue<string>())],
             [.. rules.Select(r => r!["id"]!.GetValue<int>())],
-            await FollowedBatchAsync(platform)));
+            await FollowedBatchAsync(platform),
+            await ClusterAsync(platform)));
 
         // a few operations' targets at a time: the lead unit's handler, who plans and drafts for them, has a person's budget of calls
         var parameters = operations.SelectMany(o => o.Parameters(Microsoft.OpenApi.ParameterLocation.Path).Select(p => (Operation: o, Parameter: p.Name!)));
@@ -73,6 +74,9 @@ public sealed class FuzzTargets
             "proposalId" or "id" when path.StartsWith("/api/intake/proposals/", StringComparison.Ordinal) || path.StartsWith("/api/reporting/items/", StringComparison.Ordinal)
                 || parameter == "proposalId" =>
                 [.. (await ItemsAsync(platform, operation)).Select(id => id.ToString())],
+            // the item taken out must be in the group named: both from one group of three, its two others to take out
+            "groupId" or "proposalId" when operation.Id == "RemoveItemFromHandlingGroup" => await RemovableAsync(platform, parameter),
+            "groupId" => reads ? [await GroupAsync(platform, 2)] : [await GroupAsync(platform, 2), await GroupAsync(platform, 2)],
             "contactId" => await ContactsAsync(platform, entrusted: path.Contains("/entrusted/", StringComparison.Ordinal)),
             "pairId" => [await PairAsync(platform)],
             "unitCode" => [CoHandlingUnit],
@@ -165,6 +169,53 @@ public sealed class FuzzTargets
         var similar = await Eventually.Until(
             () => platform.Gateway.GetFromJsonAsync<JsonArray>($"/api/intake/proposals/{first}/similar"), pairs => pairs!.Count > 0, "the fuzz suite's pair");
         return similar![0]!["pairId"]!.GetValue<Guid>().ToString();
+    }
+
+    /// <summary>
+    /// Two similar items assigned to one unit, for the merged-handling bodies (a cluster to confirm, a
+    /// group to form). They are not among the items whose state the suite compares: the valid requests
+    /// change them by their bodies, not their paths.
+    /// </summary>
+    private static async Task<IReadOnlyList<Guid>> ClusterAsync(PlatformFixture platform)
+    {
+        var year = 1960 + Random.Shared.Next(40);
+        var own = Items.NextNumber();
+        var first = (await platform.Gateway.RegisterAsync(IntakeItems.Item(year, Items.NextNumber(), $"关于模糊测试{own}设立综合保税区的建议",
+            $"建议海关总署支持模糊测试{own}市设立综合保税区，促进加工贸易转型升级，扩大对外开放，带动当地就业和产业发展。")))["id"]!.GetValue<Guid>();
+        var second = (await platform.Gateway.RegisterAsync(IntakeItems.Item(year, Items.NextNumber(), $"关于支持模糊测试{own}设立综合保税区的建议",
+            $"建议海关总署支持模糊测试{own}市设立综合保税区，促进加工贸易转型升级，扩大对外开放，带动就业和产业发展。")))["id"]!.GetValue<Guid>();
+        await platform.Gateway.GetWhenPresentAsync($"/api/intake/proposals/{first}/similar", pairs => pairs.AsArray().Count > 0);
+        await Task.WhenAll(new[] { first, second }.Select(id => platform.Gateway.GetWhenPresentAsync($"/api/replies/{id}")));
+        return [first, second];
+    }
+
+    /// <summary>A merged group of <paramref name="size"/> items of the tests' lead unit, formed by the office; answers its id.</summary>
+    private static async Task<string> GroupAsync(PlatformFixture platform, int size) => (await NewGroupAsync(platform, size)).Group;
+
+    private static async Task<(string Group, Guid[] Items)> NewGroupAsync(PlatformFixture platform, int size)
+    {
+        var items = await Task.WhenAll(Enumerable.Range(0, size).Select(async _ =>
+        {
+            var id = (await platform.Gateway.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
+            await platform.Gateway.GetWhenPresentAsync($"/api/replies/{id}");
+            return id;
+        }));
+        var group = await PostAsync(platform.Gateway, "/api/replies/groups", new { leadProposalId = items[0], proposalIds = items });
+        return (group["groupId"]!.GetValue<Guid>().ToString(), items);
+    }
+
+    private Task<(string Group, Guid[] Items)>? _removable;
+
+    /// <summary>RemoveItemFromHandlingGroup's group of three and the two items it may take out of it, made once for both parameters.</summary>
+    private async Task<IReadOnlyList<string>> RemovableAsync(PlatformFixture platform, string parameter)
+    {
+        lock (_values)
+        {
+            _removable ??= NewGroupAsync(platform, 3);
+        }
+
+        var (group, items) = await _removable;
+        return parameter == "groupId" ? [group] : [.. items.Skip(1).Select(id => id.ToString())];
     }
 
     /// <summary>A batch sent as bytes the suite hashed, as the portal does to follow an upload (FindBatch).</summary>
