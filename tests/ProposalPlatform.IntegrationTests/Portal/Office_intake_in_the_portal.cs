@@ -74,7 +74,7 @@ public sealed class Office_intake_in_the_portal(PlatformFixture platform)
 
             // the similar items, side by side, their differing words marked
             await page.GetByRole(AriaRole.Link, new() { Name = "相似件与并案" }).First.ClickAsync();
-            await page.GetByLabel("年度").FillAsync("2013");
+            await page.Locator("#pair-year").FillAsync("2013");
             await page.ClickAsync("#show-pairs");
             await page.ClickAsync($"#compare-{pairId}");
             var comparison = page.Locator("#comparison");

@@ -35,7 +35,7 @@ public sealed class DomainValues
         (12, (IGen<char>)Gen.Char[Chinese]), (6, Gen.Char[Ascii]), (2, Gen.Char[Punctuation]), (1, Gen.Char["\t\n"]));
 
     /// <summary>The ids as a JSON array, a new one each time (a node has one parent).</summary>
-    private static Gen<JsonNode> Ids(IReadOnlyList<Guid> ids) => Gen.Const(() => (JsonNode)new JsonArray([.. ids.Select(id => JsonValue.Create(id))]));
+    private static Gen<JsonNode> Ids(IReadOnlyList<Guid> ids) => Gen.Const(() => (JsonNode)new JsonArray([.. ids.Select(id => JsonValue.Create(id.ToString()))]));
 
     private readonly Dictionary<string, FieldRule> _fields;
     private readonly Dictionary<string, FieldRule> _queries;
@@ -119,7 +119,7 @@ public sealed class DomainValues
             // merged handling: the suite's cluster of two (a second group of it is refused, 409, as documented)
             ["SimilarClusterDecision.proposalIds"] = new FieldRule(Ids(known.Cluster), Ids([known.Cluster[0]]), Required: true),
             ["SimilarClusterDecision.note"] = Text(500),
-            ["GroupSubmission.leadProposalId"] = new FieldRule(Gen.Const(() => (JsonNode)JsonValue.Create(known.Cluster[0])), Gen.Const(() => (JsonNode)JsonValue.Create(Guid.Empty)), Required: true),
+            ["GroupSubmission.leadProposalId"] = new FieldRule(Gen.Const(() => (JsonNode)JsonValue.Create(known.Cluster[0].ToString())), Gen.Const(() => (JsonNode)JsonValue.Create(Guid.Empty.ToString())), Required: true),
             ["GroupSubmission.proposalIds"] = new FieldRule(Ids(known.Cluster), Ids([Guid.Empty]), Required: true),
             ["GroupSubmission.note"] = Text(500),
 

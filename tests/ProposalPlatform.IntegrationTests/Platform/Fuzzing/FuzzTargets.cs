@@ -71,11 +71,11 @@ public sealed class FuzzTargets
         var reads = operation.Method == HttpMethod.Get;
         return parameter switch
         {
+            // the item taken out must be in the group named: both from one group of three, its two others to take out
+            "groupId" or "proposalId" when operation.Id == "RemoveItemFromHandlingGroup" => await RemovableAsync(platform, parameter),
             "proposalId" or "id" when path.StartsWith("/api/intake/proposals/", StringComparison.Ordinal) || path.StartsWith("/api/reporting/items/", StringComparison.Ordinal)
                 || parameter == "proposalId" =>
                 [.. (await ItemsAsync(platform, operation)).Select(id => id.ToString())],
-            // the item taken out must be in the group named: both from one group of three, its two others to take out
-            "groupId" or "proposalId" when operation.Id == "RemoveItemFromHandlingGroup" => await RemovableAsync(platform, parameter),
             "groupId" => reads ? [await GroupAsync(platform, 2)] : [await GroupAsync(platform, 2), await GroupAsync(platform, 2)],
             "contactId" => await ContactsAsync(platform, entrusted: path.Contains("/entrusted/", StringComparison.Ordinal)),
             "pairId" => [await PairAsync(platform)],
