@@ -76,9 +76,11 @@ public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones, Re
         var resultClass = ReplyRules.ValidateIssue(issue).ResultClass!.Value;
         var (leader, handler) = (new Signatory(issue.LeaderName!.Trim(), issue.LeaderPhone!.Trim()), new Signatory(issue.HandlerName!.Trim(), issue.HandlerPhone!.Trim()));
         var numbers = new List<string>();
+        var sentTo = 0;
         foreach (var item in answered)
         {
             var recipients = ReplyRules.RecipientsOf(item);
+            sentTo += recipients.Count;
             var replyId = NewId.NextGuid();
             var issued = new IssuedReply(
                 replyId, item.ProposalId, item.Round, reply.DraftVersion!.Value, resultClass, reply.DraftText!,
@@ -99,7 +101,7 @@ public sealed class IssueReplyHandler(WritePath path, SignatoryPhones phones, Re
         }
 
         step.Audit.Set("round", reply.Round).Set("draftVersion", reply.DraftVersion).Set("resultClass", resultClass).Set("publication", publication)
-            .Set("recipients", answered.Sum(a => ReplyRules.RecipientsOf(a).Count)).Set("letterNumber", string.Join(", ", numbers));
+            .Set("recipients", sentTo).Set("letterNumber", string.Join(", ", numbers));
         return WriteOutcome<Guid>.Done(id);
     }
 }
