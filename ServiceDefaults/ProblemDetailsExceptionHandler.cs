@@ -9,10 +9,32 @@ namespace ProposalPlatform.ServiceDefaults;
 /// <summary>Turns the exceptions a request can end in into ProblemDetails with the right status.</summary>
 public sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
+    IEnumerable<IDependencyFaults> dependencyFaults,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>What a 503 for a server that is not answering asks the caller to wait before trying again.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (dependencyFaults.Any(faults => faults.IsPassing(exception)))
+        {
+            LogDependencyUnavailable(logger, exception.GetBaseException().Message, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "The service is briefly unavailable.",
+                    Detail = "A server this service depends on is not answering. Try again after the time in Retry-After.",
+                },
+                Exception = exception,
+            });
+        }
+
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 1 } path } json } bad => new HttpValidationProblemDetails(
@@ -86,6 +108,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
     private static partial Regex BindFailure();
 
     public static string FieldOf(string jsonPath) => jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency is not answering ({Reason}); {Method} {Path} answered 503")]
+    private static partial void LogDependencyUnavailable(ILogger logger, string reason, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

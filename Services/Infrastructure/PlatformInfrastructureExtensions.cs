@@ -9,6 +9,7 @@ using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Infrastructure.Outbox;
 using ProposalPlatform.Infrastructure.Retention;
 using ProposalPlatform.Infrastructure.Telemetry;
+using ProposalPlatform.ServiceDefaults;
 
 namespace ProposalPlatform.Infrastructure;
 
@@ -43,6 +44,7 @@ public static class PlatformInfrastructureExtensions
         var migrations = MigrationConnection.For(builder.Configuration, databaseName);
         builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DatabaseMigrator>(sp, migrations, serviceAssembly));
 
+        builder.Services.AddSingleton<IDependencyFaults, PlatformDependencyFaults>();
         builder.AddPlatformMessaging(serviceName, serviceAssembly, waitForBroker);
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");

@@ -1,5 +1,6 @@
 using MassTransit;
 using Npgsql;
+using ProposalPlatform.Infrastructure.Messaging;
 using ProposalPlatform.Infrastructure.Outbox;
 
 namespace ProposalPlatform.Infrastructure.Data;
@@ -47,24 +48,26 @@ public sealed class PlatformDatabase(NpgsqlDataSource dataSource, OutboxSignal s
     /// Applies a batch of consumed messages once, in one transaction: messages already applied
     /// (redeliveries, or the same message twice in the batch) are left out of what
     /// <paramref name="apply"/> receives. One round trip for the inbox instead of one per message.
+    /// A message that can never be applied fails alone (<see cref="PoisonMessages"/>).
     /// </summary>
-    public async Task ApplyOnceAsync<T>(ConsumeContext<Batch<T>> context, IConsumer<Batch<T>> consumer, Func<UnitOfWork, IReadOnlyList<T>, Task> apply)
-        where T : class
-    {
-        var byId = new Dictionary<Guid, T>();
-        foreach (var message in context.Message)
+    public Task ApplyOnceAsync<T>(ConsumeContext<Batch<T>> context, IConsumer<Batch<T>> consumer, Func<UnitOfWork, IReadOnlyList<T>, Task> apply)
+        where T : class =>
+        PoisonMessages.ApplyAsync(context, async messages =>
         {
-            var messageId = message.MessageId ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a message id.");
-            byId.TryAdd(messageId, message.Message);
-        }
+            var byId = new Dictionary<Guid, T>();
+            foreach (var message in messages)
+            {
+                var messageId = message.MessageId ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a message id.");
+                byId.TryAdd(messageId, message.Message);
+            }
 
-        await using var work = await BeginAsync(context.CancellationToken);
-        var fresh = await work.TryMarkProcessedAsync(consumer.GetType().Name, byId.Keys.ToArray(), context.CancellationToken);
-        if (fresh.Count > 0)
-        {
-            await apply(work, fresh.Select(id => byId[id]).ToList());
-        }
+            await using var work = await BeginAsync(context.CancellationToken);
+            var fresh = await work.TryMarkProcessedAsync(consumer.GetType().Name, byId.Keys.ToArray(), context.CancellationToken);
+            if (fresh.Count > 0)
+            {
+                await apply(work, fresh.Select(id => byId[id]).ToList());
+            }
 
-        await work.CommitAsync(context.CancellationToken);
-    }
+            await work.CommitAsync(context.CancellationToken);
+        });
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using ProposalPlatform.Contracts;
+using ProposalPlatform.Infrastructure.Data;
 
 namespace ProposalPlatform.Infrastructure.Messaging;
 
@@ -43,6 +44,18 @@ public static class MessagingExtensions
             {
                 bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
             }
+            else
+            {
+                // a consumer whose endpoints are not all connected is not ready: MassTransit calls that Degraded, which /health would answer with 200
+                builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+                {
+                    foreach (var registration in options.Registrations.Where(r => r.Tags.Contains("masstransit")))
+                    {
+                        var check = registration.Factory;
+                        registration.Factory = services => new DegradedIsUnhealthy(check(services));
+                    }
+                });
+            }
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -52,7 +65,7 @@ public static class MessagingExtensions
                 // (MassTransit passes ConcurrentMessageLimit, else PrefetchCount), and every loop
                 // wakes for every delivery: 64 loops cost 64 thread-pool work items per message.
                 rabbit.ConcurrentMessageLimit = ConcurrentMessageLimit;
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                UseRetry(rabbit);
                 rabbit.ConfigureEndpoints(context);
             });
         });
@@ -66,6 +79,35 @@ public static class MessagingExtensions
         });
 
         return builder;
+    }
+
+    /// <summary>
+    /// How long a consumed message is tried again while the database or the broker is away: past the
+    /// outages the platform rides out (2 minutes promised), so such an outage parks nothing in <c>_error</c>.
+    /// </summary>
+    public static readonly TimeSpan[] PassingFaultIntervals =
+        [.. new[] { 1, 2, 5, 10, 15, 20, 30, 30, 30, 30, 60 }.Select(s => TimeSpan.FromSeconds(s))];
+
+    /// <summary>A fault that will not pass by waiting (a broken rule, a bug) is tried a few times quickly, for a conflict with a concurrent write, then faulted.</summary>
+    public static readonly TimeSpan[] OtherFaultIntervals = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
+
+    /// <summary>
+    /// Two retry layers: the outer one waits out a passing fault (<see cref="TransientFaults"/>), the
+    /// inner one tries anything else a few times and lets it fault to <c>_error</c>, where only what
+    /// can never succeed belongs.
+    /// </summary>
+    private static void UseRetry(IRabbitMqBusFactoryConfigurator rabbit)
+    {
+        rabbit.UseMessageRetry(retry =>
+        {
+            retry.Handle<Exception>(TransientFaults.IsPassing);
+            retry.Intervals(PassingFaultIntervals);
+        });
+        rabbit.UseMessageRetry(retry =>
+        {
+            retry.Ignore<Exception>(TransientFaults.IsPassing);
+            retry.Intervals(OtherFaultIntervals);
+        });
     }
 
     private static void ConfigureHost(IRabbitMqBusFactoryConfigurator rabbit, Uri address)

@@ -73,10 +73,10 @@ public sealed class EventLogConsumer(EventLog log) :
     public Task Consume(ConsumeContext<Batch<HandlingGroupDissolved>> context) => AppendAsync(context);
 
     private Task AppendAsync<T>(ConsumeContext<Batch<T>> context) where T : class =>
-        log.AppendAsync(
-            [.. context.Message.Select(m => new ArrivedEvent(
+        PoisonMessages.ApplyAsync(context, messages => log.AppendAsync(
+            [.. messages.Select(m => new ArrivedEvent(
                 m.MessageId ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a message id."), m.Message))],
-            context.CancellationToken);
+            context.CancellationToken));
 }
 
 /// <summary>

@@ -74,3 +74,21 @@ public sealed class BatchProbeConsumer(PlatformDatabase database, DeliveryLog lo
 }
 
 public sealed class BatchProbeConsumerDefinition : ProposalPlatform.Infrastructure.Messaging.BatchConsumerDefinition<BatchProbeConsumer>;
+
+/// <summary>A message consumed in batches that can be poison: a probe without a key can never be stored (its column is NOT NULL).</summary>
+public record PoisonableProbe(Guid? Key);
+
+public sealed class PoisonableProbeConsumer(PlatformDatabase database) : IConsumer<Batch<PoisonableProbe>>
+{
+    public Task Consume(ConsumeContext<Batch<PoisonableProbe>> context) =>
+        database.ApplyOnceAsync(context, this, async (work, probes) =>
+        {
+            foreach (var probe in probes)
+            {
+                await work.Connection.ExecuteAsync(
+                    "INSERT INTO probe_applications (message_key) VALUES (@key)", new { key = probe.Key }, work.Transaction);
+            }
+        });
+}
+
+public sealed class PoisonableProbeConsumerDefinition : ProposalPlatform.Infrastructure.Messaging.BatchConsumerDefinition<PoisonableProbeConsumer>;
