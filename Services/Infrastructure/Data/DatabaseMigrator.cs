@@ -37,12 +37,33 @@ public sealed partial class DatabaseMigrator(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
+    /// The advisory lock every replica of a service takes on its database before it migrates: replicas
+    /// starting together migrate one after the other, and the later ones find nothing left to do.
+    /// (Advisory locks are per database, so one key serves every service.)
+    /// </summary>
+    public const long MigrationLockKey = 0x5050_4D49_4752_4154; // "PPMIGRAT"
+
+    /// <summary>
     /// Runs the scripts embedded in <paramref name="assemblies"/> (and the <paramref name="codeMigrations"/>)
-    /// that the database's journal does not list yet, retrying while PostgreSQL is not up.
+    /// that the database's journal does not list yet, under <see cref="MigrationLockKey"/>, retrying
+    /// while PostgreSQL is not up.
     /// </summary>
     public static async Task MigrateAsync(
         MigrationConnection connection, Assembly[] assemblies, ILogger logger, CancellationToken cancellationToken, IReadOnlyList<ICodeMigration>? codeMigrations = null) =>
-        await Retry.ExecuteAsync(_ => { Migrate(connection, assemblies, codeMigrations ?? [], logger); return ValueTask.CompletedTask; }, cancellationToken);
+        await Retry.ExecuteAsync(async token =>
+        {
+            // the lock is the session's: held while DbUp works on connections of its own, let go when this
+            // one closes (unpooled, so closing ends the session)
+            await using var lockSession = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ConnectionString);
+            await lockSession.OpenAsync(token);
+            await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockSession))
+            {
+                take.Parameters.AddWithValue("key", MigrationLockKey);
+                await take.ExecuteNonQueryAsync(token);
+            }
+
+            Migrate(connection, assemblies, codeMigrations ?? [], logger);
+        }, cancellationToken);
 
     private static void Migrate(MigrationConnection connection, Assembly[] assemblies, IReadOnlyList<ICodeMigration> codeMigrations, ILogger logger)
     {

@@ -114,6 +114,23 @@ public sealed class Provisioning_the_databases_and_their_roles(LocalPostgres pos
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, bystander.SqlState);
     }
 
+    [Fact]
+    public async Task Replicas_starting_together_migrate_one_after_the_other_and_apply_each_script_once()
+    {
+        // Arrange
+        await postgres.ExecuteAsync(postgres.Superuser(), "CREATE DATABASE replicasdb");
+        var connection = new MigrationConnection(postgres.Superuser("replicasdb"), "CURRENT_USER");
+
+        // Act: four replicas of a service start at the same moment
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => DatabaseMigrator.MigrateAsync(connection, Migrations, NullLogger.Instance, default))));
+
+        // Assert: every script in the journal once, and no replica was refused (DbUp without the lock raced on its journal and on CREATE TABLE)
+        var journal = await postgres.ColumnAsync(postgres.Superuser("replicasdb"), "SELECT scriptname FROM schemaversions");
+        Assert.NotEmpty(journal);
+        Assert.Equal(journal.Distinct().Count(), journal.Count);
+        Assert.Equal(Migrations.Sum(a => a.GetManifestResourceNames().Count(n => n.EndsWith(".sql", StringComparison.Ordinal))), journal.Count);
+    }
+
     /// <summary>Every object of the database's own schemas (indexes, sequences and array types included) whose owner is neither <paramref name="owner"/> nor pg_database_owner.</summary>
     private static string NotOwnedBy(string owner) => $"""
         SELECT o.kind || ' ' || o.name || ' of ' || pg_get_userbyid(o.owner)
