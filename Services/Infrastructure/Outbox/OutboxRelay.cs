@@ -39,12 +39,23 @@ public sealed partial class OutboxRelay(
     private long? _lastSearch;
     private bool _searchAgain;
 
+    // Publishes in a row that all failed because the broker is away: the relay then waits before it
+    // tries again, a little longer each time and never in step with the other services' relays, and
+    // tries one row before a batch. Without it every commit made one connection attempt (thousands a
+    // minute in an outage).
+    private int _brokerAwayRounds;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         signal.RunChunksAsync(RelayBatchAsync, _options.BatchSize, _options.PollInterval, ex => LogBatchFailed(logger, ex), stoppingToken);
 
     /// <summary>Publishes one batch; returns how many rows it took.</summary>
     public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
+        if (_brokerAwayRounds > 0)
+        {
+            await Task.Delay(Jittered(RetryDelay(_brokerAwayRounds)), clock, cancellationToken);
+        }
+
         // A search that came back full is followed by another: a backlog goes out without pauses.
         var search = _searchAgain || _lastSearch is not { } last || clock.GetElapsedTime(last) >= _options.PollInterval;
         var committed = search ? [] : signal.TakeCommitted(_options.BatchSize);
@@ -65,25 +76,27 @@ public sealed partial class OutboxRelay(
             _lastSearch = clock.GetTimestamp();
         }
 
+        var batchSize = _brokerAwayRounds > 0 ? 1 : _options.BatchSize;
         var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             search
                 ? $"""
                   {SelectRows}
                   WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                   ORDER BY id
-                  LIMIT @BatchSize
+                  LIMIT @batchSize
                   FOR UPDATE SKIP LOCKED
                   """
                 : $"""
                   {SelectRows}
                   WHERE id = ANY(@committed) AND sent_at IS NULL
                   ORDER BY id
+                  LIMIT @batchSize
                   FOR UPDATE SKIP LOCKED
                   """,
-            new { _options.BatchSize, committed }, transaction, cancellationToken: cancellationToken))).AsList();
+            new { batchSize, committed }, transaction, cancellationToken: cancellationToken))).AsList();
 
         untraced.Dispose();
-        _searchAgain = search && rows.Count >= _options.BatchSize;
+        _searchAgain = search && rows.Count >= batchSize;
         if (rows.Count == 0)
         {
             // taken by a search a moment before, or by another instance: there may be more to take
@@ -120,6 +133,17 @@ public sealed partial class OutboxRelay(
             LogPublishFailed(logger, rows.Count - sent.Length, rows.Count, outcomes.First(o => o.Error is not null).Error!);
         }
 
+        if (sent.Length == 0 && outcomes.All(o => o.BrokerAway))
+        {
+            _brokerAwayRounds++;
+            // rows taken by their keys while the relay waits are found by the search that follows
+            _searchAgain = true;
+        }
+        else
+        {
+            _brokerAwayRounds = 0;
+        }
+
         return Math.Max(rows.Count, committed.Length);
     }
 
@@ -130,7 +154,7 @@ public sealed partial class OutboxRelay(
         FROM outbox_messages
         """;
 
-    private async Task<(OutboxRow Row, string? Error)> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    private async Task<(OutboxRow Row, string? Error, bool BrokerAway)> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         // The message continues the trace of the request that wrote it.
         using var activity = ActivitySource.StartActivity("outbox relay", ActivityKind.Internal, row.TraceParent);
@@ -140,12 +164,12 @@ public sealed partial class OutboxRelay(
             var message = JsonSerializer.Deserialize(row.Payload, type, OutboxMessageTypes.Json)
                 ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload.");
             await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
-            return (row, null);
+            return (row, null, false);
         }
         catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            return (row, $"{ex.GetType().Name}: {ex.Message}");
+            return (row, $"{ex.GetType().Name}: {ex.Message}", ex is OperationCanceledException || Data.TransientFaults.IsPassing(ex));
         }
     }
 
@@ -154,6 +178,9 @@ public sealed partial class OutboxRelay(
         var seconds = _options.RetryDelay.TotalSeconds * Math.Pow(2, Math.Min(attempt - 1, 16));
         return TimeSpan.FromSeconds(Math.Min(seconds, _options.MaxRetryDelay.TotalSeconds));
     }
+
+    /// <summary>A wait of <paramref name="delay"/> give or take a fifth, so that the services' relays do not reconnect in step.</summary>
+    private static TimeSpan Jittered(TimeSpan delay) => delay * (0.8 + (0.4 * Random.Shared.NextDouble()));
 
     private sealed record OutboxRow(long Id, Guid MessageId, string MessageType, string Payload, string? TraceParent, int Attempts);
 
