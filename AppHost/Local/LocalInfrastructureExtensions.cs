@@ -66,7 +66,8 @@ public static class LocalInfrastructureExtensions
             // a stable node name: RabbitMQ keeps its data under the node's name
             .WithEnvironment("RABBITMQ_NODENAME", "proposalplatform@localhost")
             .WithEnvironment("RABBITMQ_TUNING", ServerTuning.RabbitMqErlangArguments)
-            .WithHealthCheck(healthCheck);
+            .WithHealthCheck(healthCheck)
+            .WithErrorQueueReplay(resource.GetEndpoint("management"));
     }
 
     private static IResourceBuilder<LocalPostgresServerResource> AddLocalPostgres(

@@ -25,7 +25,8 @@ log.console = true
 log.console.level = info
 log.file = false
 CONF
-echo '[rabbitmq_management].' > "$RABBITMQ_DATA_DIR/enabled_plugins"
+# the shovel plugins: moving messages from an _error queue back (ErrorQueueReplay, the management UI's "Move messages")
+echo '[rabbitmq_management,rabbitmq_shovel,rabbitmq_shovel_management].' > "$RABBITMQ_DATA_DIR/enabled_plugins"
 
 export HOME="$RABBITMQ_DATA_DIR" # the Erlang cookie lives here
 export RABBITMQ_NODENAME RABBITMQ_NODE_PORT RABBITMQ_DIST_PORT ERL_EPMD_PORT

@@ -53,6 +53,7 @@ public static class PlatformInfrastructureExtensions
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PlatformMeter>(sp, serviceName));
         builder.Services.AddGauges<OutboxGauges>();
+        builder.Services.AddGauges<ErrorQueueGauges>();
 
         builder.AddAuditTrail<OutboxAuditSink>(serviceName);
 

@@ -30,8 +30,17 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Broker)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Broker} is not configured.");
 
+        var queueType = builder.Configuration["Messaging:QueueType"] is { Length: > 0 } configured ? configured : "classic";
+        if (queueType is not ("classic" or "quorum"))
+        {
+            throw new InvalidOperationException($"Messaging:QueueType is \"{queueType}\": it is \"classic\" (the default) or \"quorum\".");
+        }
+
+        var queues = new ServiceQueues();
+        builder.Services.AddSingleton(queues);
         builder.Services.AddMassTransit(bus =>
         {
+            bus.AddConfigureEndpointsCallback((queueName, _) => queues.Add(queueName));
             // A government platform never calls home (and this network is closed).
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
@@ -66,6 +75,13 @@ public static class MessagingExtensions
                 // wakes for every delivery: 64 loops cost 64 thread-pool work items per message.
                 rabbit.ConcurrentMessageLimit = ConcurrentMessageLimit;
                 UseRetry(rabbit);
+                if (queueType == "quorum")
+                {
+                    // replicated over the cluster's nodes (a deployment's RabbitmqCluster); a classic queue
+                    // already there cannot change its type, so this is for a new broker
+                    rabbit.SetQuorumQueue();
+                }
+
                 rabbit.ConfigureEndpoints(context);
             });
         });

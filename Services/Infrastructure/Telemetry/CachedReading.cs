@@ -43,6 +43,10 @@ public sealed partial class CachedReading<T>(
     public IEnumerable<Measurement<TValue>> Measure<TValue>(Func<T, TValue> value) where TValue : struct =>
         Current() is { } current ? [new Measurement<TValue>(value(current.Value!))] : [];
 
+    /// <summary>What an observable gauge of several series reports: a measurement per series of the last value, or none before the first read.</summary>
+    public IEnumerable<Measurement<TValue>> MeasureAll<TValue>(Func<T, IEnumerable<Measurement<TValue>>> values) where TValue : struct =>
+        Current() is { } current ? values(current.Value!) : [];
+
     /// <summary>Reads the value now (the background read does this); a failure is logged and the last value kept until the next read.</summary>
     public async Task ReadAsync()
     {

@@ -30,6 +30,14 @@ public sealed class MessagingFixture : IAsyncLifetime
     public string DatabaseConnectionString => string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={_ports[4]};Username=postgres;Password=test-password;Database={DatabaseName}");
     public IServiceProvider Services => _host!.Services;
 
+    /// <summary>The broker's management API (guest, over loopback), with its shovel plugin.</summary>
+    public HttpClient Management()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_ports[1]}/")) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
+        return client;
+    }
+
     public async Task InitializeAsync()
     {
         Broker = new LocalServer("rabbitmq.sh", new Dictionary<string, string>

@@ -92,3 +92,21 @@ public sealed class PoisonableProbeConsumer(PlatformDatabase database) : IConsum
 }
 
 public sealed class PoisonableProbeConsumerDefinition : ProposalPlatform.Infrastructure.Messaging.BatchConsumerDefinition<PoisonableProbeConsumer>;
+
+/// <summary>A message that fails for a lasting reason while its key is in <c>probe_gates</c>, and is applied once it is not.</summary>
+public record GatedProbe(Guid Key);
+
+public sealed class GatedProbeConsumer(PlatformDatabase database) : IConsumer<GatedProbe>
+{
+    public Task Consume(ConsumeContext<GatedProbe> context) =>
+        database.ApplyOnceAsync(context, this, async work =>
+        {
+            var key = context.Message.Key;
+            if (await work.Connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM probe_gates WHERE message_key = @key)", new { key }, work.Transaction))
+            {
+                throw new InvalidOperationException($"The gate of probe {key} is closed.");
+            }
+
+            await ProbeApplications.InsertAsync(work, key);
+        });
+}
