@@ -1,3 +1,4 @@
+using k8s.Models;
 using ProposalPlatform.DeploymentTests.Kustomize;
 
 namespace ProposalPlatform.DeploymentTests;
@@ -36,6 +37,17 @@ public class The_kustomizations
             .Order();
 
         Assert.Equal(settingsFiles, used);
+    }
+
+    [Fact]
+    public void Put_everything_in_the_platforms_namespace()
+    {
+        var build = Manifests.Production.Build;
+        var ns = Assert.Single(build.All<V1Namespace>()).Metadata.Name;
+
+        var elsewhere = build.Objects.Where(o => o.Kind != "Namespace" && o.Metadata.NamespaceProperty != ns).Select(o => $"{o.Kind} {o.Metadata.Name}");
+
+        Assert.Empty(elsewhere);
     }
 
     [Fact]
