@@ -51,8 +51,9 @@ public partial class The_configuration
             var credentials = Credential().Matches(variable.Value).Select(m => m.Groups["value"].Value).ToList();
 
             Assert.NotEmpty(credentials);
-            Assert.All(credentials, c => Assert.Contains(c.TrimStart('$', '(').TrimEnd(')'), fromSecrets));
+            // each a variable, and each variable a Secret's key
             Assert.All(credentials, c => Assert.Matches(@"^\$\([^)]+\)$", c));
+            Assert.All(credentials, c => Assert.Contains(c[2..^1], fromSecrets));
         }
     }
 
