@@ -30,12 +30,9 @@ public static partial class SelfHealingExtensions
             if (EphemeralPorts.OfThisMachine() is { } ephemeral)
             {
                 var logger = start.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EphemeralPorts));
-                foreach (var resource in start.Model.Resources)
+                foreach (var (resource, name, port) in FixedPortsHandedOutBy(ephemeral, start.Model.Resources))
                 {
-                    foreach (var (name, port) in FixedPorts(resource).Distinct().Where(owned => ephemeral.MayHandOut(owned.Port)))
-                    {
-                        LogPortInEphemeralRange(logger, port, resource.Name, name, ephemeral.First, ephemeral.Last);
-                    }
+                    LogPortInEphemeralRange(logger, port, resource, name, ephemeral.First, ephemeral.Last);
                 }
             }
 
@@ -43,6 +40,12 @@ public static partial class SelfHealingExtensions
         });
         return builder;
     }
+
+    /// <summary>The fixed ports of <paramref name="resources"/> that <paramref name="ephemeral"/> may give to an outgoing connection.</summary>
+    public static IReadOnlyList<(string Resource, string Name, int Port)> FixedPortsHandedOutBy(EphemeralPorts ephemeral, IEnumerable<IResource> resources) =>
+        [.. resources.SelectMany(resource => FixedPorts(resource).Distinct()
+            .Where(fixedPort => ephemeral.MayHandOut(fixedPort.Port))
+            .Select(fixedPort => (resource.Name, fixedPort.Name, fixedPort.Port)))];
 
     private static IEnumerable<(string Name, int Port)> FixedPorts(IResource resource)
     {

@@ -1,5 +1,9 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using ProposalPlatform.AppHost.Infrastructure;
 using ProposalPlatform.AppHost.SelfHealing;
+using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
 
@@ -32,5 +36,35 @@ public sealed class Telling_ports_the_kernel_may_hand_out
         int[] ports = [local.RabbitMqPort, local.RabbitMqManagementPort, local.RabbitMqDistributionPort, local.EpmdPort, local.PostgresPort, mail.SmtpPort, mail.InboxPort];
 
         Assert.All(ports, port => Assert.False(EphemeralPorts.Parse("32768 60999", "").MayHandOut(port), $"{port}"));
+    }
+
+    [Fact]
+    public async Task The_AppHost_finds_the_fixed_ports_it_is_given_inside_the_range()
+    {
+        // Arrange: the AppHost as it was before, with its broker on 35672 and its epmd on 35675
+        var data = Directory.CreateTempSubdirectory("proposalplatform-ports-");
+        try
+        {
+            string[] args =
+            [
+                "--Infrastructure:Mode=local",
+                $"--Infrastructure:Local:DataDirectory={data.FullName}",
+                "--Infrastructure:Local:RabbitMqPort=35672",
+                "--Infrastructure:Local:EpmdPort=35675",
+            ];
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ProposalPlatform_AppHost>(args);
+            await using var app = await builder.BuildAsync();
+
+            // Act
+            var found = SelfHealingExtensions.FixedPortsHandedOutBy(
+                EphemeralPorts.Parse("32768 60999", ""), app.Services.GetRequiredService<DistributedApplicationModel>().Resources);
+
+            // Assert: those two, and none of the platform's own defaults
+            Assert.Equal([(ResourceNames.Broker, "amqp", 35672), (ResourceNames.Broker, "epmd", 35675)], found.OrderBy(port => port.Port));
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
     }
 }
