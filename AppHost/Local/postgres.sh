@@ -16,10 +16,11 @@ if [ ! -x "$bin/postgres" ]; then
   exit 127
 fi
 
-# the server dies with this script, so a script killed outright leaves no server holding the port
-as_owner=(setpriv --pdeathsig KILL)
+# the server dies with this script, so a script killed outright leaves no server holding the port;
+# as root it runs as the postgres user
+launch=(setpriv --pdeathsig KILL)
 if [ "$(id -u)" = 0 ]; then
-  as_owner+=(--reuid=postgres --regid=postgres --init-groups --inh-caps=-all)
+  launch+=(--reuid=postgres --regid=postgres --init-groups --inh-caps=-all)
   mkdir -p "$PGDATA_DIR"
   chown postgres:postgres "$PGDATA_DIR"
   chmod 700 "$PGDATA_DIR"
@@ -31,12 +32,12 @@ if [ ! -s "$PGDATA_DIR/PG_VERSION" ]; then
   pwfile=$(mktemp)
   printf '%s\n' "$POSTGRES_PASSWORD" > "$pwfile"
   chmod 644 "$pwfile"
-  "${as_owner[@]}" "$bin/initdb" -D "$PGDATA_DIR" -U postgres --pwfile="$pwfile" \
+  "${launch[@]}" "$bin/initdb" -D "$PGDATA_DIR" -U postgres --pwfile="$pwfile" \
     --auth-local=scram-sha-256 --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   rm -f "$pwfile"
 fi
 
-"${as_owner[@]}" "$bin/postgres" -D "$PGDATA_DIR" -p "$PGPORT" \
+"${launch[@]}" "$bin/postgres" -D "$PGDATA_DIR" -p "$PGPORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "$@" &
 child=$!
 

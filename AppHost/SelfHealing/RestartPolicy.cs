@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Threading.Channels;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -129,7 +130,7 @@ public sealed partial class RestartPolicy(
             var started = await commands.ExecuteCommandAsync(resource.Id, KnownResourceCommands.StartCommand, cancellationToken);
             if (!started.Success)
             {
-                return new Run(RunEnd.Ended, $"the start command failed: {started.Message}", null);
+                return new Run(RunEnd.Ended, $"the start command failed: {started.Message}");
             }
         }
 
@@ -148,8 +149,7 @@ public sealed partial class RestartPolicy(
             MaxRetryAttempts = int.MaxValue,
             OnRetry = async arguments =>
             {
-                var ended = arguments.Outcome.Result;
-                var why = ended is null ? arguments.Outcome.Exception?.Message : $"{ended.State}, exit code {ended.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}";
+                var why = arguments.Outcome.Result?.Why ?? arguments.Outcome.Exception?.Message;
                 var delay = arguments.RetryDelay.TotalSeconds;
                 LogEnded(logger, resource.Id, why, delay);
                 LogEnded(resourceLoggers.GetLogger(resource.Id), resource.Id, why, delay);
@@ -191,7 +191,8 @@ public sealed partial class RestartPolicy(
         CannotStart,
     }
 
-    private sealed record Run(RunEnd End, string? State = null, int? ExitCode = null)
+    /// <summary>How a run ended, and for one that ended by itself, how (its state and exit code).</summary>
+    private sealed record Run(RunEnd End, string? Why = null)
     {
         /// <summary>Waiting for what it waits for, starting, running or stopping: not (yet, or again) ended.</summary>
         public static bool HasStarted(string? state) =>
@@ -246,7 +247,9 @@ public sealed partial class RestartPolicy(
                 }
                 else if (started && Run.HasEnded(state))
                 {
-                    return askedToStop ? new Run(RunEnd.AskedFor) : new Run(RunEnd.Ended, state, Last.ExitCode);
+                    return askedToStop
+                        ? new Run(RunEnd.AskedFor)
+                        : new Run(RunEnd.Ended, $"{state}, exit code {Last.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}");
                 }
 
                 healthySince = state == KnownResourceStates.Running && Last.HealthStatus is null or HealthStatus.Healthy
