@@ -153,7 +153,7 @@ case "${1:-}" in
     fi
     install_letter_font
     dotnet build AppHost/ProposalPlatform.AppHost.csproj -c Release -v quiet -nologo
-    echo "Mail: http://localhost:35080/  (smtp4dev's inbox: the units' reminder digests; none with Mail__Host set)"
+    echo "Mail: http://localhost:24080/  (smtp4dev's inbox: the units' reminder digests; none with Mail__Host set)"
     echo "Portal: http://localhost:5100/  (sign in as a person; the API under /api/, its reference UI at /scalar)"
     echo "Dashboard: http://localhost:18888  (the login link with its token follows)"
     data=$(data_directory)
@@ -186,7 +186,7 @@ case "${1:-}" in
     if [ -z "${ConnectionStrings__reportingdb:-}" ]; then
       password_file="$(data_directory)/postgres.password"
       [ -r "$password_file" ] || { echo "No $password_file: start the platform once (./platform.sh run), or set ConnectionStrings__reportingdb." >&2; exit 1; }
-      export ConnectionStrings__reportingdb="Host=127.0.0.1;Port=${Infrastructure__PostgresPort:-35432};Database=reportingdb;Username=postgres;Password=$(cat "$password_file")"
+      export ConnectionStrings__reportingdb="Host=127.0.0.1;Port=${Infrastructure__Local__PostgresPort:-24432};Database=reportingdb;Username=postgres;Password=$(cat "$password_file")"
     fi
     dotnet build Services/Reporting/ProposalPlatform.Reporting.csproj -c Release -v quiet -nologo
     exec dotnet Services/Reporting/bin/Release/net10.0/ProposalPlatform.Reporting.dll rebuild

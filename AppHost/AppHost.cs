@@ -1,7 +1,11 @@
 using ProposalPlatform.AppHost.Infrastructure;
+using ProposalPlatform.AppHost.SelfHealing;
 using ProposalPlatform.Contracts;
 
 var builder = DistributedApplication.CreateBuilder(args);
+
+// what dies is started again; the ports it listens on are checked against the kernel's ephemeral range
+builder.AddRestartPolicy().WarnOfPortsInTheEphemeralRange();
 
 var infrastructure = builder.AddPlatformInfrastructure();
 

@@ -68,15 +68,17 @@ public sealed class LocalInfrastructureOptions
     /// </summary>
     public string? DataDirectory { get; set; }
 
-    // Ports of their own, clear of a system RabbitMQ (5672) or PostgreSQL (5432) on the same machine.
-    public int RabbitMqPort { get; set; } = 35672;
-    public int RabbitMqManagementPort { get; set; } = 35673;
-    public int RabbitMqDistributionPort { get; set; } = 35674;
+    // Ports of their own, clear of a system RabbitMQ (5672, 15672, 25672) or PostgreSQL (5432) on the same
+    // machine, and below the kernel's ephemeral range (32768-60999 on Linux), from which a client's outgoing
+    // connection could take one while the server is down and keep it from listening again.
+    public int RabbitMqPort { get; set; } = 24672;
+    public int RabbitMqManagementPort { get; set; } = 24673;
+    public int RabbitMqDistributionPort { get; set; } = 24674;
 
     /// <summary>The broker's own Erlang port mapper, so no shared epmd outlives the platform.</summary>
-    public int EpmdPort { get; set; } = 35675;
+    public int EpmdPort { get; set; } = 24675;
 
-    public int PostgresPort { get; set; } = 35432;
+    public int PostgresPort { get; set; } = 24432;
 
     public string ResolveDataDirectory() =>
         DataDirectory is { Length: > 0 } configured

@@ -29,9 +29,9 @@ public sealed class MailSettings
     /// <summary>The address the digests come from.</summary>
     public string From { get; set; } = "reminders@proposalplatform.local";
 
-    public int SmtpPort { get; set; } = 35025;
+    public int SmtpPort { get; set; } = 24025;
 
-    public int InboxPort { get; set; } = 35080;
+    public int InboxPort { get; set; } = 24080;
 
     /// <summary>Where the smtp4dev tool is installed (default ~/.cache/proposalplatform/tools/smtp4dev-3.15.0).</summary>
     public string? ToolDirectory { get; set; }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using ProposalPlatform.AppHost.Infrastructure;
+using ProposalPlatform.AppHost.SelfHealing;
 using ProposalPlatform.Contracts;
 using RabbitMQ.Client;
 
@@ -63,6 +64,8 @@ public static class LocalInfrastructureExtensions
             .WithEnvironment("RABBITMQ_DATA_DIR", dataDirectory)
             .WithEnvironment("RABBITMQ_DIST_PORT", options.RabbitMqDistributionPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("ERL_EPMD_PORT", options.EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithAnnotation(new OwnedPortAnnotation("distribution", options.RabbitMqDistributionPort))
+            .WithAnnotation(new OwnedPortAnnotation("epmd", options.EpmdPort))
             // a stable node name: RabbitMQ keeps its data under the node's name
             .WithEnvironment("RABBITMQ_NODENAME", "proposalplatform@localhost")
             .WithEnvironment("RABBITMQ_TUNING", ServerTuning.RabbitMqErlangArguments)

@@ -2,6 +2,9 @@
 # Runs Debian's PostgreSQL 15 as a child of the AppHost on its own data folder and port.
 # PostgreSQL refuses to run as root, so as root the server runs as the 'postgres' user
 # (setpriv execs in place, so the signal the AppHost sends reaches the server itself).
+# Exits 0 only when it was asked to stop (SIGTERM, SIGINT, SIGHUP); when the server ends by itself
+# it exits with the server's status (128 + the signal's number for a server killed by one), so the
+# AppHost sees a crash as a crash and starts it again.
 # Inputs (environment): PGDATA_DIR, PGPORT, POSTGRES_PASSWORD; arguments: the server's settings
 # ("-c name=value" ...), passed on to postgres.
 set -euo pipefail
@@ -13,9 +16,11 @@ if [ ! -x "$bin/postgres" ]; then
   exit 127
 fi
 
-as_owner=()
+# the server dies with this script, so a script killed outright leaves no server holding the port;
+# as root it runs as the postgres user
+launch=(setpriv --pdeathsig KILL)
 if [ "$(id -u)" = 0 ]; then
-  as_owner=(setpriv --reuid=postgres --regid=postgres --init-groups --inh-caps=-all)
+  launch+=(--reuid=postgres --regid=postgres --init-groups --inh-caps=-all)
   mkdir -p "$PGDATA_DIR"
   chown postgres:postgres "$PGDATA_DIR"
   chmod 700 "$PGDATA_DIR"
@@ -27,12 +32,12 @@ if [ ! -s "$PGDATA_DIR/PG_VERSION" ]; then
   pwfile=$(mktemp)
   printf '%s\n' "$POSTGRES_PASSWORD" > "$pwfile"
   chmod 644 "$pwfile"
-  "${as_owner[@]}" "$bin/initdb" -D "$PGDATA_DIR" -U postgres --pwfile="$pwfile" \
+  "${launch[@]}" "$bin/initdb" -D "$PGDATA_DIR" -U postgres --pwfile="$pwfile" \
     --auth-local=scram-sha-256 --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   rm -f "$pwfile"
 fi
 
-"${as_owner[@]}" "$bin/postgres" -D "$PGDATA_DIR" -p "$PGPORT" \
+"${launch[@]}" "$bin/postgres" -D "$PGDATA_DIR" -p "$PGPORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "$@" &
 child=$!
 
@@ -45,6 +50,14 @@ child=$!
 flusher=$!
 
 # SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect.
-trap 'kill -INT "$child" 2>/dev/null || true' TERM INT HUP
-while kill -0 "$child" 2>/dev/null; do wait "$child" || true; done
+asked_to_stop=
+trap 'asked_to_stop=1; kill -INT "$child" 2>/dev/null || true' TERM INT HUP
+# a trapped signal ends 'wait' early (status > 128) while the server is still shutting down: wait again
+status=0
+while kill -0 "$child" 2>/dev/null; do status=0; wait "$child" || status=$?; done
 kill "$flusher" 2>/dev/null || true
+if [ -n "$asked_to_stop" ]; then
+  exit 0
+fi
+echo "PostgreSQL ended without being asked to (status $status)" >&2
+exit $(( status == 0 ? 1 : status ))

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs Debian's RabbitMQ as a child of the AppHost: own data folder, node name, ports and epmd,
 # so nothing is shared with a system broker and nothing is left behind when the AppHost stops it.
+# Exits 0 only when it was asked to stop (SIGTERM, SIGINT, SIGHUP); when the broker ends by itself
+# it exits with the broker's status (128 + the signal's number for a broker killed by one), so the
+# AppHost sees a crash as a crash and starts it again.
 # Inputs (environment): RABBITMQ_DATA_DIR, RABBITMQ_NODE_PORT, RABBITMQ_MANAGEMENT_PORT,
 # RABBITMQ_DIST_PORT, ERL_EPMD_PORT, RABBITMQ_NODENAME, RABBITMQ_TUNING (the Erlang VM's tuning).
 set -euo pipefail
@@ -40,11 +43,15 @@ export RABBITMQ_CONF_ENV_FILE=/dev/null
 export ERL_EPMD_ADDRESS=127.0.0.1
 
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} ${RABBITMQ_TUNING:-}"
+# rabbitmq-server then execs the Erlang VM in place, as under systemd, instead of keeping a shell in
+# front of it that answers 0 however the VM ended; the VM stops gracefully on SIGTERM itself.
+export RUNNING_UNDER_SYSTEMD=true
 
 # Our own epmd, in the foreground as a child of this script rather than the daemon Erlang would
-# start (which detaches and outlives everything). One left by an unclean stop is ended first.
+# start (which detaches and outlives everything); it and the broker die with this script, so even a
+# script killed outright leaves nothing holding the ports. One left by an unclean stop is ended first.
 epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true
-epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 &
+setpriv --pdeathsig KILL epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 &
 epmd_pid=$!
 
 child=
@@ -55,7 +62,10 @@ stop() {
 }
 trap stop TERM INT HUP
 
-"$server" &
+setpriv --pdeathsig KILL "$server" &
 child=$!
-wait "$child" || true
+status=0
+wait "$child" || status=$?
 kill -TERM "$epmd_pid" 2>/dev/null || true
+echo "RabbitMQ ended without being asked to (status $status)" >&2
+exit $(( status == 0 ? 1 : status ))

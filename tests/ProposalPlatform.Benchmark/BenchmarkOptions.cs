@@ -42,6 +42,6 @@ public sealed record BenchmarkOptions(
             Value("--client", DefaultClientFile),
             args.Contains("--latencies") ? Value("--latencies", "latencies.csv") : null,
             // the local PostgreSQL of ./platform.sh run, for the retention phase (which needs the data directory's superuser password)
-            Number("--postgres-port", 35_432));
+            Number("--postgres-port", 24_432));
     }
 }

@@ -4,7 +4,7 @@ using ProposalPlatform.Benchmark;
 //   dotnet run -c Release --project tests/ProposalPlatform.Benchmark -- [--gateway URL] [--intake URL]
 //       [--suggestions 9200] [--proposals 5900] [--batch-size 1000] [--rate 200] [--seconds 15] [--client FILE]
 //       [--warm-up-seconds 10] [--latencies FILE]   (each steady item's send time and latencies, as CSV)
-//       [--postgres-port 35432]   (the local PostgreSQL, for the retention phase)
+//       [--postgres-port 24432]   (the local PostgreSQL, for the retention phase)
 // Every request carries the proposal office's access token, got with the machine client in the
 // platform's office-client.json (or --client FILE), through the gateway and straight to intake alike.
 var options = BenchmarkOptions.Parse(args);
