@@ -37,6 +37,8 @@ public static class GatewayExtensions
             var timedOut = error.Error is ForwarderError.RequestTimedOut;
             var status = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status503ServiceUnavailable;
             context.Response.StatusCode = status;
+            // a service down is restarted by its supervisor within seconds: the client waits that long, not its own guess
+            context.Response.Headers.RetryAfter = ((int)ProblemDetailsExceptionHandler.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,

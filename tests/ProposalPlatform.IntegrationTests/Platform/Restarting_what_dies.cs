@@ -74,6 +74,12 @@ public sealed class Restarting_what_dies(PlatformFixture platform)
                 "the restart policy to leave reporting stopped");
             Assert.Contains(left.State?.Text, KnownResourceStates.TerminalStates);
             Assert.Equal(Restarts(before), Restarts(left));
+
+            // and the gateway answers for it: 503 ProblemDetails with Retry-After, not a bare 502
+            using var answer = await platform.Gateway.GetAsync("/api/reporting/statistics/annual?year=2005");
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(5), answer.Headers.RetryAfter?.Delta);
         }
         finally
         {
