@@ -43,12 +43,13 @@ public sealed class FaultRun(HttpClient gateway, PlatformProcesses processes, Re
     private static readonly TimeSpan SinglesTail = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SinglesAfterFault = TimeSpan.FromSeconds(60);
 
+    /// <summary>The numbers a run may use: the batch's, then the single items'.</summary>
+    private const int NumbersPerRun = 100_000;
+
     public async Task<FaultOutcome> RunAsync(IReadOnlyList<Fault> faults, CancellationToken cancellationToken = default)
     {
         var name = string.Join(", then ", faults.Select(f => f.Name));
-        // numbers and a session year of the run's own, so that no other run's items are counted with it
-        var runBase = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 20_000) * 100_000;
-        var sessionYear = 1954 + (runBase / 100_000 % 70);
+        var (sessionYear, runBase) = await FreshNumbersAsync(cancellationToken);
         var generator = new SessionGenerator(seed: runBase);
         var items = generator.Items(sessionYear, settings.BatchSize, 0, runBase).ToList();
         var errors = new ClientErrors();
@@ -65,33 +66,43 @@ public sealed class FaultRun(HttpClient gateway, PlatformProcesses processes, Re
         singles.Start();
         using var batchGiveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var upload = batch.RunAsync(batchGiveUp.Token);
-        if (!await batch.UnderWayAsync(TimeSpan.FromSeconds(60), upload))
-        {
-            log($"[{name}] intake had not begun the batch after 60 s; putting the fault in anyway");
-        }
-
         var notes = new List<Task<string>>();
         var faultEnd = TimeSpan.Zero;
-        foreach (var fault in faults)
+        try
         {
-            log(string.Create(CultureInfo.InvariantCulture, $"[{name}] {clock.Elapsed.TotalSeconds:F1} s: {fault.Name}"));
-            var injection = await fault.InjectAsync(processes, clock, cancellationToken);
-            faultEnd = injection.EndedAt;
-            notes.Add(Prefixed(fault.Name, injection.Note));
-        }
-
-        log(string.Create(CultureInfo.InvariantCulture, $"[{name}] {faultEnd.TotalSeconds:F1} s: the fault is over; the clients finish, then the reconciliation"));
-        while (clock.Elapsed - faultEnd < SinglesAfterFault)
-        {
-            if (singles.FirstSuccessAfter(faultEnd) is { } first && clock.Elapsed - faultEnd >= first + SinglesTail)
+            if (!await batch.UnderWayAsync(TimeSpan.FromSeconds(60), upload))
             {
-                break;
+                log($"[{name}] intake had not begun the batch after 60 s; putting the fault in anyway");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            foreach (var fault in faults)
+            {
+                log(string.Create(CultureInfo.InvariantCulture, $"[{name}] {clock.Elapsed.TotalSeconds:F1} s: {fault.Name}"));
+                var injection = await fault.InjectAsync(processes, clock, cancellationToken);
+                faultEnd = injection.EndedAt;
+                notes.Add(Prefixed(fault.Name, injection.Note));
+            }
+
+            log(string.Create(CultureInfo.InvariantCulture, $"[{name}] {faultEnd.TotalSeconds:F1} s: the fault is over; the clients finish, then the reconciliation"));
+            while (clock.Elapsed - faultEnd < SinglesAfterFault)
+            {
+                if (singles.FirstSuccessAfter(faultEnd) is { } first && clock.Elapsed - faultEnd >= first + SinglesTail)
+                {
+                    break;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+        catch
+        {
+            // the clients end with the run
+            await batchGiveUp.CancelAsync();
+            await singles.StopAsync(TimeSpan.Zero);
+            throw;
         }
 
-        // items still waiting for an answer get until 15 s past that
+        // single items still unanswered get until 15 s past that, then count as not acknowledged
         await singles.StopAsync(Positive(faultEnd + SinglesAfterFault + TimeSpan.FromSeconds(15) - clock.Elapsed));
         batchGiveUp.CancelAfter(Positive(faultEnd + settings.Within - TimeSpan.FromSeconds(15) - clock.Elapsed));
         var batchOutcome = await upload;
@@ -115,6 +126,23 @@ public sealed class FaultRun(HttpClient gateway, PlatformProcesses processes, Re
             ]);
         log($"[{name}] {(outcome.Ok ? "OK" : "FAILED")}: {string.Join("; ", outcome.Notes)}");
         return outcome;
+    }
+
+    /// <summary>
+    /// A session year and a block of <see cref="NumbersPerRun"/> numbers in it that no item holds yet, so that
+    /// the run's items are all new and no other run's are counted with them. The years 1961–1998 are
+    /// the suite's: no integration test counts their items.
+    /// </summary>
+    private async Task<(int SessionYear, int FirstNumber)> FreshNumbersAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (year, first) = (1961 + Random.Shared.Next(38), Random.Shared.Next(1, int.MaxValue / NumbersPerRun) * NumbersPerRun);
+            if (!await reconciler.AnyStoredAsync(year, first, first + NumbersPerRun - 1, cancellationToken))
+            {
+                return (year, first);
+            }
+        }
     }
 
     private static async Task<string> Prefixed(string fault, Task<string> note) => $"{fault}: {await note}";

@@ -6,9 +6,9 @@ namespace ProposalPlatform.FaultSuite.Faults;
 
 /// <summary>
 /// The processes of one running platform, as Linux's /proc tells them: those whose ancestors include
-/// <see cref="Root"/> — the AppHost, or the test host that runs it — so that a fault never reaches
-/// another platform on the same machine. Parents are read from each process's <c>stat</c> (a child
-/// started by any thread of its parent counts, as the orchestrator's are).
+/// <see cref="Root"/> — the AppHost, or the test host that runs it — or the orchestrator it started,
+/// so that a fault never reaches another platform on the same machine. Parents are read from each
+/// process's <c>stat</c>, so a child started by any thread of its parent counts.
 /// </summary>
 public sealed class PlatformProcesses(int root)
 {
@@ -61,7 +61,18 @@ public sealed class PlatformProcesses(int root)
         return [.. mains.Select(p => p.Pid), .. mains.SelectMany(main => Descendants(below, main.Pid)).Select(p => p.Pid)];
     }
 
-    private List<Entry> Below() => Descendants(Read(), root);
+    /// <summary>
+    /// Every process below the root, and below the orchestrator (DCP) it started: DCP detaches itself
+    /// (its parent is init) and names the process it serves with <c>--monitor PID</c>.
+    /// </summary>
+    private List<Entry> Below()
+    {
+        var all = Read();
+        var rootPid = root.ToString(CultureInfo.InvariantCulture);
+        var orchestrators = all.Where(p => p.Name == "dcp" && p.CommandLine.Split(' ') is var args
+            && args.Zip(args.Skip(1)).Contains(("--monitor", rootPid)));
+        return [.. orchestrators.Select(p => p.Pid).Prepend(root).SelectMany(pid => Descendants(all, pid)).DistinctBy(p => p.Pid)];
+    }
 
     private static List<Entry> Descendants(IReadOnlyCollection<Entry> all, int ancestor)
     {

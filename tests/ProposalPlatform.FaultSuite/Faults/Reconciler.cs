@@ -43,6 +43,12 @@ public sealed class Reconciler(string postgres, HttpClient brokerManagement)
         return client;
     }
 
+    /// <summary>Whether intake holds a suggestion of <paramref name="sessionYear"/> numbered from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public async Task<bool> AnyStoredAsync(int sessionYear, int first, int last, CancellationToken cancellationToken) =>
+        (await ReadAsync(ResourceNames.IntakeDatabase,
+            "SELECT EXISTS (SELECT 1 FROM proposals WHERE kind = @kind AND session_year = @year AND number BETWEEN @first AND @last)",
+            r => r.GetBoolean(0), cancellationToken, ("kind", Suggestion), ("year", sessionYear), ("first", first), ("last", last)))[0];
+
     /// <summary>The messages in each <c>_error</c> and <c>_skipped</c> queue now: what was there before a run is not the run's.</summary>
     public async Task<IReadOnlyDictionary<string, long>> DeadLettersAsync(CancellationToken cancellationToken) =>
         (await QueuesAsync(cancellationToken)).Where(q => IsDeadLetter(q.Name)).ToDictionary(q => q.Name, q => q.Messages ?? 0);
