@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ProposalPlatform.Benchmark;
 
 namespace ProposalPlatform.FaultSuite.Faults;
