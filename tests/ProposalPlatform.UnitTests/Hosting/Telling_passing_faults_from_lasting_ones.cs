@@ -42,11 +42,7 @@ public sealed class Telling_passing_faults_from_lasting_ones
     [Fact]
     public async Task A_request_that_meets_the_database_down_is_answered_503_with_retry_after()
     {
-        var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
-        var handler = new ProblemDetailsExceptionHandler(
-            services.GetRequiredService<IProblemDetailsService>(), [new PlatformDependencyFaults()], NullLogger<ProblemDetailsExceptionHandler>.Instance);
-        var context = new DefaultHttpContext { RequestServices = services };
-        context.Response.Body = new MemoryStream();
+        var (handler, context) = HandlerAndRequest();
 
         var handled = await handler.TryHandleAsync(context, new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)), CancellationToken.None);
 
@@ -58,15 +54,21 @@ public sealed class Telling_passing_faults_from_lasting_ones
     [Fact]
     public async Task Any_other_error_stays_a_500()
     {
-        var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
-        var handler = new ProblemDetailsExceptionHandler(
-            services.GetRequiredService<IProblemDetailsService>(), [new PlatformDependencyFaults()], NullLogger<ProblemDetailsExceptionHandler>.Instance);
-        var context = new DefaultHttpContext { RequestServices = services };
-        context.Response.Body = new MemoryStream();
+        var (handler, context) = HandlerAndRequest();
 
         await handler.TryHandleAsync(context, new NullReferenceException(), CancellationToken.None);
 
         Assert.Equal(StatusCodes.Status500InternalServerError, context.Response.StatusCode);
         Assert.False(context.Response.Headers.ContainsKey("Retry-After"));
+    }
+
+    private static (ProblemDetailsExceptionHandler Handler, DefaultHttpContext Context) HandlerAndRequest()
+    {
+        var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
+        var handler = new ProblemDetailsExceptionHandler(
+            services.GetRequiredService<IProblemDetailsService>(), [new PlatformDependencyFaults()], NullLogger<ProblemDetailsExceptionHandler>.Instance);
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Response.Body = new MemoryStream();
+        return (handler, context);
     }
 }
