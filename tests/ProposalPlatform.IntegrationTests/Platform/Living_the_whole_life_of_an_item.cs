@@ -89,9 +89,11 @@ public sealed class Living_the_whole_life_of_an_item(PlatformFixture platform)
         Assert.True(assignment["dueAt"]!.GetValue<DateTimeOffset>() < DateTimeOffset.UtcNow.AddMonths(1).AddDays(1));
 
         // the item's whole story, from every service, both rounds
-        // (reporting takes each service's events as they come: the story is whole once the six sign-off steps are in it too)
+        // (reporting takes each service's events as they come: the story is whole once the six sign-off steps are in it too,
+        // and the second round's reply and contact, which come from other services than the feedback that makes it Satisfied)
         var story = await office.GetWhenPresentAsync($"/api/reporting/items/{id}/story", s => s["status"]!.GetValue<string>() == "Satisfied"
-            && s["timeline"]!.AsArray().Count(t => t!["step"]!.GetValue<string>() == "SignOff") == 6);
+            && s["timeline"]!.AsArray().Count(t => t!["step"]!.GetValue<string>() == "SignOff") == 6
+            && new[] { "Replied", "ContactCompleted" }.All(step => s["timeline"]!.AsArray().Any(t => t!["step"]!.GetValue<string>() == step && t["round"]?.GetValue<int>() == 2)));
         Assert.Equal(2, story["round"]!.GetValue<int>());
         var steps = story["timeline"]!.AsArray().Select(s => (Step: s!["step"]!.GetValue<string>(), Round: s["round"]?.GetValue<int>())).ToList();
         var signers = story["timeline"]!.AsArray().Where(s => s!["step"]!.GetValue<string>() == "SignOff").Select(s => s!["detail"]?.ToString() ?? "").ToList();
