@@ -51,9 +51,11 @@ public sealed class Failing_alone_and_waiting_out_outages(MessagingFixture fixtu
 
         try
         {
-            // Act: the database is away for longer than the retries of before (about 8 s)
+            // Act: the database stays away until the probe has been tried for longer than the retries of
+            // before allowed (six attempts within about 8 s, then _error): the fifth attempt comes 18 s in
             await fixture.Bus.Publish(new PoisonableProbe(key));
-            await Task.Delay(TimeSpan.FromSeconds(12));
+            await Eventually.Until(
+                () => Task.FromResult(fixture.Services.GetDeliveries(key)), n => n >= 5, "the probe to be tried five times while the database is away", TimeSpan.FromMinutes(1));
         }
         finally
         {

@@ -78,10 +78,20 @@ public sealed class BatchProbeConsumerDefinition : ProposalPlatform.Infrastructu
 /// <summary>A message consumed in batches that can be poison: a probe without a key can never be stored (its column is NOT NULL).</summary>
 public record PoisonableProbe(Guid? Key);
 
-public sealed class PoisonableProbeConsumer(PlatformDatabase database) : IConsumer<Batch<PoisonableProbe>>
+/// <summary>Counts every attempt at each keyed probe (the delivery log), before the database is touched.</summary>
+public sealed class PoisonableProbeConsumer(PlatformDatabase database, DeliveryLog log) : IConsumer<Batch<PoisonableProbe>>
 {
-    public Task Consume(ConsumeContext<Batch<PoisonableProbe>> context) =>
-        database.ApplyOnceAsync(context, this, async (work, probes) =>
+    public Task Consume(ConsumeContext<Batch<PoisonableProbe>> context)
+    {
+        foreach (var delivery in context.Message)
+        {
+            if (delivery.Message.Key is { } key)
+            {
+                log.Record(key);
+            }
+        }
+
+        return database.ApplyOnceAsync(context, this, async (work, probes) =>
         {
             foreach (var probe in probes)
             {
@@ -89,6 +99,7 @@ public sealed class PoisonableProbeConsumer(PlatformDatabase database) : IConsum
                     "INSERT INTO probe_applications (message_key) VALUES (@key)", new { key = probe.Key }, work.Transaction);
             }
         });
+    }
 }
 
 public sealed class PoisonableProbeConsumerDefinition : ProposalPlatform.Infrastructure.Messaging.BatchConsumerDefinition<PoisonableProbeConsumer>;
