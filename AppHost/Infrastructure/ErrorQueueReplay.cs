@@ -17,6 +17,14 @@ public static class ErrorQueueReplay
 {
     public const string ErrorSuffix = "_error";
 
+    /// <summary>A client of the management API at <paramref name="address"/>, signed in as the local broker's guest (loopback only).</summary>
+    public static HttpClient ManagementClient(Uri address)
+    {
+        var client = new HttpClient { BaseAddress = address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
+        return client;
+    }
+
     /// <summary>
     /// Starts a shovel for every error queue (or only <paramref name="queue"/>'s); returns the queues and
     /// how many messages the management API last counted in each (its statistics lag by a few seconds, so
@@ -72,9 +80,7 @@ public static class ErrorQueueReplayCommand
             "Replay the error queues",
             async context =>
             {
-                using var http = new HttpClient { BaseAddress = new Uri($"{management.Url}/") };
-                // the local broker's guest user, which may connect over loopback only
-                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
+                using var http = ErrorQueueReplay.ManagementClient(new Uri($"{management.Url}/"));
                 try
                 {
                     var replayed = await ErrorQueueReplay.ReplayAsync(http, cancellationToken: context.CancellationToken);

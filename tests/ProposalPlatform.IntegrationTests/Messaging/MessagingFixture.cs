@@ -31,12 +31,8 @@ public sealed class MessagingFixture : IAsyncLifetime
     public IServiceProvider Services => _host!.Services;
 
     /// <summary>The broker's management API (guest, over loopback), with its shovel plugin.</summary>
-    public HttpClient Management()
-    {
-        var client = new HttpClient { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_ports[1]}/")) };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
-        return client;
-    }
+    public HttpClient Management() =>
+        ProposalPlatform.AppHost.Infrastructure.ErrorQueueReplay.ManagementClient(new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_ports[1]}/")));
 
     public async Task InitializeAsync()
     {
