@@ -13,7 +13,9 @@ public sealed record BenchmarkOptions(
     int WarmUpSeconds,
     string ClientFile,
     string? LatencyFile,
-    int PostgresPort)
+    int PostgresPort,
+    string BrokerManagement,
+    bool Recovery)
 {
     /// <summary>Where <c>./platform.sh run</c> keeps the proposal office's machine client (as root; else under ~/.local/share).</summary>
     public static string DefaultClientFile => Environment.UserName == "root"
@@ -42,6 +44,9 @@ public sealed record BenchmarkOptions(
             Value("--client", DefaultClientFile),
             args.Contains("--latencies") ? Value("--latencies", "latencies.csv") : null,
             // the local PostgreSQL of ./platform.sh run, for the retention phase (which needs the data directory's superuser password)
-            Number("--postgres-port", 24_432));
+            Number("--postgres-port", 24_432),
+            // the local RabbitMQ's management API (guest/guest), for the recovery phase's reconciliation
+            Value("--broker-management", "http://localhost:24673"),
+            !args.Contains("--no-recovery"));
     }
 }

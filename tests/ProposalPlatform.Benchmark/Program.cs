@@ -1,10 +1,12 @@
 using ProposalPlatform.Benchmark;
+using ProposalPlatform.FaultSuite.Faults;
 
 // Measures the running platform (./platform.sh run) and prints its figures:
 //   dotnet run -c Release --project tests/ProposalPlatform.Benchmark -- [--gateway URL] [--intake URL]
 //       [--suggestions 9200] [--proposals 5900] [--batch-size 1000] [--rate 200] [--seconds 15] [--client FILE]
 //       [--warm-up-seconds 10] [--latencies FILE]   (each steady item's send time and latencies, as CSV)
-//       [--postgres-port 24432]   (the local PostgreSQL, for the retention phase)
+//       [--postgres-port 24432]   (the local PostgreSQL, for the retention and recovery phases)
+//       [--broker-management http://localhost:24673] [--no-recovery]   (the recovery phase: faults put in, then reconciled)
 // Every request carries the proposal office's access token, got with the machine client in the
 // platform's office-client.json (or --client FILE), through the gateway and straight to intake alike.
 var options = BenchmarkOptions.Parse(args);
@@ -104,6 +106,24 @@ Console.WriteLine();
 var letters = LetterPhase.Run();
 Console.WriteLine($"Setting a reply letter as PDF (the reply service sets the letter and its public version on every issue, holding the year's number): "
     + $"letter render ms (median) {letters.Letter.MedianMs:F1}, worst {letters.Letter.WorstMs:F1} of {LetterPhase.Renders}; the first (font read from disk) {letters.FirstMs:F0} ms; {letters.Bytes / 1024.0:F0} KiB");
+
+Console.WriteLine();
+var recovery = new RecoveryPhase(options);
+if (!options.Recovery)
+{
+    Console.WriteLine("Recovery: skipped (--no-recovery)");
+}
+else if (recovery.CannotRun is { } why)
+{
+    Console.WriteLine($"Recovery: skipped ({why})");
+}
+else
+{
+    Console.WriteLine($"Recovery: during a batch of 5,000 items and single items at 20/s, {string.Join(", then ", RecoveryPhase.Faults.Select(f => f.Name))} (the fault suite's run):");
+    var outcome = await recovery.RunAsync(line => Console.WriteLine($"    {line}"));
+    Console.Write(string.Join(Environment.NewLine, FaultTable.Format([outcome]).TrimEnd().Split(Environment.NewLine).Select(line => $"  {line}")) + Environment.NewLine);
+    Console.WriteLine($"  every acknowledged item stored, assigned and known to every service {(outcome.Reconciled is { } r ? $"{r.TotalSeconds:F1} s" : "NEVER")} after the last fault; target <= 120 s, lost / twice / stuck 0 -> {(outcome.Ok ? "OK" : "FAILED")}");
+}
 
 Console.WriteLine();
 Console.WriteLine("Peak resident memory (VmHWM) of each .NET process:");

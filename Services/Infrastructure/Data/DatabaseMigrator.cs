@@ -23,7 +23,8 @@ public sealed partial class DatabaseMigrator(
     private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient || e.InnerException is System.Net.Sockets.SocketException),
+            // PostgreSQL not up yet, starting up or shutting down, out of connections: the faults that pass
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientFaults.IsPassing),
             MaxRetryAttempts = 10,
             Delay = TimeSpan.FromSeconds(1),
             BackoffType = DelayBackoffType.Exponential,
