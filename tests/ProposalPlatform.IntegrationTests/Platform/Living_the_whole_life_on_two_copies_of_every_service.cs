@@ -40,11 +40,28 @@ public sealed class Living_the_whole_life_on_two_copies_of_every_service(Replica
         Assert.Single(timeline, step => Text(step, "step") == "Assigned");
         Assert.Single(outcome.AuditRecords, record => Text(record, "operation") == "RegisterProposal");
 
-        // and the gateway sent requests of the whole life to both copies of every service it called
+        // every copy of every service called answers for the item (a few reads each: the whole life reads some services once only)
+        foreach (var path in ItemReads(outcome.Id))
+        {
+            for (var read = 0; read < 2 * ReplicatedPlatformFixture.Copies; read++)
+            {
+                using var response = await platform.Gateway.GetAsync(path);
+                Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        // and the gateway sent requests to both copies of every service it called
         var spread = Called.ToDictionary(service => service, platform.ForwardedTo);
         Assert.True(spread.Values.All(counts => counts.All(count => count > 0)),
             $"requests forwarded to each copy: {string.Join(", ", spread.Select(s => $"{s.Key} [{string.Join(", ", s.Value)}]"))}");
     }
+
+    /// <summary>A read of the item (or, for identity, of its discovery document) from each service called.</summary>
+    private static IEnumerable<string> ItemReads(Guid id) =>
+    [
+        "/.well-known/openid-configuration", $"/api/intake/proposals/{id}", $"/api/assignment/assignments/{id}", $"/api/contacts/tasks/{id}",
+        $"/api/replies/{id}", $"/api/reporting/items/{id}/story", $"/api/audit/records?itemId={id}",
+    ];
 
     private static string? Text(JsonNode node, string property) => node[property]?.ToString();
 }

@@ -30,7 +30,8 @@ public sealed class Running_copies_of_every_service
             Assert.Equal(service, second.Annotations.OfType<ResourceRelationshipAnnotation>().Single(relation => relation.Type == "Parent").Resource.Name);
         }
 
-        Assert.Single(resources, resource => resource.Name.StartsWith(ResourceNames.Gateway, StringComparison.Ordinal));
+        Assert.Single(resources, resource => resource.Name == ResourceNames.Gateway);
+        Assert.DoesNotContain(resources, resource => resource.Name == ResourceNames.Copy(ResourceNames.Gateway, 2));
         Assert.Empty(SelfHealingExtensions.FixedPortsHandedOutBy(EphemeralPorts.Parse("32768 60999", ""), resources));
     }
 
