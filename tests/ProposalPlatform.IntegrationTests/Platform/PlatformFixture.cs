@@ -66,9 +66,9 @@ public class PlatformFixture : IAsyncLifetime
 
         Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
-        Starting(_app);
         await _app.StartAsync(timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        var gateway = await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        Started(_app, gateway.ResourceId);
 
         // the office's machine client, which the AppHost made in the data folder; every other client the office creates
         var officeClient = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_dataDirectory.FullName, "office-client.json"), timeout.Token))!;
@@ -87,8 +87,8 @@ public class PlatformFixture : IAsyncLifetime
     {
     }
 
-    /// <summary>Called once the platform is built, before it starts.</summary>
-    protected virtual void Starting(DistributedApplication app)
+    /// <summary>Called once the platform has started and its gateway (the resource <paramref name="gatewayId"/>) is healthy.</summary>
+    protected virtual void Started(DistributedApplication app, string gatewayId)
     {
     }
 

@@ -31,15 +31,15 @@ public sealed partial class ReplicatedPlatformFixture : PlatformFixture
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == ResourceNames.Gateway))
             .WithEnvironment("Logging__LogLevel__Yarp.ReverseProxy.Forwarder.HttpForwarder", "Information");
 
-    protected override void Starting(DistributedApplication app)
+    // watched by the gateway's resource id (its run's name, not the model's): the tests' requests all come after this
+    protected override void Started(DistributedApplication app, string gatewayId)
     {
-        var gateway = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(resource => resource.Name == ResourceNames.Gateway);
         var logs = app.Services.GetRequiredService<ResourceLoggerService>();
         _watching = Task.Run(async () =>
         {
             try
             {
-                await foreach (var batch in logs.WatchAsync(gateway).WithCancellation(_stopWatching.Token))
+                await foreach (var batch in logs.WatchAsync(gatewayId).WithCancellation(_stopWatching.Token))
                 {
                     foreach (var line in batch)
                     {
