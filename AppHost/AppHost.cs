@@ -1,4 +1,5 @@
 using ProposalPlatform.AppHost.Infrastructure;
+using ProposalPlatform.AppHost.Replicas;
 using ProposalPlatform.AppHost.SelfHealing;
 using ProposalPlatform.Contracts;
 
@@ -17,64 +18,71 @@ var gateway = builder.AddProject<Projects.ProposalPlatform_Gateway>(ResourceName
     .WithTelemetryChoices();
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
 
-var identity = builder.AddProject<Projects.ProposalPlatform_Identity>(ResourceNames.Identity)
-    .WithIdentityDatabase(infrastructure)
-    .WithAuditOverBroker(infrastructure)
-    .WithEnvironment("Identity__Issuer", issuer);
-foreach (var (setting, value) in builder.AddIdentityBootstrap())
+// every service and the portal run in as many copies as Platform:Replicas says (1 unless set), each with the same settings
+var bootstrap = builder.AddIdentityBootstrap();
+var identity = builder.AddServiceCopies<Projects.ProposalPlatform_Identity>(ResourceNames.Identity, copy =>
 {
-    identity.WithEnvironment($"Identity__Bootstrap__{setting}", value);
-}
+    copy.WithIdentityDatabase(infrastructure)
+        .WithAuditOverBroker(infrastructure)
+        .WithEnvironment("Identity__Issuer", issuer);
+    foreach (var (setting, value) in bootstrap)
+    {
+        copy.WithEnvironment($"Identity__Bootstrap__{setting}", value);
+    }
+
+    return copy;
+});
 
 // the submitters' contact details and the signatories' phones are sealed with keys the databases never see
 var personalDataKeys = builder.AddPersonalDataKeys();
 
-var intake = builder.AddProject<Projects.ProposalPlatform_Intake>(ResourceNames.Intake)
+var intake = builder.AddServiceCopies<Projects.ProposalPlatform_Intake>(ResourceNames.Intake, copy => copy
     .WithPlatformInfrastructure(infrastructure, ResourceNames.IntakeDatabase)
     .CheckingTokensOf(identity, issuer)
-    .WithPersonalDataKeys(personalDataKeys);
-var assignment = builder.AddProject<Projects.ProposalPlatform_Assignment>(ResourceNames.Assignment)
+    .WithPersonalDataKeys(personalDataKeys));
+var assignment = builder.AddServiceCopies<Projects.ProposalPlatform_Assignment>(ResourceNames.Assignment, copy => copy
     .WithPlatformInfrastructure(infrastructure, ResourceNames.AssignmentDatabase)
-    .CheckingTokensOf(identity, issuer);
-var contactScheduling = builder.AddProject<Projects.ProposalPlatform_ContactScheduling>(ResourceNames.ContactScheduling)
+    .CheckingTokensOf(identity, issuer));
+var contactScheduling = builder.AddServiceCopies<Projects.ProposalPlatform_ContactScheduling>(ResourceNames.ContactScheduling, copy => copy
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ContactSchedulingDatabase)
     .CheckingTokensOf(identity, issuer)
     // entrusted visits ask assignment which customs district covers the submitter's place
     .WithReference(assignment)
-    .GivingWayToTheItemPath();
-var reply = builder.AddProject<Projects.ProposalPlatform_Reply>(ResourceNames.Reply)
+    .GivingWayToTheItemPath());
+var reply = builder.AddServiceCopies<Projects.ProposalPlatform_Reply>(ResourceNames.Reply, copy => copy
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ReplyDatabase)
     .CheckingTokensOf(identity, issuer)
     .WithPersonalDataKeys(personalDataKeys)
-    .GivingWayToTheItemPath();
+    .GivingWayToTheItemPath());
 
 // the one audit store: every service's accepted writes and refusals, append-only and hash-chained
-var audit = builder.AddProject<Projects.ProposalPlatform_Audit>(ResourceNames.Audit)
+var audit = builder.AddServiceCopies<Projects.ProposalPlatform_Audit>(ResourceNames.Audit, copy => copy
     .WithPlatformInfrastructure(infrastructure, ResourceNames.AuditDatabase)
-    .CheckingTokensOf(identity, issuer);
+    .CheckingTokensOf(identity, issuer));
 
 // the read side: every event of the four services in an append-only log, the item's story and the year's figures computed from it
-var reporting = builder.AddProject<Projects.ProposalPlatform_Reporting>(ResourceNames.Reporting)
+var reporting = builder.AddServiceCopies<Projects.ProposalPlatform_Reporting>(ResourceNames.Reporting, copy => copy
     .WithPlatformInfrastructure(infrastructure, ResourceNames.ReportingDatabase)
     .CheckingTokensOf(identity, issuer)
-    .GivingWayToTheItemPath();
+    .GivingWayToTheItemPath());
 
 // the units' reminders: a notice per reminder, listed in the portal, and one mail a day per unit through the
 // relay in configuration (Mail:Host), or to the smtp4dev the AppHost runs where none is set
-var notifications = builder.AddProject<Projects.ProposalPlatform_Notifications>(ResourceNames.Notifications)
+var mail = builder.AddPlatformMail();
+var notifications = builder.AddServiceCopies<Projects.ProposalPlatform_Notifications>(ResourceNames.Notifications, copy => copy
     .WithPlatformInfrastructure(infrastructure, ResourceNames.NotificationsDatabase)
     .CheckingTokensOf(identity, issuer)
-    .WithPlatformMail(builder.AddPlatformMail())
+    .WithPlatformMail(mail)
     .WithEnvironment("Notifications__PortalAddress", issuer)
-    .GivingWayToTheItemPath();
+    .GivingWayToTheItemPath());
 
 // the web portal, served at the gateway's public address: people sign in with the identity service and act with their own tokens
-var portal = builder.AddProject<Projects.ProposalPlatform_Portal>(ResourceNames.Portal)
+var portal = builder.AddServiceCopies<Projects.ProposalPlatform_Portal>(ResourceNames.Portal, copy => copy
     .WithEnvironment("Portal__PublicAddress", issuer)
     .WithEnvironment("Portal__Gateway", issuer)
     .ServedDirectly()
     .WithTelemetryChoices()
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health"));
 
 gateway
     .CheckingTokensOf(identity, issuer).WaitFor(identity)

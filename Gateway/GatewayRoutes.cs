@@ -1,5 +1,6 @@
 using ProposalPlatform.Contracts;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.LoadBalancing;
 
 namespace ProposalPlatform.Gateway;
 
@@ -142,24 +143,20 @@ public static class GatewayRoutes
             Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
         });
 
+    /// <summary>The portal's affinity cookie: a person's circuit (and its WebSocket) stays with the copy of the portal that holds it.</summary>
+    public const string PortalAffinityCookie = "pp.portal.affinity";
+
+    /// <summary>
+    /// One cluster per service. Its one destination is the service's name, which service discovery turns
+    /// into one destination per copy of the service (<c>Platform:Replicas</c>); requests go to them in turn.
+    /// </summary>
     public static IReadOnlyList<ClusterConfig> Clusters =>
     [
         .. Services.Select(s => new ClusterConfig
         {
             ClusterId = s.Service,
-            // A service that stops answering is found by the probe and answered for at once with a
-            // 503 ProblemDetails, instead of every request waiting for its own timeout.
-            HealthCheck = new HealthCheckConfig
-            {
-                Active = new ActiveHealthCheckConfig
-                {
-                    Enabled = true,
-                    Interval = TimeSpan.FromSeconds(5),
-                    Timeout = TimeSpan.FromSeconds(2),
-                    Policy = "ConsecutiveFailures",
-                    Path = "/alive",
-                },
-            },
+            LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
+            HealthCheck = Probed,
             HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(30) },
             Destinations = new Dictionary<string, DestinationConfig>
             {
@@ -169,10 +166,37 @@ public static class GatewayRoutes
         new ClusterConfig
         {
             ClusterId = ResourceNames.Portal,
+            LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
+            // a hash of the destination, not its address, in the cookie
+            SessionAffinity = new SessionAffinityConfig { Enabled = true, Policy = "HashCookie", AffinityKeyName = PortalAffinityCookie },
+            HealthCheck = Probed,
             Destinations = new Dictionary<string, DestinationConfig>
             {
                 [ResourceNames.Portal] = new() { Address = $"http://{ResourceNames.Portal}" },
             },
         },
     ];
+
+    /// <summary>
+    /// A copy that stops answering is found by the probe (or by a request that failed on it) and left out
+    /// until it answers again: the requests go to the other copies, and where none is left they are
+    /// answered at once with a 503 ProblemDetails instead of each waiting for its own timeout.
+    /// </summary>
+    private static HealthCheckConfig Probed => new()
+    {
+        Active = new ActiveHealthCheckConfig
+        {
+            Enabled = true,
+            Interval = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(2),
+            Policy = "ConsecutiveFailures",
+            Path = "/alive",
+        },
+        Passive = new PassiveHealthCheckConfig
+        {
+            Enabled = true,
+            Policy = "TransportFailureRate",
+            ReactivationPeriod = TimeSpan.FromSeconds(10),
+        },
+    };
 }

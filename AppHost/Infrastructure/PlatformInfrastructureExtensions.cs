@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using ProposalPlatform.AppHost.Local;
+using ProposalPlatform.AppHost.Replicas;
 using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.AppHost.Infrastructure;
@@ -159,7 +160,7 @@ public static class PlatformInfrastructureExtensions
     /// from it directly and accepts the tokens issued for <paramref name="issuer"/>, the gateway's address.
     /// </summary>
     public static IResourceBuilder<ProjectResource> CheckingTokensOf(
-        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> identity, ReferenceExpression issuer) =>
+        this IResourceBuilder<ProjectResource> service, ServiceCopies identity, ReferenceExpression issuer) =>
         service.WithReference(identity).WithEnvironment("Identity__Issuer", issuer);
 
     /// <summary>

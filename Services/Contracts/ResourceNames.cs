@@ -32,6 +32,13 @@ public static class ResourceNames
     public const string Portal = "portal";
     public const string Gateway = "gateway";
 
+    /// <summary>
+    /// The resource name of a service's <paramref name="copy"/>-th copy where the platform runs several
+    /// (<c>Platform:Replicas</c>): the first keeps the service's name, the others are "intake-2", "intake-3", …
+    /// They all answer to the service's name in service discovery.
+    /// </summary>
+    public static string Copy(string service, int copy) => copy == 1 ? service : $"{service}-{copy}";
+
     /// <summary>The local SMTP server with a web inbox (smtp4dev) the AppHost runs where no relay is configured.</summary>
     public const string MailServer = "mail";
 }

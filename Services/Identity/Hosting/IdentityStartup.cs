@@ -1,4 +1,7 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using ProposalPlatform.Contracts;
@@ -12,7 +15,8 @@ namespace ProposalPlatform.Identity.Hosting;
 /// <summary>
 /// Runs before the server takes requests, once the schema is migrated: the token server's keys, then what
 /// the platform needs to exist (the roles, the platform-cli client, the office's first admin and
-/// machine client). Every step is idempotent; nothing that exists is reset.
+/// machine client). Every step is idempotent; nothing that exists is reset. The copies of the service run
+/// it one after the other (<see cref="StartupLockKey"/>).
 /// </summary>
 public sealed partial class IdentityStartup(
     IServiceScopeFactory scopes,
@@ -33,19 +37,57 @@ public sealed partial class IdentityStartup(
     private const string AuthenticatorStore = "[AspNetUserStore]";
     private const string AuthenticatorKeyName = "AuthenticatorKey";
 
+    /// <summary>
+    /// The advisory lock the copies of the service take for their start (<c>Platform:Replicas</c>): copies
+    /// starting together would each make the token server's keys (and each sign with its own, which the
+    /// other copies do not publish), the data-protection key the sign-in cookies are sealed with, and the
+    /// bootstrapped admin and client (the second failing on the unique names). One after the other, the
+    /// later ones find everything made.
+    /// </summary>
+    public const long StartupLockKey = 0x5050_4944_5354_5254; // "PPIDSTRT"
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        // the lock is this connection's session's: let go of at the end, or by the server when the process dies
+        var connection = services.GetRequiredService<IdentityDataContext>().Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken);
+        try
+        {
+            await StartAloneAsync(services, cancellationToken);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None);
+        }
+    }
+
+    private async Task StartAloneAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         // the schema is the migrator's, which runs before (AddPlatformInfrastructure)
         keys.EnsureLoaded();
+        // the first protection makes the key ring's first key, if none is stored yet
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(IdentityStartup)).Protect([1]);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
         await EnsureClientAsync(applications, PlatformCli(), cancellationToken);
         await EnsureClientAsync(applications, Portal(identity.Value.IssuerUri), cancellationToken);
         await EnsureOfficeClientAsync(applications, bootstrap.Value, cancellationToken);
         await EnsureOfficeAdminAsync(services.GetRequiredService<UserManager<PlatformUser>>(), bootstrap.Value);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var key = command.CreateParameter();
+        key.ParameterName = "key";
+        key.Value = StartupLockKey;
+        command.Parameters.Add(key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -65,6 +65,25 @@ public sealed class SimilarityRepository(PlatformDatabase database)
             commandTimeout: MergeTimeoutSeconds, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The key space of <see cref="LockSessionYearsAsync"/>'s locks (the other key is the session year).</summary>
+    public const int SimilarityLockSpace = 0x5050_5349; // "PPSI"
+
+    /// <summary>
+    /// Takes the lock of each session year of a chunk, in order, for the rest of the transaction: workers
+    /// (of one intake or of its copies) search one year's similar items one after the other. Without it two
+    /// workers indexing the two halves of a similar pair at the same moment each search before the other's
+    /// index is committed, and neither finds the pair; with it the later one's search sees the earlier one's
+    /// committed index. Items are taken with SKIP LOCKED, so two chunks never share an item.
+    /// </summary>
+    public static async Task LockSessionYearsAsync(UnitOfWork work, IEnumerable<int> sessionYears, CancellationToken cancellationToken)
+    {
+        foreach (var year in sessionYears.Distinct().Order())
+        {
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(@space, @year)", new { space = SimilarityLockSpace, year }, work.Transaction, cancellationToken: cancellationToken));
+        }
+    }
+
     /// <summary>For each item, the other items of its session that share an LSH band with it (the keys hold the session year).</summary>
     public static async Task<IReadOnlyList<CandidateText>> CandidatesAsync(
         UnitOfWork work, IReadOnlyList<(Guid Id, int SessionYear, string Bands)> items, int perItem, CancellationToken cancellationToken) =>

@@ -10,7 +10,8 @@ namespace ProposalPlatform.Intake.Workers;
 /// Indexes newly registered (and corrected) items in the background, in chunks, so that batch
 /// intake does not wait for it: the search bigrams, the similarity bands, and the pairs of items of
 /// the same session whose content is nearly the same (candidates for merged handling). Items are
-/// taken with <c>FOR UPDATE SKIP LOCKED</c>, so several instances share the work. Indexing a whole
+/// taken with <c>FOR UPDATE SKIP LOCKED</c>, so several instances share the work, and each searches a
+/// session year's similar items under that year's lock (<see cref="SimilarityRepository.LockSessionYearsAsync"/>). Indexing a whole
 /// session costs more than taking it in and assigning it: the worker waits until a burst has passed
 /// (or <see cref="SimilarityOptions.MaxDeferral"/>), then works until it has caught up.
 /// </summary>
@@ -92,6 +93,8 @@ public sealed partial class IndexingWorker(
         var now = clock.GetUtcNow();
         await SimilarityRepository.SaveIndexAsync(work, [.. items.Select(i => (i.Id, string.Join(',', grams[i.Id]), bands[i.Id]))], now, cancellationToken);
 
+        // from here to the commit one worker at a time per session year, so that a pair split over two chunks is found
+        await SimilarityRepository.LockSessionYearsAsync(work, items.Select(i => i.SessionYear), cancellationToken);
         var candidates = await SimilarityRepository.CandidatesAsync(
             work, [.. items.Select(i => (i.Id, i.SessionYear, bands[i.Id]))], _options.MaxCandidatesPerItem, cancellationToken);
         var years = items.ToDictionary(i => i.Id, i => i.SessionYear);

@@ -13,9 +13,9 @@ namespace ProposalPlatform.IntegrationTests.Platform;
 /// the gateway; callers with the office's machine client and clients the office creates. Started
 /// once per test collection (about 20 s here).
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    protected virtual TimeSpan StartTimeout => TimeSpan.FromMinutes(4);
 
     private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("proposalplatform-test-");
     private DistributedApplication? _app;
@@ -40,6 +40,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             // the local smtp4dev, whose inbox the tests read the digests from
             $"--Mail:SmtpPort={ports[5]}",
             $"--Mail:InboxPort={ports[6]}",
+            .. Arguments,
         ];
 
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -63,9 +64,11 @@ public sealed class PlatformFixture : IAsyncLifetime
                 .WithEnvironment("Notifications__MaxRetryDelay", "00:00:02");
         }
 
+        Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        var gateway = await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        Started(_app, gateway.ResourceId);
 
         // the office's machine client, which the AppHost made in the data folder; every other client the office creates
         var officeClient = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_dataDirectory.FullName, "office-client.json"), timeout.Token))!;
@@ -74,6 +77,19 @@ public sealed class PlatformFixture : IAsyncLifetime
         Gateway = ClientWithSecret(OfficeClientCredentials.ClientId, OfficeClientCredentials.Secret);
         Handler = await ClientAsync(LeadUnit, PlatformRoles.UnitHandler);
         Head = await ClientAsync(LeadUnit, PlatformRoles.UnitHead);
+    }
+
+    /// <summary>What a platform of another shape adds to the AppHost's arguments.</summary>
+    protected virtual IReadOnlyList<string> Arguments => [];
+
+    /// <summary>What a platform of another shape changes in its resources before they are built.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+    }
+
+    /// <summary>Called once the platform has started and its gateway (the resource <paramref name="gatewayId"/>) is healthy.</summary>
+    protected virtual void Started(DistributedApplication app, string gatewayId)
+    {
     }
 
     /// <summary>The display name of the office's machine client, which its writes record as who made them.</summary>
@@ -167,7 +183,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>A customs district's system: the office creates its client, the district calls with its token.</summary>
     public Task<HttpClient> DistrictClientAsync(string districtCode) => ClientAsync(districtCode, PlatformRoles.DistrictOfficer);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Gateway?.Dispose();
         Handler?.Dispose();
