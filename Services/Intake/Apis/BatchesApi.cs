@@ -41,8 +41,8 @@ public static partial class BatchesApi
             .WithDescription("Returns a batch's status, its counts so far and its row errors (the first ones), to follow a large batch being taken in. An unknown batch id is answered 404.");
         api.MapGet("/", FindBatch)
             .WithName("FindBatch")
-            .WithSummary("The batch of this reference and content (the SHA-256 of the uploaded body, lowercase hex), to follow an upload still being answered")
-            .WithDescription("Finds the batch an upload of this reference and content created, with its status, counts so far and row errors, so that whoever sent it can follow it before its upload is answered. A missing reference or a content hash that is not 64 hexadecimal digits is refused with 400 naming it; no such batch (yet) is answered 404.");
+            .WithSummary("The batch of this content (the SHA-256 of the uploaded body, lowercase hex) and reference (without one, the latest batch of this content), to follow an upload still being answered")
+            .WithDescription("Finds the batch an upload of this reference and content created, with its status, counts so far and row errors, so that whoever sent it can follow it before its upload is answered. A blank reference or a content hash that is not 64 hexadecimal digits is refused with 400 naming it; no such batch (yet) is answered 404.");
 
         return app;
     }
@@ -186,7 +186,7 @@ public static partial class BatchesApi
         BatchRepository batches, CancellationToken cancellationToken, [FromQuery] string? reference = null, [FromQuery] string? contentHash = null)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(reference))
+        if (reference is not null && string.IsNullOrWhiteSpace(reference))
         {
             errors["reference"] = ["The batch's reference is required."];
         }
@@ -201,14 +201,16 @@ public static partial class BatchesApi
             return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
         }
 
-        var batch = await batches.FindAsync(reference!.Trim(), contentHash!.ToLowerInvariant(), cancellationToken);
+        var batch = reference is null
+            ? await batches.FindByContentAsync(contentHash!.ToLowerInvariant(), cancellationToken)
+            : await batches.FindAsync(reference.Trim(), contentHash!.ToLowerInvariant(), cancellationToken);
         if (batch is null)
         {
             return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = "No such batch.",
-                Detail = $"No batch {reference} has this content (yet).",
+                Detail = reference is null ? "No batch has this content (yet)." : $"No batch {reference} has this content (yet).",
             });
         }
 
@@ -246,7 +248,8 @@ public sealed record BatchReport(
     int Attempts,
     DateTimeOffset? ResumedAt,
     DateTimeOffset? InterruptedAt,
-    string? InterruptionReason)
+    string? InterruptionReason,
+    bool FinishedByIntake)
 {
     public static BatchReport From(BatchRecord b, IReadOnlyList<RowError> errors, bool repeated) => new(
         b.Id, b.Reference, b.Format, ((BatchStatus)b.Status).ToString(), repeated, b.AssignedAt,
@@ -254,5 +257,5 @@ public sealed record BatchReport(
         repeated ? 0 : b.Accepted,
         repeated ? b.Accepted + b.AlreadyKnown : b.AlreadyKnown,
         b.Rejected, errors, b.ErrorsNotKept, b.ProcessedThroughLine, b.FailureReason, b.ReceivedAt, b.CompletedAt, b.FailedAt,
-        b.Attempts, b.ResumedAt, b.InterruptedAt, b.InterruptionReason);
+        b.Attempts, b.ResumedAt, b.InterruptedAt, b.InterruptionReason, b.FinishedByIntake);
 }

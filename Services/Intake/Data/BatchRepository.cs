@@ -270,6 +270,14 @@ public sealed class BatchRepository(PlatformDatabase database)
             SelectBatch + " WHERE reference = @reference AND content_hash = @contentHash", new { reference, contentHash }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The latest batch of this content, whatever its reference.</summary>
+    public async Task<BatchRecord?> FindByContentAsync(string contentHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            SelectBatch + " WHERE content_hash = @contentHash ORDER BY received_at DESC LIMIT 1", new { contentHash }, cancellationToken: cancellationToken));
+    }
+
     public async Task<BatchRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -338,6 +346,10 @@ public sealed record BatchRecord(
 {
     /// <summary>Whether a whole copy of its upload is kept, to finish it from.</summary>
     public bool HasCopy => UploadParts is not null;
+
+    /// <summary>Intake takes it in to its end by itself (in processing, its copy kept), or did (its last attempt was intake's own).</summary>
+    public bool FinishedByIntake =>
+        Status == (short)BatchStatus.Processing ? HasCopy : Status == (short)BatchStatus.Completed && ResumedAt is not null && ResumedAt >= StartedAt;
 }
 
 /// <summary>An attempt found its batch no longer where it had taken it up: another attempt took it over, and this one stops.</summary>
