@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ProposalPlatform.AppHost.SelfHealing;
 using ProposalPlatform.Contracts;
+using static ProposalPlatform.IntegrationTests.Platform.PlatformResources;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
 
@@ -16,10 +17,6 @@ namespace ProposalPlatform.IntegrationTests.Platform;
 [Collection(PlatformCollection.Name)]
 public sealed class Restarting_what_dies(PlatformFixture platform)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
-
-    private ResourceNotificationService Notifications => platform.App.ResourceNotifications;
-
     [Fact]
     public async Task A_service_killed_outright_is_started_again_and_answers_through_the_gateway()
     {
@@ -91,16 +88,6 @@ public sealed class Restarting_what_dies(PlatformFixture platform)
         Assert.Equal(Restarts(before), Restarts(after));
     }
 
-    /// <summary>The service's own process: the one below the <c>dotnet run</c> that the orchestrator started.</summary>
-    private static int ServiceProcess(CustomResourceSnapshot project)
-    {
-        var assembly = Path.GetFileNameWithoutExtension((string)Property(project, "project.path")!);
-        var below = ProcessTree.Descendants(Pid(project)).ToList();
-        var service = below.Where(pid => ProcessTree.CommandLine(pid) is var line && line.Contains(assembly, StringComparison.Ordinal) && !line.Contains(".csproj", StringComparison.Ordinal)).ToList();
-        Assert.True(service.Count == 1, $"one process of {assembly} below {Pid(project)}; found: {string.Join("; ", below.Select(pid => $"{pid} {ProcessTree.CommandLine(pid)}"))}");
-        return service[0];
-    }
-
     private async Task EveryServiceHealthyAsync()
     {
         foreach (var service in platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
@@ -110,34 +97,8 @@ public sealed class Restarting_what_dies(PlatformFixture platform)
     }
 
     private Task<CustomResourceSnapshot> HealthyAsync(string resource, Func<CustomResourceSnapshot, bool>? and = null) =>
-        UntilAsync(
-            resource,
-            snapshot => snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == HealthStatus.Healthy && (and?.Invoke(snapshot) ?? true),
-            $"{resource} to be running and healthy");
+        platform.App.HealthyAsync(resource, and);
 
-    private async Task<CustomResourceSnapshot> UntilAsync(string resource, Func<CustomResourceSnapshot, bool> done, string what)
-    {
-        CustomResourceSnapshot? last = null;
-        using var deadline = new CancellationTokenSource(Deadline);
-        try
-        {
-            var update = await Notifications.WaitForResourceAsync(resource, update => done(last = update.Snapshot), deadline.Token);
-            return update.Snapshot;
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            throw new TimeoutException(
-                $"Timed out after {Deadline.TotalSeconds} s waiting for {what}; last seen: {last?.State?.Text}, health {last?.HealthStatus}, "
-                + $"exit code {last?.ExitCode}, {RestartPolicy.StateProperty} {(last is null ? null : Property(last, RestartPolicy.StateProperty))}");
-        }
-    }
-
-    private static int Restarts(CustomResourceSnapshot snapshot) =>
-        Property(snapshot, RestartPolicy.CountProperty) is { } count ? Convert.ToInt32(count, CultureInfo.InvariantCulture) : 0;
-
-    private static int Pid(CustomResourceSnapshot snapshot) =>
-        Convert.ToInt32(Property(snapshot, "executable.pid"), CultureInfo.InvariantCulture);
-
-    private static object? Property(CustomResourceSnapshot snapshot, string name) =>
-        snapshot.Properties.FirstOrDefault(property => property.Name == name)?.Value;
+    private Task<CustomResourceSnapshot> UntilAsync(string resource, Func<CustomResourceSnapshot, bool> done, string what) =>
+        platform.App.UntilAsync(resource, done, what);
 }
