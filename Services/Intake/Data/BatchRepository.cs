@@ -212,26 +212,23 @@ public sealed class BatchRepository(PlatformDatabase database)
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rejectedRows = errors.Select(e => e.Line).Distinct().Count();
-        var still = await work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM intake_batches WHERE id = @batchId AND status = @Processing AND processed_through_line = @fromLine FOR UPDATE)",
-            new { batchId, fromLine, Processing = (short)BatchStatus.Processing }, work.Transaction, cancellationToken: cancellationToken));
-        if (!still)
-        {
-            throw new BatchTakenOverException(batchId, fromLine);
-        }
-
         var kept = errors.Count == 0 ? 0 : Math.Min(errors.Count, Math.Max(0, MaxErrorsKept - await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT count(*) FROM intake_batch_errors WHERE batch_id = @batchId", new { batchId }, work.Transaction, cancellationToken: cancellationToken))));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        var recorded = await work.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE intake_batches
             SET processed_through_line = @throughLine, rows_processed = rows_processed + @rows, accepted = accepted + @accepted,
                 already_known = already_known + @alreadyKnown, rejected = rejected + @rejectedRows,
                 errors_not_kept = errors_not_kept + @notKept, updated_at = @now
-            WHERE id = @batchId
+            WHERE id = @batchId AND status = @Processing AND processed_through_line = @fromLine
             """,
-            new { batchId, throughLine, rows, accepted, alreadyKnown, rejectedRows, notKept = errors.Count - kept, now },
+            new { batchId, fromLine, throughLine, rows, accepted, alreadyKnown, rejectedRows, notKept = errors.Count - kept, now, Processing = (short)BatchStatus.Processing },
             work.Transaction, cancellationToken: cancellationToken));
+        if (recorded == 0)
+        {
+            throw new BatchTakenOverException(batchId, fromLine);
+        }
+
         if (kept > 0)
         {
             var keeping = errors.Take(kept).ToList();
