@@ -273,20 +273,36 @@ public sealed partial class BatchIntake(
     {
         var interrupted = saved && failure.Retry;
         using var timeout = new CancellationTokenSource(RecordingStopTimeout);
-        try
+        while (true)
         {
-            var stopped = interrupted
-                ? await batches.InterruptAsync(batch.Id, failure.Reason, clock.GetUtcNow(), timeout.Token)
-                : await batches.FailAsync(batch.Id, failure.Reason, clock.GetUtcNow(), timeout.Token);
-            LogStopped(logger, exception, batch.Id, batch.Reference, stopped?.ProcessedThroughLine ?? batch.ProcessedThroughLine, failure.Reason, interrupted);
-            return (interrupted, stopped);
-        }
-        catch (Exception recording)
-        {
-            // the database that failed the chunk may refuse this too: the batch stays in processing, and the resumer finds it
-            LogStopped(logger, exception, batch.Id, batch.Reference, batch.ProcessedThroughLine, failure.Reason, interrupted);
-            LogStopNotRecorded(logger, recording, batch.Id);
-            return (saved, null);
+            try
+            {
+                // only the attempt's own: a later attempt that took the batch up meanwhile owns it
+                var stopped = interrupted
+                    ? await batches.InterruptAsync(batch.Id, batch.Attempts, failure.Reason, clock.GetUtcNow(), timeout.Token)
+                    : await batches.FailAsync(batch.Id, failure.Reason, clock.GetUtcNow(), timeout.Token, batch.Attempts == 0 ? null : batch.Attempts);
+                LogStopped(logger, exception, batch.Id, batch.Reference, stopped?.ProcessedThroughLine ?? batch.ProcessedThroughLine, failure.Reason, interrupted);
+                return (interrupted, stopped);
+            }
+            catch (Exception recording) when (!timeout.IsCancellationRequested && TransientFaults.IsPassing(recording))
+            {
+                // a database cut off may be back in a moment (a restarted server): the reason is worth the wait
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // the next try ends at once
+                }
+            }
+            catch (Exception recording)
+            {
+                // the database that failed the chunk may refuse this too: the batch stays in processing, and the resumer finds it
+                LogStopped(logger, exception, batch.Id, batch.Reference, batch.ProcessedThroughLine, failure.Reason, interrupted);
+                LogStopNotRecorded(logger, recording, batch.Id);
+                return (saved, null);
+            }
         }
     }
 

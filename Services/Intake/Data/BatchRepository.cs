@@ -153,33 +153,43 @@ public sealed class BatchRepository(PlatformDatabase database)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Records why an attempt on a batch in processing stopped; the batch stays in processing, for intake to take up again.</summary>
-    public async Task<BatchRecord?> InterruptAsync(Guid batchId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records why attempt number <paramref name="attempt"/> on a batch in processing stopped; the batch stays in
+    /// processing, for intake to take up again. Null when a later attempt has taken it up meanwhile.
+    /// </summary>
+    public async Task<BatchRecord?> InterruptAsync(Guid batchId, int attempt, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<BatchRecord>(new CommandDefinition(
             $"""
             UPDATE intake_batches SET interrupted_at = @now, interruption_reason = @reason, updated_at = @now
-            WHERE id = @batchId AND status = @Processing
+            WHERE id = @batchId AND status = @Processing AND attempts = @attempt
             RETURNING {BatchColumns}
             """,
-            new { batchId, reason, now, Processing = (short)BatchStatus.Processing },
+            new { batchId, attempt, reason, now, Processing = (short)BatchStatus.Processing },
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Marks a batch in processing failed, with why, and drops its saved copy; what its chunks stored stays.</summary>
-    public async Task<BatchRecord?> FailAsync(Guid batchId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a batch in processing failed, with why, and drops its saved copy; what its chunks stored stays.
+    /// Given <paramref name="attempt"/>, only while no later attempt has taken it up.
+    /// </summary>
+    public async Task<BatchRecord?> FailAsync(Guid batchId, string reason, DateTimeOffset now, CancellationToken cancellationToken, int? attempt = null)
     {
         await using var work = await database.BeginAsync(cancellationToken);
         var failed = await work.Connection.QuerySingleOrDefaultAsync<BatchRecord>(new CommandDefinition(
             $"""
             UPDATE intake_batches SET status = @Failed, failure_reason = @reason, failed_at = @now, updated_at = @now, upload_parts = NULL
-            WHERE id = @batchId AND status = @Processing
+            WHERE id = @batchId AND status = @Processing AND (@attempt::integer IS NULL OR attempts = @attempt)
             RETURNING {BatchColumns}
             """,
-            new { batchId, reason, now, Failed = (short)BatchStatus.Failed, Processing = (short)BatchStatus.Processing },
+            new { batchId, reason, now, attempt, Failed = (short)BatchStatus.Failed, Processing = (short)BatchStatus.Processing },
             work.Transaction, cancellationToken: cancellationToken));
-        await DropUploadAsync(work, batchId, cancellationToken);
+        if (failed is not null)
+        {
+            await DropUploadAsync(work, batchId, cancellationToken);
+        }
+
         await work.CommitAsync(cancellationToken);
         return failed;
     }

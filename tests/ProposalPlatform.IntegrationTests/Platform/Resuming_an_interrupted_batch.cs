@@ -88,6 +88,60 @@ public sealed class Resuming_an_interrupted_batch(PlatformFixture platform)
         Assert.Equal(0, await SavedPartsAsync(id));
     }
 
+    [Fact]
+    public async Task A_batch_whose_database_was_killed_mid_way_is_finished_by_intake_once_the_database_is_back()
+    {
+        // Arrange: 5,001 suggestions of session 2002, the 2,500th without a title
+        var (reference, body, contentHash) = Batch(2002);
+        using var gateway = platform.ClientWithSecret(platform.OfficeClientCredentials.ClientId, platform.OfficeClientCredentials.Secret);
+        gateway.Timeout = TimeSpan.FromMinutes(3);
+        var server = await platform.App.HealthyAsync(ResourceNames.DatabaseServer);
+        using var management = Reconciler.Management(platform.App.GetEndpoint(ResourceNames.Broker, "management"));
+        var reconciler = new Reconciler(await platform.ConnectionStringAsync(ResourceNames.DatabaseServer), management);
+        var deadLetters = await reconciler.DeadLettersAsync(CancellationToken.None);
+
+        // Act: PostgreSQL killed outright (SIGKILL of the postmaster and every backend) once the first chunk is stored
+        var upload = PostAsync(gateway, body);
+        var underWay = await Eventually.Until(
+            () => FindAsync(gateway, reference, contentHash),
+            batch => upload.IsCompleted || batch?["rowsProcessed"]!.GetValue<int>() > 0,
+            "intake to store the batch's first chunk",
+            TimeSpan.FromMinutes(2));
+        Assert.False(upload.IsCompleted, "the batch was answered before the database could be killed");
+        PlatformProcesses.Signal("KILL", new PlatformProcesses(Pid(server)).Database());
+        using var answer = await upload;
+
+        // Assert: intake's own 503 says what was kept and that it finishes the batch itself
+        var id = underWay!["id"]!.GetValue<Guid>();
+        var problem = (await answer.ReadJsonAsync()).AsObject();
+        Assert.True(answer.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)answer.StatusCode}: {problem}");
+        Assert.Equal(TimeSpan.FromSeconds(5), answer.Headers.RetryAfter?.Delta);
+        Assert.Equal("The batch was interrupted; intake finishes it by itself.", problem["title"]!.GetValue<string>());
+        Assert.True(problem["finishedByIntake"]!.GetValue<bool>(), problem.ToJsonString());
+        Assert.Equal((id, $"/api/intake/batches/{id}"), (problem["batchId"]!.GetValue<Guid>(), problem["batchUrl"]!.GetValue<string>()));
+        Assert.Contains($"follow it at /api/intake/batches/{id}; there is no need to post it again.", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // the server is started again by the AppHost, and intake finishes the batch with no upload
+        var done = (await Eventually.Until(
+            () => FindAsync(gateway, reference, contentHash),
+            batch => batch is not null && batch["status"]!.GetValue<string>() != "Processing",
+            "intake to finish the interrupted batch",
+            TimeSpan.FromMinutes(3)))!;
+        Assert.Equal("Completed", done["status"]!.GetValue<string>());
+        Assert.Equal((Rows, Rows - 1, 0, 1),
+            (done["rowsProcessed"]!.GetValue<int>(), done["accepted"]!.GetValue<int>(), done["alreadyKnown"]!.GetValue<int>(), done["rejected"]!.GetValue<int>()));
+        Assert.True(done["attempts"]!.GetValue<int>() >= 2, done.ToJsonString());
+        Assert.NotNull(done["resumedAt"]);
+        Assert.Equal("The database could not be reached or did not answer in time.", done["interruptionReason"]!.GetValue<string>());
+
+        var numbers = Enumerable.Range(1, Rows).Where(n => n != BadLine).ToList();
+        using var reconciling = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var (found, _) = await reconciler.UntilReconciledAsync(new Acknowledged(2002, numbers), deadLetters, Stopwatch.StartNew(), TimeSpan.FromMinutes(2), reconciling.Token);
+        Assert.Equal((0, 0, 0), (found.Lost, found.Twice, found.Stuck));
+        Assert.DoesNotContain(found.LeftOver, what => what.Contains("Processing", StringComparison.Ordinal));
+        Assert.Equal(0, await SavedPartsAsync(id));
+    }
+
     private static (string Reference, byte[] Body, string ContentHash) Batch(int year)
     {
         var reference = $"NPC-{year}-RESUME-{Items.NextNumber()}";
