@@ -42,7 +42,8 @@ public static partial class BatchesApi
         api.MapGet("/", FindBatch)
             .WithName("FindBatch")
             .WithSummary("The batch of this content (the SHA-256 of the uploaded body, lowercase hex) and reference (without one, the latest batch of this content), to follow an upload still being answered")
-            .WithDescription("Finds the batch an upload of this reference and content created, with its status, counts so far and row errors, so that whoever sent it can follow it before its upload is answered. A blank reference or a content hash that is not 64 hexadecimal digits is refused with 400 naming it; no such batch (yet) is answered 404.");
+            .WithDescription("Finds the batch an upload of this reference and content created, with its status, counts so far and row errors, so that whoever sent it can follow it before its upload is answered. A blank reference or a content hash that is not 64 hexadecimal digits is refused with 400 naming it; no such batch (yet) is answered 404.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }
