@@ -91,3 +91,55 @@ public class Resuming_an_interrupted_batch
         Batch, "NPC-2001-1", new string('a', 64), "json", null, (short)status, startedAt, startedAt, null, 500, 500, 500, 0, 0, 0, null, null,
         uploadParts, null, "client", "建议提案办理处", "HQ-OFFICE", ["ProposalOffice"], 2, startedAt, resumedAt, startedAt, "The intake service stopped while taking it in.");
 }
+
+public class Reading_the_copy_of_an_upload
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private static async Task<List<ProposalPlatform.Intake.Domain.BatchRow>> RowsAsync(ProposalPlatform.Intake.Apis.OpenedBatch opened)
+    {
+        var rows = new List<ProposalPlatform.Intake.Domain.BatchRow>();
+        await foreach (var row in opened.Rows)
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public async Task A_csv_in_gb18030_reads_back_as_its_upload_did()
+    {
+        var csv = "kind,sessionYear,number,title,text,topic,submitterName,submitterProvince,submitterCity\r\n"
+            + "Suggestion,2001,1,关于口岸建设的建议,建议加快口岸建设。,口岸,张三,广东省,深圳市\r\n"
+            + "Suggestion,2001,2,关于通关便利化的建议,建议优化通关流程。,口岸,李四,广东省,广州市\r\n";
+        var bytes = CsvEncodings.For("gb18030")!.GetBytes(csv);
+
+        await using var opened = await ProposalPlatform.Intake.Apis.BatchContent.OpenCopyAsync(new MemoryStream(bytes), "csv", "gb18030", Json, CancellationToken.None);
+        var rows = await RowsAsync(opened!);
+
+        Assert.Equal([2, 3], rows.Select(r => r.Line));
+        Assert.Equal(["关于口岸建设的建议", "关于通关便利化的建议"], rows.Select(r => r.Submission!.Title));
+        Assert.Equal("sessionYear", opened!.FieldNames(2)("session.year"));
+    }
+
+    [Fact]
+    public async Task A_json_batch_reads_back_item_by_item_with_its_json_paths()
+    {
+        var json = """{"batchReference":"NPC-2001-1","items":[{"kind":"Suggestion","number":1,"title":"关于口岸建设的建议"},null]}"""u8.ToArray();
+
+        await using var opened = await ProposalPlatform.Intake.Apis.BatchContent.OpenCopyAsync(new MemoryStream(json), "json", null, Json, CancellationToken.None);
+        var rows = await RowsAsync(opened!);
+
+        Assert.Equal("关于口岸建设的建议", rows[0].Submission!.Title);
+        Assert.Equal("items[1]", Assert.Single(rows[1].Errors).Field);
+        Assert.Equal("items[0].title", opened!.FieldNames(1)("title"));
+    }
+
+    [Fact]
+    public async Task A_copy_that_no_longer_reads_as_a_batch_is_none()
+    {
+        Assert.Null(await ProposalPlatform.Intake.Apis.BatchContent.OpenCopyAsync(new MemoryStream("{\"items\":"u8.ToArray()), "json", null, Json, CancellationToken.None));
+        Assert.Null(await ProposalPlatform.Intake.Apis.BatchContent.OpenCopyAsync(new MemoryStream("a,b\r\n"u8.ToArray()), "csv", "latin1", Json, CancellationToken.None));
+    }
+}
