@@ -173,7 +173,7 @@ public sealed partial class BatchIntake(
 
             // the attempt's writes are the submitter's, as the upload's were
             var entry = audit.Event("ResumeBatch", AuditOutcomes.Accepted, 0, batch.SubmittedById ?? "intake", batch.SubmittedByName ?? "intake",
-                batch.SubmittedByUnit, batch.SubmittedByRoles ?? [], $"batch {batch.Id} ({batch.Reference}), {batch.Format}, attempt {batch.Attempts}, resumed after line {batch.ProcessedThroughLine}");
+                batch.SubmittedByUnit, batch.SubmitterRoles, $"batch {batch.Id} ({batch.Reference}), {batch.Format}, attempt {batch.Attempts}, resumed after line {batch.ProcessedThroughLine}");
             await TakeInAsync(batch, new BatchHeader(batch.Reference, batch.AssignedAt), rows, clock.GetUtcNow().Year, entry, progress, stoppingToken);
             await batches.CompleteAsync(batch.Id, clock.GetUtcNow(), stoppingToken);
             var done = (await batches.FindAsync(batch.Id, stoppingToken))!;

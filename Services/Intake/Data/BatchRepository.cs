@@ -102,7 +102,7 @@ public sealed class BatchRepository(PlatformDatabase database)
                 submitted_by_unit = @UnitCode, submitted_by_roles = @Roles, updated_at = @now
             WHERE id = @batchId
             """,
-            new { batchId, part, encoding, caller.Id, caller.Name, caller.UnitCode, Roles = caller.Roles.ToArray(), now },
+            new { batchId, part, encoding, caller.Id, caller.Name, caller.UnitCode, Roles = string.Join(',', caller.Roles.Order(StringComparer.Ordinal)), now },
             work.Transaction, cancellationToken: cancellationToken));
         await work.CommitAsync(cancellationToken);
     }
@@ -344,13 +344,16 @@ public sealed record BatchRecord(
     string? SubmittedById,
     string? SubmittedByName,
     string? SubmittedByUnit,
-    string[]? SubmittedByRoles,
+    string? SubmittedByRoles,
     int Attempts,
     DateTimeOffset? StartedAt,
     DateTimeOffset? ResumedAt,
     DateTimeOffset? InterruptedAt,
     string? InterruptionReason)
 {
+    /// <summary>The roles of who posted it.</summary>
+    public IReadOnlyList<string> SubmitterRoles => SubmittedByRoles?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
     /// <summary>Whether a whole copy of its upload is kept, to finish it from.</summary>
     public bool HasCopy => UploadParts is not null;
 

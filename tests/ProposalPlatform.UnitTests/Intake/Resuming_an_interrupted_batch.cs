@@ -89,7 +89,7 @@ public class Resuming_an_interrupted_batch
 
     private static BatchRecord Record(BatchStatus status, int? uploadParts, DateTimeOffset startedAt, DateTimeOffset? resumedAt) => new(
         Batch, "NPC-2001-1", new string('a', 64), "json", null, (short)status, startedAt, startedAt, null, 500, 500, 500, 0, 0, 0, null, null,
-        uploadParts, null, "client", "建议提案办理处", "HQ-OFFICE", ["ProposalOffice"], 2, startedAt, resumedAt, startedAt, "The intake service stopped while taking it in.");
+        uploadParts, null, "client", "建议提案办理处", "HQ-OFFICE", "ProposalOffice", 2, startedAt, resumedAt, startedAt, "The intake service stopped while taking it in.");
 }
 
 public class Reading_the_copy_of_an_upload

@@ -20,7 +20,7 @@ ALTER TABLE intake_batches
     ADD COLUMN submitted_by_id     text        NULL,
     ADD COLUMN submitted_by_name   text        NULL,
     ADD COLUMN submitted_by_unit   text        NULL,
-    ADD COLUMN submitted_by_roles  text[]      NULL,
+    ADD COLUMN submitted_by_roles  text        NULL, -- comma-separated
     -- attempts that took it up (its upload the first), and when the latest began
     ADD COLUMN attempts            integer     NOT NULL DEFAULT 0,
     ADD COLUMN started_at          timestamptz NULL,
