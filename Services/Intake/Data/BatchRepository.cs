@@ -314,6 +314,10 @@ public sealed class BatchLock(NpgsqlConnection connection, long key) : IAsyncDis
         {
             await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key });
         }
+        catch (NpgsqlException)
+        {
+            // the connection broke (the server went away): the server let go of its session's lock with it
+        }
         finally
         {
             await connection.DisposeAsync();

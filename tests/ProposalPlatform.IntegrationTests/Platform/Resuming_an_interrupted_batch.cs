@@ -42,7 +42,7 @@ public sealed class Resuming_an_interrupted_batch(PlatformFixture platform)
             batch => upload.IsCompleted || batch?["rowsProcessed"]!.GetValue<int>() > 0,
             "intake to store the batch's first chunk",
             TimeSpan.FromMinutes(2));
-        Assert.False(upload.IsCompleted, "the batch was answered before intake could be killed");
+        Assert.False(upload.IsCompleted, $"the batch was answered before intake could be killed: {await AnswerAsync(upload)}");
         ProcessTree.Kill(intake);
         using var answer = await upload;
 
@@ -107,7 +107,7 @@ public sealed class Resuming_an_interrupted_batch(PlatformFixture platform)
             batch => upload.IsCompleted || batch?["rowsProcessed"]!.GetValue<int>() > 0,
             "intake to store the batch's first chunk",
             TimeSpan.FromMinutes(2));
-        Assert.False(upload.IsCompleted, "the batch was answered before the database could be killed");
+        Assert.False(upload.IsCompleted, $"the batch was answered before the database could be killed: {await AnswerAsync(upload)}");
         PlatformProcesses.Signal("KILL", new PlatformProcesses(Pid(server)).Database());
         using var answer = await upload;
 
@@ -160,6 +160,12 @@ public sealed class Resuming_an_interrupted_batch(PlatformFixture platform)
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
         return await gateway.PostAsync("/api/intake/batches", content);
+    }
+
+    private static async Task<string> AnswerAsync(Task<HttpResponseMessage> upload)
+    {
+        using var response = await upload;
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
     }
 
     private static async Task<JsonObject?> FindAsync(HttpClient gateway, string reference, string contentHash)
