@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ProposalPlatform.AppHost.SelfHealing;
 
@@ -23,6 +24,15 @@ public static class PlatformResources
         var service = below.Where(pid => ProcessTree.CommandLine(pid) is var line && line.Contains(assembly, StringComparison.Ordinal) && !line.Contains(".csproj", StringComparison.Ordinal)).ToList();
         Assert.True(service.Count == 1, $"one process of {assembly} below {Pid(project)}; found: {string.Join("; ", below.Select(pid => $"{pid} {ProcessTree.CommandLine(pid)}"))}");
         return service[0];
+    }
+
+    /// <summary>Until every service of the platform runs and is healthy.</summary>
+    public static async Task EveryServiceHealthyAsync(this DistributedApplication app)
+    {
+        foreach (var service in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
+        {
+            await app.HealthyAsync(service.Name);
+        }
     }
 
     /// <summary>Until <paramref name="resource"/> runs and is healthy (and <paramref name="and"/> holds), for 90 s at most.</summary>

@@ -88,13 +88,7 @@ public sealed class Restarting_what_dies(PlatformFixture platform)
         Assert.Equal(Restarts(before), Restarts(after));
     }
 
-    private async Task EveryServiceHealthyAsync()
-    {
-        foreach (var service in platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
-        {
-            await HealthyAsync(service.Name);
-        }
-    }
+    private Task EveryServiceHealthyAsync() => platform.App.EveryServiceHealthyAsync();
 
     private Task<CustomResourceSnapshot> HealthyAsync(string resource, Func<CustomResourceSnapshot, bool>? and = null) =>
         platform.App.HealthyAsync(resource, and);
