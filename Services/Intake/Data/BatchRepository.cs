@@ -10,6 +10,7 @@ namespace ProposalPlatform.Intake.Data;
 
 public enum BatchStatus
 {
+    /// <summary>Being taken in, or interrupted and waiting for intake to take it up again from its copy.</summary>
     Processing = 1,
     Completed = 2,
 
