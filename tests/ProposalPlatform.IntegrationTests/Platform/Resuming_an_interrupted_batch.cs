@@ -128,8 +128,23 @@ public sealed class Resuming_an_interrupted_batch(PlatformFixture platform)
         }
         finally
         {
-            // the rest of the collection finds the platform as it was
+            // the rest of the collection finds the platform as it was: every service healthy, and new tokens issued again
             await platform.App.EveryServiceHealthyAsync();
+            await Eventually.Until(SignsInAsync, signedIn => signedIn, "a new client to get a token and be answered", TimeSpan.FromMinutes(2));
+        }
+    }
+
+    private async Task<bool> SignsInAsync()
+    {
+        using var client = platform.ClientWithSecret(platform.OfficeClientCredentials.ClientId, platform.OfficeClientCredentials.Secret);
+        try
+        {
+            using var response = await client.GetAsync("/api/intake/proposals?pageSize=1");
+            return response.IsSuccessStatusCode;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // the token endpoint refused for now (identity's database connections being made anew)
         }
     }
 
@@ -157,7 +172,9 @@ public sealed class Resuming_an_interrupted_batch(PlatformFixture platform)
             (done["rowsProcessed"]!.GetValue<int>(), done["accepted"]!.GetValue<int>(), done["alreadyKnown"]!.GetValue<int>(), done["rejected"]!.GetValue<int>()));
         Assert.True(done["attempts"]!.GetValue<int>() >= 2, done.ToJsonString());
         Assert.NotNull(done["resumedAt"]);
-        Assert.Equal("The database could not be reached or did not answer in time.", done["interruptionReason"]!.GetValue<string>());
+        // intake's own reason when it could record it within 10 s of the cut, else the one the attempt after it takes for a crash
+        Assert.Contains(done["interruptionReason"]!.GetValue<string>(),
+            new[] { "The database could not be reached or did not answer in time.", "The intake service stopped while taking it in." });
 
         var numbers = Enumerable.Range(1, Rows).Where(n => n != BadLine).ToList();
         using var reconciling = new CancellationTokenSource(TimeSpan.FromMinutes(3));
