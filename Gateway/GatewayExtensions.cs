@@ -17,6 +17,7 @@ public static class GatewayExtensions
     {
         proxy.Use(async (context, next) =>
         {
+            InterruptedBatches.Watch(context);
             await next();
 
             var error = context.GetForwarderErrorFeature();
@@ -39,15 +40,16 @@ public static class GatewayExtensions
             context.Response.StatusCode = status;
             // a service down is restarted by its supervisor within seconds: the client waits that long, not its own guess
             context.Response.Headers.RetryAfter = ((int)ProblemDetailsExceptionHandler.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var title = timedOut ? $"The {service} service did not answer in time." : $"The {service} service is unavailable.";
+            var forwarded = $"The gateway could not forward the request to {service} ({error.Error}).";
+            var problem = InterruptedBatches.IsUpload(context.Request) && !NeverSent(error.Error, error.Exception)
+                // a batch that reached intake: what it kept, and whether intake finishes it by itself
+                ? await InterruptedBatches.ProblemAsync(context, title, forwarded, status)
+                : new ProblemDetails { Status = status, Title = title, Detail = $"{forwarded} {WhatChanged(context.Request, error.Error, error.Exception)}" };
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = status,
-                    Title = timedOut ? $"The {service} service did not answer in time." : $"The {service} service is unavailable.",
-                    Detail = $"The gateway could not forward the request to {service} ({error.Error}). {WhatChanged(context.Request, error.Error, error.Exception)}",
-                },
+                ProblemDetails = problem,
             });
         });
         return proxy;
@@ -55,21 +57,22 @@ public static class GatewayExtensions
 
     /// <summary>
     /// Whether a request the gateway could not see through may have changed something: only one that
-    /// never reached the service certainly did not (a batch's service keeps the chunks it stored).
+    /// never reached the service certainly did not. (A batch upload that reached intake is told of by
+    /// <see cref="InterruptedBatches"/>.)
     /// </summary>
     public static string WhatChanged(HttpRequest request, ForwarderError error, Exception? exception)
     {
-        var neverSent = error is ForwarderError.NoAvailableDestinations
-            || exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+        var neverSent = NeverSent(error, exception);
         if (neverSent || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         {
             return neverSent ? "The request did not reach it: nothing was changed; retry later." : "Retry later.";
         }
 
-        return request.Path.StartsWithSegments(GatewayRoutes.BatchesPrefix, StringComparison.OrdinalIgnoreCase)
-            ? "The service may have stored part of the batch before it stopped answering: what it stored is kept, and the same batch posted again later goes on after it."
-            : "The service may have done the request before it stopped answering: look before sending it again.";
+        return "The service may have done the request before it stopped answering: look before sending it again.";
     }
+
+    private static bool NeverSent(ForwarderError error, Exception? exception) =>
+        error is ForwarderError.NoAvailableDestinations || exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
 
     /// <summary>
     /// The gateway's own OpenAPI reference: Scalar over each service's document, from the package's

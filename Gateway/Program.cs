@@ -12,6 +12,7 @@ builder.Services.AddReverseProxy()
     .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
     .AddServiceDiscoveryDestinationResolver();
 builder.Services.AddClientRateLimits();
+builder.Services.AddInterruptedBatchLookup();
 
 var app = builder.Build();
 

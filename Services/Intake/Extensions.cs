@@ -28,6 +28,7 @@ public static class Extensions
         builder.Services.AddRetiredSubscription<DeadlineMissedConsumer>(typeof(DeadlineMissed));
         builder.AddPersonalDataCipher();
         builder.Services.AddSingleton<ContactSeal>();
+        builder.Services.AddSingleton<BatchUploadSeal>();
         builder.Services.AddSingleton<ICodeMigration, SealContactDetails>();
         builder.Services.AddSingleton<ProposalRepository>();
         builder.Services.AddSingleton<BatchRepository>();
@@ -37,7 +38,7 @@ public static class Extensions
         builder.Services.AddOptions<SimilarityOptions>().BindConfiguration("Intake:Similarity");
         builder.Services.AddHostedService<IndexingWorker>();
         builder.Services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHostedService<AbandonedBatchSweep>();
+        builder.Services.AddHostedService<BatchResumer>();
         builder.Services.AddGauges<IntakeGauges>();
         return builder;
     }

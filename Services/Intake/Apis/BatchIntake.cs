@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using ProposalPlatform.Contracts.Audit;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Infrastructure.Audit;
@@ -13,45 +15,45 @@ using ProposalPlatform.Intake.Workers;
 
 namespace ProposalPlatform.Intake.Apis;
 
+/// <summary>An upload of a batch as its endpoint read it: the header, the SHA-256 of the body, the format, the CSV's charset, and the body itself (seekable), of which intake keeps a copy.</summary>
+public sealed record BatchUpload(BatchHeader Header, string ContentHash, string Format, string? Charset, Stream Body);
+
 /// <summary>
 /// Takes in a batch's rows in chunks: each chunk's items, their ProposalRegistered events (outbox),
 /// row errors and the batch's progress commit together, so a batch stopped mid-way loses nothing.
-/// A batch that stops (a database error, the service stopping, the client gone) is marked failed
-/// with its reason, and its upload is answered with what was kept; posted again, it resumes after
-/// its last chunk. One found in processing with no upload working on it is marked failed by
-/// <see cref="Workers.AbandonedBatchSweep"/>.
+/// Before the first row intake keeps a sealed copy of the upload; a batch interrupted by a passing
+/// fault (the database, the service stopping, the client gone) or a crash stays in processing and is
+/// finished from that copy by <see cref="Workers.BatchResumer"/> (this replica or another), after its
+/// last committed chunk; one the database refuses is marked failed, and posted again resumes after it.
 /// </summary>
 public sealed partial class BatchIntake(
     PlatformDatabase database,
     BatchRepository batches,
     ProposalRepository proposals,
+    BatchUploadSeal seal,
     IndexingSignal indexing,
     AuditTrail audit,
     IHttpContextAccessor http,
     IHostApplicationLifetime lifetime,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions,
     TimeProvider clock,
     ILogger<BatchIntake> logger)
 {
-    /// <summary>How long recording a failure may take once the upload itself was cancelled.</summary>
-    private static readonly TimeSpan RecordingFailureTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long recording a stop may take once the attempt itself was cancelled.</summary>
+    private static readonly TimeSpan RecordingStopTimeout = TimeSpan.FromSeconds(10);
 
     public async Task<Results<Created<BatchReport>, Ok<BatchReport>, ValidationProblem, ProblemHttpResult>> ProcessAsync(
-        BatchHeader header,
-        string contentHash,
-        string format,
-        IAsyncEnumerable<BatchRow> rows,
-        Func<int, Func<string, string>> fieldNames,
-        int currentYear,
-        CancellationToken cancellationToken)
+        BatchUpload upload, OpenedBatch rows, int currentYear, CancellationToken cancellationToken)
     {
-        // a stopping service ends the upload at its next chunk, marked failed, rather than being cut off later
+        // a stopping service ends the upload at its next chunk, rather than being cut off later
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var token = stopping.Token;
+        var header = upload.Header;
 
-        await using var hold = await batches.TryLockAsync(header.Reference, contentHash, token);
+        await using var hold = await batches.TryLockAsync(header.Reference, upload.ContentHash, token);
         if (hold is null)
         {
-            var running = await batches.FindAsync(header.Reference, contentHash, token);
+            var running = await batches.FindAsync(header.Reference, upload.ContentHash, token);
             return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -61,37 +63,57 @@ public sealed partial class BatchIntake(
         }
 
         var (batch, created) = await batches.FindOrCreateAsync(
-            NewId.NextGuid(), header.Reference, contentHash, format, header.AssignedAt, clock.GetUtcNow(), token);
+            NewId.NextGuid(), header.Reference, upload.ContentHash, upload.Format, header.AssignedAt, clock.GetUtcNow(), token);
         if (batch.Status == (short)BatchStatus.Completed)
         {
             LogRepeated(logger, batch.Id, header.Reference);
             return TypedResults.Ok(BatchReport.From(batch, await batches.ErrorsAsync(batch.Id, BatchesApi.MaxErrorsReported, token), repeated: true));
         }
 
-        if (!created)
-        {
-            LogResumed(logger, batch.Id, header.Reference, batch.ProcessedThroughLine);
-        }
-
-        // the upload's audit entry commits with its first change: whatever it stores is recorded as whose
-        var entry = audit.Accepted(Caller.From(http.HttpContext!.User), "SubmitBatch", null,
-            $"batch {batch.Id} ({header.Reference}), {format}{(created ? string.Empty : $", resumed after line {batch.ProcessedThroughLine}")}");
+        var caller = Caller.From(http.HttpContext!.User);
+        var saved = batch.HasCopy;
+        var progress = new AttemptProgress(batch);
         try
         {
-            await batches.StartAsync(batch.Id, clock.GetUtcNow(), token);
-            await TakeInAsync(batch, header, rows, fieldNames, currentYear, entry, token);
+            if (!saved)
+            {
+                await SaveCopyAsync(batch.Id, upload, caller, token);
+                saved = true;
+            }
+
+            batch = await batches.BeginAttemptAsync(batch.Id, resuming: false, clock.GetUtcNow(), token) ?? batch;
+            progress = new AttemptProgress(batch);
+            if (!created)
+            {
+                LogPostedAgain(logger, batch.Id, header.Reference, batch.ProcessedThroughLine);
+            }
+
+            // the upload's audit entry commits with its first change: whatever it stores is recorded as whose
+            var entry = audit.Accepted(caller, "SubmitBatch", null,
+                $"batch {batch.Id} ({header.Reference}), {upload.Format}{(created ? string.Empty : $", resumed after line {batch.ProcessedThroughLine}")}");
+            await TakeInAsync(batch, header, rows, currentYear, entry, progress, token);
             await batches.CompleteAsync(batch.Id, clock.GetUtcNow(), token);
+        }
+        catch (BatchTakenOverException taken)
+        {
+            LogTakenOver(logger, taken, batch.Id);
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "This batch is being taken in by another upload.",
+                Detail = $"Follow its progress at /api/intake/batches/{batch.Id}.",
+            });
         }
         catch (Exception ex)
         {
             var failure = BatchFailure.Of(ex, cancellationToken.IsCancellationRequested, lifetime.ApplicationStopping.IsCancellationRequested);
-            var failed = await RecordFailureAsync(batch, failure, ex);
+            var (finishedByIntake, stopped) = await RecordStopAsync(batch, failure, saved, ex);
             if (cancellationToken.IsCancellationRequested)
             {
                 throw; // the client is gone: nobody to answer
             }
 
-            return TypedResults.Problem(Stopped(batch.Id, failed, failure));
+            return TypedResults.Problem(Stopped(batch.Id, stopped, progress, failure, finishedByIntake));
         }
 
         var done = (await batches.FindAsync(batch.Id, token))!;
@@ -100,22 +122,121 @@ public sealed partial class BatchIntake(
         return TypedResults.Created($"/api/intake/batches/{done.Id}", report);
     }
 
+    /// <summary>
+    /// Finishes a batch found in processing, from the copy intake kept of its upload, after its last
+    /// committed chunk, when nobody else works on it (its lock is free); fails it with why when it has no
+    /// copy or was interrupted too often. False when somebody else holds it, or it is no longer in processing.
+    /// </summary>
+    public async Task<bool> ResumeAsync(BatchRecord found, CancellationToken stoppingToken)
+    {
+        await using var hold = await batches.TryLockAsync(found.Reference, found.ContentHash, stoppingToken);
+        if (hold is null)
+        {
+            return false; // an upload or another replica is working on it
+        }
+
+        var batch = await batches.FindAsync(found.Id, stoppingToken);
+        if (batch is not { Status: (short)BatchStatus.Processing })
+        {
+            return false; // finished, or failed, since it was listed
+        }
+
+        var decision = BatchResume.Decide(batch.Attempts, batch.HasCopy);
+        if (decision != BatchResumeDecision.Resume)
+        {
+            var reason = BatchResume.FailureReason(decision, batch.Attempts);
+            await batches.FailAsync(batch.Id, reason, clock.GetUtcNow(), stoppingToken);
+            LogNotResumed(logger, batch.Id, batch.Reference, batch.ProcessedThroughLine, reason);
+            return true;
+        }
+
+        batch = await batches.BeginAttemptAsync(batch.Id, resuming: true, clock.GetUtcNow(), stoppingToken) ?? batch;
+        LogResuming(logger, batch.Id, batch.Reference, batch.ProcessedThroughLine, batch.Attempts, batch.InterruptionReason);
+        var progress = new AttemptProgress(batch);
+        try
+        {
+            await using var copy = new FileStream(
+                Path.Combine(Path.GetTempPath(), $"intake-batch-{batch.Id:N}-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+                81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            if (!await batches.ReadUploadAsync(batch, seal, copy, stoppingToken) || !await IsContentAsync(copy, batch.ContentHash, stoppingToken))
+            {
+                await FailUnusableCopyAsync(batch, null, stoppingToken);
+                return true;
+            }
+
+            await using var rows = await BatchContent.OpenCopyAsync(copy, batch.Format, batch.UploadEncoding, jsonOptions.Value.SerializerOptions, stoppingToken);
+            if (rows is null)
+            {
+                await FailUnusableCopyAsync(batch, null, stoppingToken);
+                return true;
+            }
+
+            // the attempt's writes are the submitter's, as the upload's were
+            var entry = audit.Event("ResumeBatch", AuditOutcomes.Accepted, 0, batch.SubmittedById ?? "intake", batch.SubmittedByName ?? "intake",
+                batch.SubmittedByUnit, batch.SubmitterRoles, $"batch {batch.Id} ({batch.Reference}), {batch.Format}, attempt {batch.Attempts}, resumed after line {batch.ProcessedThroughLine}");
+            await TakeInAsync(batch, new BatchHeader(batch.Reference, batch.AssignedAt), rows, clock.GetUtcNow().Year, entry, progress, stoppingToken);
+            await batches.CompleteAsync(batch.Id, clock.GetUtcNow(), stoppingToken);
+            var done = (await batches.FindAsync(batch.Id, stoppingToken))!;
+            LogResumedCompleted(logger, done.Id, done.Reference, done.Attempts, done.Accepted, done.AlreadyKnown, done.Rejected);
+        }
+        catch (BatchTakenOverException taken)
+        {
+            LogTakenOver(logger, taken, batch.Id);
+        }
+        catch (CryptographicException unreadable)
+        {
+            await FailUnusableCopyAsync(batch, unreadable, stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            await RecordStopAsync(batch, BatchFailure.Of(ex, clientGone: false, stopping: stoppingToken.IsCancellationRequested), saved: true, ex);
+            if (stoppingToken.IsCancellationRequested)
+            {
+                throw;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task SaveCopyAsync(Guid batchId, BatchUpload upload, Caller caller, CancellationToken cancellationToken)
+    {
+        // the rows are read from the same body: it goes back to where they are once the copy is kept
+        var position = upload.Body.Position;
+        upload.Body.Position = 0;
+        await batches.SaveUploadAsync(batchId, upload.Body, upload.Charset, caller, seal, clock.GetUtcNow(), cancellationToken);
+        upload.Body.Position = position;
+    }
+
+    private static async Task<bool> IsContentAsync(Stream copy, string contentHash, CancellationToken cancellationToken)
+    {
+        copy.Position = 0;
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken));
+        copy.Position = 0;
+        return hash == contentHash;
+    }
+
+    private async Task FailUnusableCopyAsync(BatchRecord batch, Exception? exception, CancellationToken cancellationToken)
+    {
+        await batches.FailAsync(batch.Id, BatchResume.CopyUnusableReason, clock.GetUtcNow(), cancellationToken);
+        LogCopyUnusable(logger, exception, batch.Id, batch.Reference);
+    }
+
     private async Task TakeInAsync(
-        BatchRecord batch, BatchHeader header, IAsyncEnumerable<BatchRow> rows, Func<int, Func<string, string>> fieldNames, int currentYear,
-        AuditRecorded? entry, CancellationToken cancellationToken)
+        BatchRecord batch, BatchHeader header, OpenedBatch opened, int currentYear, AuditRecorded? entry, AttemptProgress progress, CancellationToken cancellationToken)
     {
         var valid = new List<ValidBatchRow>(BatchRules.ChunkSize);
         var errors = new List<RowError>();
         var rowsInChunk = 0;
         var lastLine = batch.ProcessedThroughLine;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var row in opened.Rows.WithCancellation(cancellationToken))
         {
             if (row.Line <= batch.ProcessedThroughLine)
             {
-                continue; // stored by an earlier upload of the same content
+                continue; // stored by an earlier attempt
             }
 
-            var (ok, rowErrors) = BatchRules.Validate(row, header, currentYear, fieldNames(row.Line));
+            var (ok, rowErrors) = BatchRules.Validate(row, header, currentYear, opened.FieldNames(row.Line));
             if (ok is not null)
             {
                 valid.Add(ok);
@@ -129,7 +250,7 @@ public sealed partial class BatchIntake(
             lastLine = row.Line;
             if (rowsInChunk >= BatchRules.ChunkSize)
             {
-                await StoreChunkAsync(batch, valid, errors, rowsInChunk, lastLine, entry, cancellationToken);
+                await StoreChunkAsync(batch, valid, errors, rowsInChunk, lastLine, entry, progress, cancellationToken);
                 entry = null;
                 valid.Clear();
                 errors.Clear();
@@ -139,52 +260,87 @@ public sealed partial class BatchIntake(
 
         if (rowsInChunk > 0 || entry is not null)
         {
-            await StoreChunkAsync(batch, valid, errors, rowsInChunk, lastLine, entry, cancellationToken);
+            await StoreChunkAsync(batch, valid, errors, rowsInChunk, lastLine, entry, progress, cancellationToken);
         }
     }
 
-    /// <summary>Marks the batch failed, as the database has it after the chunks that committed; null when even that could not be recorded.</summary>
-    private async Task<BatchRecord?> RecordFailureAsync(BatchRecord batch, BatchFailure failure, Exception exception)
+    /// <summary>
+    /// Records why an attempt stopped: a passing fault on a batch whose copy is kept leaves it in processing
+    /// for intake to finish (true); anything else marks it failed. The batch as the database then has it,
+    /// null when even that could not be recorded (a batch still in processing is found by the resumer then).
+    /// </summary>
+    private async Task<(bool FinishedByIntake, BatchRecord? Batch)> RecordStopAsync(BatchRecord batch, BatchFailure failure, bool saved, Exception exception)
     {
-        using var timeout = new CancellationTokenSource(RecordingFailureTimeout);
-        try
+        var interrupted = saved && failure.Retry;
+        using var timeout = new CancellationTokenSource(RecordingStopTimeout);
+        while (true)
         {
-            var failed = await batches.FailAsync(batch.Id, failure.Reason, clock.GetUtcNow(), timeout.Token);
-            LogFailed(logger, exception, batch.Id, batch.Reference, failed?.ProcessedThroughLine ?? batch.ProcessedThroughLine, failure.Reason);
-            return failed;
-        }
-        catch (Exception recording)
-        {
-            // the database that failed the chunk may refuse this too: the sweep marks the batch failed later
-            LogFailed(logger, exception, batch.Id, batch.Reference, batch.ProcessedThroughLine, failure.Reason);
-            LogFailureNotRecorded(logger, recording, batch.Id);
-            return null;
+            try
+            {
+                // only the attempt's own: a later attempt that took the batch up meanwhile owns it
+                var stopped = interrupted
+                    ? await batches.InterruptAsync(batch.Id, batch.Attempts, failure.Reason, clock.GetUtcNow(), timeout.Token)
+                    : await batches.FailAsync(batch.Id, failure.Reason, clock.GetUtcNow(), timeout.Token, batch.Attempts == 0 ? null : batch.Attempts);
+                LogStopped(logger, exception, batch.Id, batch.Reference, stopped?.ProcessedThroughLine ?? batch.ProcessedThroughLine, failure.Reason, interrupted);
+                return (interrupted, stopped);
+            }
+            catch (Exception recording) when (!timeout.IsCancellationRequested && TransientFaults.IsPassing(recording))
+            {
+                // a database cut off may be back in a moment (a restarted server): the reason is worth the wait
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // the next try ends at once
+                }
+            }
+            catch (Exception recording)
+            {
+                // the database that failed the chunk may refuse this too: the batch stays in processing, and the resumer finds it
+                LogStopped(logger, exception, batch.Id, batch.Reference, batch.ProcessedThroughLine, failure.Reason, interrupted);
+                LogStopNotRecorded(logger, recording, batch.Id);
+                return (saved, null);
+            }
         }
     }
 
-    /// <summary>The answer to an upload that stopped part-way: what was kept and how to go on, with the batch's report.</summary>
-    private static ProblemDetails Stopped(Guid batchId, BatchRecord? failed, BatchFailure failure)
+    /// <summary>
+    /// The answer to an upload that stopped part-way: what was kept, and whether intake finishes the batch
+    /// by itself (then there is nothing to send again) or the same batch must be posted again to go on.
+    /// </summary>
+    private static ProblemDetails Stopped(Guid batchId, BatchRecord? stopped, AttemptProgress progress, BatchFailure failure, bool finishedByIntake)
     {
+        var (line, rows, accepted, known, rejected) = stopped is not null
+            ? (stopped.ProcessedThroughLine, stopped.RowsProcessed, stopped.Accepted, stopped.AlreadyKnown, stopped.Rejected)
+            : (progress.ThroughLine, progress.Rows, progress.Accepted, progress.AlreadyKnown, progress.Rejected);
         var problem = new ProblemDetails
         {
-            Status = failure.Retry ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
-            Title = "The batch stopped part-way.",
-            Detail = failed is not null
-                ? failure.Detail(failed.ProcessedThroughLine, failed.RowsProcessed, failed.Accepted, failed.AlreadyKnown, failed.Rejected)
-                : $"{failure.Reason} What the batch's chunks stored before is kept, but its progress could not be recorded: " +
-                  $"see /api/intake/batches/{batchId}, and post the same batch again to go on after what was kept.",
+            Status = finishedByIntake || failure.Retry ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            Title = finishedByIntake ? "The batch was interrupted; intake finishes it by itself." : "The batch stopped part-way.",
+            Detail = finishedByIntake
+                ? BatchResume.InterruptedDetail(failure.Reason, batchId, line, rows, accepted, known, rejected)
+                : stopped is not null
+                    ? failure.Detail(line, rows, accepted, known, rejected)
+                    : $"{failure.Reason} What the batch's chunks stored before is kept, but its progress could not be recorded: " +
+                      $"see /api/intake/batches/{batchId}, and post the same batch again to go on after what was kept.",
         };
         problem.Extensions["batchId"] = batchId;
-        if (failed is not null)
+        problem.Extensions["batchUrl"] = BatchResume.BatchUrl(batchId);
+        problem.Extensions["finishedByIntake"] = finishedByIntake;
+        problem.Extensions["processedThroughLine"] = line;
+        if (stopped is not null)
         {
-            problem.Extensions["batch"] = BatchReport.From(failed, [], repeated: false);
+            problem.Extensions["batch"] = BatchReport.From(stopped, [], repeated: false);
         }
 
         return problem;
     }
 
     private async Task StoreChunkAsync(
-        BatchRecord batch, List<ValidBatchRow> valid, List<RowError> errors, int rows, int throughLine, AuditRecorded? entry, CancellationToken cancellationToken)
+        BatchRecord batch, List<ValidBatchRow> valid, List<RowError> errors, int rows, int throughLine, AuditRecorded? entry, AttemptProgress progress,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var items = valid.Select(v => (Id: NewId.NextGuid(), v.Proposal)).ToList();
@@ -197,31 +353,68 @@ public sealed partial class BatchIntake(
                 cancellationToken);
         }
 
-        await BatchRepository.RecordChunkAsync(work, batch.Id, throughLine, rows, inserted.Count, items.Count - inserted.Count, errors, now, cancellationToken);
+        // committed only while the batch is still where this attempt left it: two attempts never both store a chunk
+        await BatchRepository.RecordChunkAsync(
+            work, batch.Id, progress.ThroughLine, throughLine, rows, inserted.Count, items.Count - inserted.Count, errors, now, cancellationToken);
         if (entry is not null)
         {
             await work.PublishAsync(entry, cancellationToken);
         }
 
         await work.CommitAsync(cancellationToken);
+        progress.Committed(throughLine, rows, inserted.Count, items.Count - inserted.Count, errors.Select(e => e.Line).Distinct().Count());
         if (inserted.Count > 0)
         {
             indexing.Notify();
         }
     }
 
+    /// <summary>Where an attempt stands: the batch's line and counts after the chunks it committed.</summary>
+    private sealed class AttemptProgress(BatchRecord batch)
+    {
+        public int ThroughLine { get; private set; } = batch.ProcessedThroughLine;
+        public int Rows { get; private set; } = batch.RowsProcessed;
+        public int Accepted { get; private set; } = batch.Accepted;
+        public int AlreadyKnown { get; private set; } = batch.AlreadyKnown;
+        public int Rejected { get; private set; } = batch.Rejected;
+
+        public void Committed(int throughLine, int rows, int accepted, int alreadyKnown, int rejected)
+        {
+            ThroughLine = throughLine;
+            Rows += rows;
+            Accepted += accepted;
+            AlreadyKnown += alreadyKnown;
+            Rejected += rejected;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} ({Reference}) uploaded again with the same content; nothing changed")]
     private static partial void LogRepeated(ILogger logger, Guid batchId, string reference);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} ({Reference}) resumes after line {Line}")]
-    private static partial void LogResumed(ILogger logger, Guid batchId, string reference, int line);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} ({Reference}) posted again goes on after line {Line}")]
+    private static partial void LogPostedAgain(ILogger logger, Guid batchId, string reference, int line);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} ({Reference}) stopped after line {Line}: {Reason}")]
-    private static partial void LogFailed(ILogger logger, Exception exception, Guid batchId, string reference, int line, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} ({Reference}) stopped after line {Line}: {Reason} (left for intake to finish: {Interrupted})")]
+    private static partial void LogStopped(ILogger logger, Exception exception, Guid batchId, string reference, int line, string reason, bool interrupted);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId} could not be marked failed; the sweep of abandoned batches will")]
-    private static partial void LogFailureNotRecorded(ILogger logger, Exception exception, Guid batchId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId}'s stop could not be recorded; it stays in processing, for intake to take up again")]
+    private static partial void LogStopNotRecorded(ILogger logger, Exception exception, Guid batchId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} was taken over by another attempt; this one stops")]
+    private static partial void LogTakenOver(ILogger logger, Exception exception, Guid batchId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} ({Reference}) taken in: {Accepted} accepted, {AlreadyKnown} already known, {Rejected} rejected")]
     private static partial void LogCompleted(ILogger logger, Guid batchId, string reference, int accepted, int alreadyKnown, int rejected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} ({Reference}) taken up again after line {Line} from its saved copy, attempt {Attempt}; interrupted by: {Reason}")]
+    private static partial void LogResuming(ILogger logger, Guid batchId, string reference, int line, int attempt, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} ({Reference}) finished by intake in {Attempts} attempts: {Accepted} accepted, {AlreadyKnown} already known, {Rejected} rejected")]
+    private static partial void LogResumedCompleted(ILogger logger, Guid batchId, string reference, int attempts, int accepted, int alreadyKnown, int rejected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} ({Reference}) left in processing after line {Line} cannot be finished by intake: {Reason}; marked failed")]
+    private static partial void LogNotResumed(ILogger logger, Guid batchId, string reference, int line, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The saved copy of batch {BatchId} ({Reference}) could not be read back; marked failed")]
+    private static partial void LogCopyUnusable(ILogger logger, Exception? exception, Guid batchId, string reference);
 }

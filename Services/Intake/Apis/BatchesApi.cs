@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,18 +31,19 @@ public static partial class BatchesApi
                 " Valid rows are stored in chunks of 500 and every invalid row is reported with its line and field; the same content again changes nothing " +
                 "(repeated: true). An upload that stops part-way is answered 503 (retry) or 500 with what was kept (problem's batch: status Failed, " +
                 "failureReason, keptThroughLine); the same batch sent again goes on after its last stored chunk.")
-            .WithDescription("Takes in a whole batch of items from the assigning office, as JSON or CSV, and answers with its report (201 for a new batch, 200 for one already taken in). Another content type is refused with 415, an unreadable body or an invalid header with 400, and an upload of a batch another upload is still taking in with 409. An upload that stops part-way (the database, the service stopping) is answered 503 with Retry-After, or 500, saying which rows were kept; the same batch sent again goes on after them.")
+            .WithDescription("Takes in a whole batch of items from the assigning office, as JSON or CSV, and answers with its report (201 for a new batch, 200 for one already taken in). Another content type is refused with 415, an unreadable body or an invalid header with 400, and an upload of a batch another upload is still taking in with 409. An upload interrupted part-way (the database away, the service stopping) is answered 503 with Retry-After saying which rows were kept and that intake finishes the batch by itself (finishedByIntake, batchId, batchUrl); one the database refuses is answered 500, marked Failed, and the same batch sent again goes on after the rows kept.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/{id:guid}", GetBatch)
             .WithName("GetBatch")
-            .WithSummary("A batch's status and counts so far (rows processed, accepted, already known, rejected) and its row errors")
+            .WithSummary("A batch's status and counts so far (rows processed, accepted, already known, rejected), its row errors, and its attempts: when it was interrupted, why, and when intake took it up again")
             .WithDescription("Returns a batch's status, its counts so far and its row errors (the first ones), to follow a large batch being taken in. An unknown batch id is answered 404.");
         api.MapGet("/", FindBatch)
             .WithName("FindBatch")
-            .WithSummary("The batch of this reference and content (the SHA-256 of the uploaded body, lowercase hex), to follow an upload still being answered")
-            .WithDescription("Finds the batch an upload of this reference and content created, with its status, counts so far and row errors, so that whoever sent it can follow it before its upload is answered. A missing reference or a content hash that is not 64 hexadecimal digits is refused with 400 naming it; no such batch (yet) is answered 404.");
+            .WithSummary("The batch of this content (the SHA-256 of the uploaded body, lowercase hex) and reference (without one, the latest batch of this content), to follow an upload still being answered")
+            .WithDescription("Finds the batch an upload of this reference and content created, with its status, counts so far and row errors, so that whoever sent it can follow it before its upload is answered. A blank reference or a content hash that is not 64 hexadecimal digits is refused with 400 naming it; no such batch (yet) is answered 404.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }
@@ -117,19 +117,10 @@ public static partial class BatchesApi
 
         if (mediaType == "application/json")
         {
-            BatchSubmission? submission;
-            try
+            var (submission, unreadable) = await BatchContent.ReadJsonAsync(body, jsonOptions.Value.SerializerOptions, cancellationToken);
+            if (unreadable is not null)
             {
-                submission = await JsonSerializer.DeserializeAsync<BatchSubmission>(body, jsonOptions.Value.SerializerOptions, cancellationToken);
-            }
-            catch (JsonException ex)
-            {
-                return TypedResults.Problem(new ProblemDetails
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "The batch could not be read.",
-                    Detail = $"The JSON is not valid at {ex.Path}: {ex.Message}",
-                });
+                return TypedResults.Problem(unreadable);
             }
 
             var (header, headerErrors) = BatchRules.ValidateHeader(submission?.BatchReference, submission?.AssignedAt, currentYear);
@@ -143,8 +134,8 @@ public static partial class BatchesApi
                 return TypedResults.ValidationProblem(headerErrors, title: "The batch is not valid.");
             }
 
-            var rows = JsonRows(submission!.Items!);
-            return RetryLaterIfStopped(http, await intake.ProcessAsync(header, contentHash, "json", rows, i => path => $"items[{i - 1}].{path}", currentYear, cancellationToken));
+            await using var items = BatchContent.JsonRows(submission!.Items!);
+            return RetryLaterIfStopped(http, await intake.ProcessAsync(new BatchUpload(header, contentHash, "json", null, body), items, currentYear, cancellationToken));
         }
 
         var (csvHeader, errors) = BatchRules.ValidateHeader(batchReference, assignedAt, currentYear);
@@ -153,16 +144,16 @@ public static partial class BatchesApi
             return TypedResults.ValidationProblem(errors, title: "The batch is not valid.");
         }
 
-        var reader = new StreamReader(body, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 65536, leaveOpen: true);
-        await using var records = CsvRecords.ReadAsync(reader, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        var headerRecord = await records.MoveNextAsync() ? records.Current : null;
-        var (columns, columnErrors) = BatchCsv.ReadHeader(headerRecord);
-        if (columns is null)
+        var (rows, columnErrors) = await BatchContent.OpenCsvAsync(body, encoding, cancellationToken);
+        if (rows is null)
         {
             return TypedResults.ValidationProblem(columnErrors, title: "The CSV header is not valid.");
         }
 
-        return RetryLaterIfStopped(http, await intake.ProcessAsync(csvHeader, contentHash, "csv", CsvRows(records, columns), _ => BatchCsv.ColumnOf, currentYear, cancellationToken));
+        await using (rows)
+        {
+            return RetryLaterIfStopped(http, await intake.ProcessAsync(new BatchUpload(csvHeader, contentHash, "csv", charset, body), rows, currentYear, cancellationToken));
+        }
     }
 
     /// <summary>A batch that stopped for a reason that passes (503) is answered with when to post it again.</summary>
@@ -196,7 +187,7 @@ public static partial class BatchesApi
         BatchRepository batches, CancellationToken cancellationToken, [FromQuery] string? reference = null, [FromQuery] string? contentHash = null)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(reference))
+        if (reference is not null && string.IsNullOrWhiteSpace(reference))
         {
             errors["reference"] = ["The batch's reference is required."];
         }
@@ -211,38 +202,20 @@ public static partial class BatchesApi
             return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
         }
 
-        var batch = await batches.FindAsync(reference!.Trim(), contentHash!.ToLowerInvariant(), cancellationToken);
+        var batch = reference is null
+            ? await batches.FindByContentAsync(contentHash!.ToLowerInvariant(), cancellationToken)
+            : await batches.FindAsync(reference.Trim(), contentHash!.ToLowerInvariant(), cancellationToken);
         if (batch is null)
         {
             return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = "No such batch.",
-                Detail = $"No batch {reference} has this content (yet).",
+                Detail = reference is null ? "No batch has this content (yet)." : $"No batch {reference} has this content (yet).",
             });
         }
 
         return TypedResults.Ok(BatchReport.From(batch, await batches.ErrorsAsync(batch.Id, MaxErrorsReported, cancellationToken), repeated: false));
-    }
-
-    private static async IAsyncEnumerable<BatchRow> JsonRows(IReadOnlyList<ProposalSubmission?> items)
-    {
-        await Task.CompletedTask;
-        for (var i = 0; i < items.Count; i++)
-        {
-            var line = i + 1;
-            yield return items[i] is { } item
-                ? new BatchRow(line, item, [])
-                : new BatchRow(line, null, [new RowError(line, $"items[{i}]", "An item cannot be empty.")]);
-        }
-    }
-
-    private static async IAsyncEnumerable<BatchRow> CsvRows(IAsyncEnumerator<CsvRecord> records, IReadOnlyDictionary<string, int> columns)
-    {
-        while (await records.MoveNextAsync())
-        {
-            yield return BatchCsv.ReadRow(records.Current, columns);
-        }
     }
 }
 
@@ -272,12 +245,18 @@ public sealed record BatchReport(
     string? FailureReason,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? CompletedAt,
-    DateTimeOffset? FailedAt)
+    DateTimeOffset? FailedAt,
+    int Attempts,
+    DateTimeOffset? ResumedAt,
+    DateTimeOffset? InterruptedAt,
+    string? InterruptionReason,
+    bool FinishedByIntake)
 {
     public static BatchReport From(BatchRecord b, IReadOnlyList<RowError> errors, bool repeated) => new(
         b.Id, b.Reference, b.Format, ((BatchStatus)b.Status).ToString(), repeated, b.AssignedAt,
         b.RowsProcessed,
         repeated ? 0 : b.Accepted,
         repeated ? b.Accepted + b.AlreadyKnown : b.AlreadyKnown,
-        b.Rejected, errors, b.ErrorsNotKept, b.ProcessedThroughLine, b.FailureReason, b.ReceivedAt, b.CompletedAt, b.FailedAt);
+        b.Rejected, errors, b.ErrorsNotKept, b.ProcessedThroughLine, b.FailureReason, b.ReceivedAt, b.CompletedAt, b.FailedAt,
+        b.Attempts, b.ResumedAt, b.InterruptedAt, b.InterruptionReason, b.FinishedByIntake);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Npgsql;
+using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Infrastructure.Data;
 using ProposalPlatform.Intake.Domain;
 
@@ -9,10 +10,11 @@ namespace ProposalPlatform.Intake.Data;
 
 public enum BatchStatus
 {
+    /// <summary>Being taken in, or interrupted and waiting for intake to take it up again from its copy.</summary>
     Processing = 1,
     Completed = 2,
 
-    /// <summary>Stopped part-way: what was stored is kept, and the same batch posted again goes on after it.</summary>
+    /// <summary>Stopped part-way for good: what was stored is kept, and the same batch posted again goes on after it.</summary>
     Failed = 3,
 }
 
@@ -24,7 +26,10 @@ public sealed class BatchRepository(PlatformDatabase database)
         status AS Status, received_at AS ReceivedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt,
         processed_through_line AS ProcessedThroughLine, rows_processed AS RowsProcessed, accepted AS Accepted,
         already_known AS AlreadyKnown, rejected AS Rejected, errors_not_kept AS ErrorsNotKept,
-        failure_reason AS FailureReason, failed_at AS FailedAt
+        failure_reason AS FailureReason, failed_at AS FailedAt, upload_parts AS UploadParts, upload_encoding AS UploadEncoding,
+        submitted_by_id AS SubmittedById, submitted_by_name AS SubmittedByName, submitted_by_unit AS SubmittedByUnit,
+        submitted_by_roles AS SubmittedByRoles, attempts AS Attempts, started_at AS StartedAt, resumed_at AS ResumedAt,
+        interrupted_at AS InterruptedAt, interruption_reason AS InterruptionReason
         """;
 
     private const string SelectBatch = "SELECT " + BatchColumns + " FROM intake_batches";
@@ -70,32 +75,129 @@ public sealed class BatchRepository(PlatformDatabase database)
     public static long LockKey(string reference, string contentHash) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"{reference}\n{contentHash}")), 0);
 
-    /// <summary>Marks a batch that this upload holds as being taken in (again): a failed one resumes.</summary>
-    public async Task StartAsync(Guid batchId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the upload's body until the batch ends, sealed in parts (<see cref="BatchUploadSeal"/>), with
+    /// who posted it, in one transaction: a batch has its whole copy or none.
+    /// </summary>
+    public async Task SaveUploadAsync(
+        Guid batchId, Stream body, string? encoding, Caller caller, BatchUploadSeal seal, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var work = await database.BeginAsync(cancellationToken);
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM intake_batch_uploads WHERE batch_id = @batchId", new { batchId }, work.Transaction, cancellationToken: cancellationToken));
+        var part = 0;
+        var buffer = new byte[BatchResume.PartSize];
+        int filled;
+        while ((filled = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0)
+        {
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO intake_batch_uploads (batch_id, part, content) VALUES (@batchId, @part, @content)",
+                new { batchId, part, content = seal.Seal(batchId, part, buffer.AsSpan(0, filled)) }, work.Transaction, cancellationToken: cancellationToken));
+            part++;
+        }
+
+        await work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE intake_batches SET status = @Processing, failure_reason = NULL, failed_at = NULL, updated_at = @now
-            WHERE id = @batchId AND status <> @Completed
+            UPDATE intake_batches
+            SET upload_parts = @part, upload_encoding = @encoding, submitted_by_id = @Id, submitted_by_name = @Name,
+                submitted_by_unit = @UnitCode, submitted_by_roles = @Roles, updated_at = @now
+            WHERE id = @batchId
             """,
-            new { batchId, now, Processing = (short)BatchStatus.Processing, Completed = (short)BatchStatus.Completed },
-            cancellationToken: cancellationToken));
+            new { batchId, part, encoding, caller.Id, caller.Name, caller.UnitCode, Roles = string.Join(',', caller.Roles.Order(StringComparer.Ordinal)), now },
+            work.Transaction, cancellationToken: cancellationToken));
+        await work.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Marks a batch in processing failed, with why; what its chunks stored stays.</summary>
-    public async Task<BatchRecord?> FailAsync(Guid batchId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The saved copy of a batch's upload, opened, written to <paramref name="into"/>; false when a part is missing.</summary>
+    public async Task<bool> ReadUploadAsync(BatchRecord batch, BatchUploadSeal seal, Stream into, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        for (var part = 0; part < batch.UploadParts; part++)
+        {
+            var content = await connection.QuerySingleOrDefaultAsync<byte[]>(new CommandDefinition(
+                "SELECT content FROM intake_batch_uploads WHERE batch_id = @Id AND part = @part", new { batch.Id, part }, cancellationToken: cancellationToken));
+            if (content is null)
+            {
+                return false;
+            }
+
+            await into.WriteAsync(seal.Open(batch.Id, part, content), cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Marks the batch, held by the caller, as taken in (again) by a new attempt: a failed one posted again
+    /// starts its count of attempts anew. An attempt that finds it in processing records the interruption
+    /// before it as a crash when the attempt it follows left no word of its own; one that resumes it says when.
+    /// </summary>
+    public async Task<BatchRecord?> BeginAttemptAsync(Guid batchId, bool resuming, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<BatchRecord>(new CommandDefinition(
             $"""
-            UPDATE intake_batches SET status = @Failed, failure_reason = @reason, failed_at = @now, updated_at = @now
-            WHERE id = @batchId AND status = @Processing
+            UPDATE intake_batches
+            SET attempts = CASE WHEN status = @Failed THEN 1 ELSE attempts + 1 END,
+                interrupted_at = CASE WHEN status = @Processing AND attempts > 0 AND (interrupted_at IS NULL OR interrupted_at < started_at) THEN updated_at ELSE interrupted_at END,
+                interruption_reason = CASE WHEN status = @Processing AND attempts > 0 AND (interrupted_at IS NULL OR interrupted_at < started_at) THEN @crash ELSE interruption_reason END,
+                resumed_at = CASE WHEN @resuming THEN @now ELSE resumed_at END,
+                status = @Processing, failure_reason = NULL, failed_at = NULL, started_at = @now, updated_at = @now
+            WHERE id = @batchId AND status <> @Completed
             RETURNING {BatchColumns}
             """,
-            new { batchId, reason, now, Failed = (short)BatchStatus.Failed, Processing = (short)BatchStatus.Processing },
+            new
+            {
+                batchId, resuming, now, crash = BatchResume.CrashReason,
+                Processing = (short)BatchStatus.Processing, Completed = (short)BatchStatus.Completed, Failed = (short)BatchStatus.Failed,
+            },
             cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// Records why attempt number <paramref name="attempt"/> on a batch in processing stopped; the batch stays in
+    /// processing, for intake to take up again. Null when a later attempt has taken it up meanwhile.
+    /// </summary>
+    public async Task<BatchRecord?> InterruptAsync(Guid batchId, int attempt, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            $"""
+            UPDATE intake_batches SET interrupted_at = @now, interruption_reason = @reason, updated_at = @now
+            WHERE id = @batchId AND status = @Processing AND attempts = @attempt
+            RETURNING {BatchColumns}
+            """,
+            new { batchId, attempt, reason, now, Processing = (short)BatchStatus.Processing },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Marks a batch in processing failed, with why, and drops its saved copy; what its chunks stored stays.
+    /// Given <paramref name="attempt"/>, only while no later attempt has taken it up.
+    /// </summary>
+    public async Task<BatchRecord?> FailAsync(Guid batchId, string reason, DateTimeOffset now, CancellationToken cancellationToken, int? attempt = null)
+    {
+        await using var work = await database.BeginAsync(cancellationToken);
+        var failed = await work.Connection.QuerySingleOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            $"""
+            UPDATE intake_batches SET status = @Failed, failure_reason = @reason, failed_at = @now, updated_at = @now, upload_parts = NULL
+            WHERE id = @batchId AND status = @Processing AND (@attempt::integer IS NULL OR attempts = @attempt)
+            RETURNING {BatchColumns}
+            """,
+            new { batchId, reason, now, attempt, Failed = (short)BatchStatus.Failed, Processing = (short)BatchStatus.Processing },
+            work.Transaction, cancellationToken: cancellationToken));
+        if (failed is not null)
+        {
+            await DropUploadAsync(work, batchId, cancellationToken);
+        }
+
+        await work.CommitAsync(cancellationToken);
+        return failed;
+    }
+
+    private static Task DropUploadAsync(UnitOfWork work, Guid batchId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM intake_batch_uploads WHERE batch_id = @batchId", new { batchId }, work.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>The batches marked as being taken in: each either has an upload working on it (its lock is held) or was abandoned.</summary>
     public async Task<IReadOnlyList<BatchRecord>> ProcessingAsync(CancellationToken cancellationToken)
@@ -111,25 +213,33 @@ public sealed class BatchRepository(PlatformDatabase database)
 
     /// <summary>
     /// Records a committed chunk's counts and errors in the chunk's own transaction: the errors while the
-    /// batch keeps fewer than <see cref="MaxErrorsKept"/>, the count of the others.
+    /// batch keeps fewer than <see cref="MaxErrorsKept"/>, the count of the others. The chunk follows
+    /// <paramref name="fromLine"/>: when the batch is no longer in processing at that line (another
+    /// attempt took it over), nothing is recorded and <see cref="BatchTakenOverException"/> is thrown, so
+    /// that the chunk's transaction, its items with it, is rolled back.
     /// </summary>
     public static async Task RecordChunkAsync(
-        UnitOfWork work, Guid batchId, int throughLine, int rows, int accepted, int alreadyKnown, IReadOnlyList<RowError> errors,
+        UnitOfWork work, Guid batchId, int fromLine, int throughLine, int rows, int accepted, int alreadyKnown, IReadOnlyList<RowError> errors,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rejectedRows = errors.Select(e => e.Line).Distinct().Count();
         var kept = errors.Count == 0 ? 0 : Math.Min(errors.Count, Math.Max(0, MaxErrorsKept - await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT count(*) FROM intake_batch_errors WHERE batch_id = @batchId", new { batchId }, work.Transaction, cancellationToken: cancellationToken))));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        var recorded = await work.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE intake_batches
             SET processed_through_line = @throughLine, rows_processed = rows_processed + @rows, accepted = accepted + @accepted,
                 already_known = already_known + @alreadyKnown, rejected = rejected + @rejectedRows,
                 errors_not_kept = errors_not_kept + @notKept, updated_at = @now
-            WHERE id = @batchId
+            WHERE id = @batchId AND status = @Processing AND processed_through_line = @fromLine
             """,
-            new { batchId, throughLine, rows, accepted, alreadyKnown, rejectedRows, notKept = errors.Count - kept, now },
+            new { batchId, fromLine, throughLine, rows, accepted, alreadyKnown, rejectedRows, notKept = errors.Count - kept, now, Processing = (short)BatchStatus.Processing },
             work.Transaction, cancellationToken: cancellationToken));
+        if (recorded == 0)
+        {
+            throw new BatchTakenOverException(batchId, fromLine);
+        }
+
         if (kept > 0)
         {
             var keeping = errors.Take(kept).ToList();
@@ -150,12 +260,15 @@ public sealed class BatchRepository(PlatformDatabase database)
         }
     }
 
+    /// <summary>Marks the batch completed and drops its saved copy.</summary>
     public async Task CompleteAsync(Guid batchId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE intake_batches SET status = @Status, completed_at = @now, updated_at = @now WHERE id = @batchId",
-            new { batchId, now, Status = (short)BatchStatus.Completed }, cancellationToken: cancellationToken));
+        await using var work = await database.BeginAsync(cancellationToken);
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE intake_batches SET status = @Status, completed_at = @now, updated_at = @now, upload_parts = NULL WHERE id = @batchId",
+            new { batchId, now, Status = (short)BatchStatus.Completed }, work.Transaction, cancellationToken: cancellationToken));
+        await DropUploadAsync(work, batchId, cancellationToken);
+        await work.CommitAsync(cancellationToken);
     }
 
     public async Task<BatchRecord?> FindAsync(string reference, string contentHash, CancellationToken cancellationToken)
@@ -163,6 +276,14 @@ public sealed class BatchRepository(PlatformDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<BatchRecord>(new CommandDefinition(
             SelectBatch + " WHERE reference = @reference AND content_hash = @contentHash", new { reference, contentHash }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The latest batch of this content, whatever its reference.</summary>
+    public async Task<BatchRecord?> FindByContentAsync(string contentHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            SelectBatch + " WHERE content_hash = @contentHash ORDER BY received_at DESC LIMIT 1", new { contentHash }, cancellationToken: cancellationToken));
     }
 
     public async Task<BatchRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
@@ -194,6 +315,10 @@ public sealed class BatchLock(NpgsqlConnection connection, long key) : IAsyncDis
         {
             await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key });
         }
+        catch (NpgsqlException)
+        {
+            // the connection broke (the server went away): the server let go of its session's lock with it
+        }
         finally
         {
             await connection.DisposeAsync();
@@ -218,4 +343,30 @@ public sealed record BatchRecord(
     int Rejected,
     int ErrorsNotKept,
     string? FailureReason,
-    DateTimeOffset? FailedAt);
+    DateTimeOffset? FailedAt,
+    int? UploadParts,
+    string? UploadEncoding,
+    string? SubmittedById,
+    string? SubmittedByName,
+    string? SubmittedByUnit,
+    string? SubmittedByRoles,
+    int Attempts,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? ResumedAt,
+    DateTimeOffset? InterruptedAt,
+    string? InterruptionReason)
+{
+    /// <summary>The roles of who posted it.</summary>
+    public IReadOnlyList<string> SubmitterRoles => SubmittedByRoles?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    /// <summary>Whether a whole copy of its upload is kept, to finish it from.</summary>
+    public bool HasCopy => UploadParts is not null;
+
+    /// <summary>Intake takes it in to its end by itself (in processing, its copy kept), or did (its last attempt was intake's own).</summary>
+    public bool FinishedByIntake =>
+        Status == (short)BatchStatus.Processing ? HasCopy : Status == (short)BatchStatus.Completed && ResumedAt is not null && ResumedAt >= StartedAt;
+}
+
+/// <summary>An attempt found its batch no longer where it had taken it up: another attempt took it over, and this one stops.</summary>
+public sealed class BatchTakenOverException(Guid batchId, int line)
+    : Exception($"Batch {batchId} is no longer in processing after line {line}: another attempt took it over.");

@@ -17,6 +17,9 @@ public sealed class ApiProblem(HttpStatusCode status, string title, string? deta
     public string? Detail { get; } = detail;
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
+    /// <summary>The problem as the platform sent it, for what a page follows beyond its text (a batch's <c>finishedByIntake</c>, <c>batchId</c>).</summary>
+    public JsonObject? Body { get; init; }
+
     /// <summary>The signed-in person's session has no token any more: the portal has sent them to sign in again.</summary>
     public bool SignInAgain => Status == HttpStatusCode.Unauthorized;
 
@@ -122,6 +125,6 @@ public sealed class GatewayApi(
         var errors = problem?["errors"]?.AsObject().ToDictionary(
             e => e.Key, e => e.Value?.AsArray().Select(m => ChineseMessages.Show(m?.GetValue<string>() ?? "")).ToArray() ?? []) ?? [];
         return new ApiProblem(response.StatusCode, ChineseMessages.Show(problem?["title"]?.GetValue<string>() ?? response.ReasonPhrase ?? "The request failed."),
-            ChineseMessages.Show(problem?["detail"]?.GetValue<string>()), errors);
+            ChineseMessages.Show(problem?["detail"]?.GetValue<string>()), errors) { Body = problem as JsonObject };
     }
 }

@@ -17,7 +17,8 @@ public sealed record BatchOutcome(bool Completed, IReadOnlyList<int> Acknowledge
 /// One batch of the assigning office through the gateway's batch API, as its client sends it: the same
 /// body posted again after a passing fault (503, 5xx, no answer) or while another upload of it is still
 /// at work (409), until it is answered 201 or 200 — the same reference and content goes on after the
-/// rows already kept, taking nothing in twice.
+/// rows already kept, taking nothing in twice. A 503 that says intake finishes the batch by itself
+/// (<c>finishedByIntake</c>) is followed at its <c>batchUrl</c> to the batch's end instead.
 /// </summary>
 public sealed class BatchUpload
 {
@@ -69,14 +70,25 @@ public sealed class BatchUpload
                 using var response = await _gateway.PostAsync("/api/intake/batches", content, attempt.Token);
                 var answer = await ReadAsync(response, attempt.Token);
                 var report = response.IsSuccessStatusCode ? answer : answer?["batch"] as JsonObject;
+                if (!response.IsSuccessStatusCode && answer?["finishedByIntake"]?.GetValue<bool>() == true && answer["batchUrl"]?.GetValue<string>() is { } batchUrl)
+                {
+                    // interrupted, and intake finishes it by itself: followed to its end, not posted again
+                    _errors.Add(Client, response.StatusCode);
+                    keptThroughLine = Math.Max(keptThroughLine, answer["processedThroughLine"]?.GetValue<int>() ?? 0);
+                    report = await FollowAsync(batchUrl, giveUp) ?? report;
+                    if (report?["status"]?.GetValue<string>() == "Completed")
+                    {
+                        return Outcome(report, attempts);
+                    }
+
+                    continue; // it failed after all (or could not be followed): posted again
+                }
+
                 status = report?["status"]?.GetValue<string>() ?? status;
                 keptThroughLine = Math.Max(keptThroughLine, report?["keptThroughLine"]?.GetValue<int>() ?? 0);
                 if (response.IsSuccessStatusCode)
                 {
-                    var refused = (report?["errors"]?.AsArray() ?? []).Select(e => e!["line"]!.GetValue<int>()).ToHashSet();
-                    var completed = status == "Completed";
-                    var through = completed ? _numbers.Count : keptThroughLine;
-                    return new BatchOutcome(completed, [.. _numbers.Take(through).Where((_, i) => !refused.Contains(i + 1))], status, attempts);
+                    return Outcome(report, attempts, keptThroughLine);
                 }
 
                 _errors.Add(Client, response.StatusCode);
@@ -107,6 +119,51 @@ public sealed class BatchUpload
         }
 
         return new BatchOutcome(false, [.. _numbers.Take(keptThroughLine)], status, attempts);
+    }
+
+    private BatchOutcome Outcome(JsonObject? report, int attempts, int keptThroughLine = 0)
+    {
+        var status = report?["status"]?.GetValue<string>() ?? "not taken in";
+        var refused = (report?["errors"]?.AsArray() ?? []).Select(e => e!["line"]!.GetValue<int>()).ToHashSet();
+        var completed = status == "Completed";
+        var through = completed ? _numbers.Count : Math.Max(keptThroughLine, report?["keptThroughLine"]?.GetValue<int>() ?? 0);
+        return new BatchOutcome(completed, [.. _numbers.Take(through).Where((_, i) => !refused.Contains(i + 1))], status, attempts);
+    }
+
+    /// <summary>The batch at <paramref name="batchUrl"/> read every second until it is no longer in processing; null when it could not be read by then.</summary>
+    private async Task<JsonObject?> FollowAsync(string batchUrl, CancellationToken giveUp)
+    {
+        JsonObject? last = null;
+        while (!giveUp.IsCancellationRequested)
+        {
+            try
+            {
+                using var response = await _gateway.GetAsync(batchUrl, giveUp);
+                if (response.IsSuccessStatusCode && await ReadAsync(response, giveUp) is { } batch)
+                {
+                    last = batch;
+                    if (batch["status"]?.GetValue<string>() != "Processing")
+                    {
+                        return batch;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or JsonException || (ex is OperationCanceledException && !giveUp.IsCancellationRequested))
+            {
+                // intake not back yet: read again in a moment
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), giveUp);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return last;
     }
 
     /// <summary>Until intake has stored some of the batch's rows (or taken all of it in), or <paramref name="within"/> has passed: the moment to put a fault in.</summary>

@@ -131,9 +131,9 @@ public sealed class Intake_batches(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_batch_left_in_processing_by_a_service_that_died_is_marked_failed_and_goes_on_when_posted_again()
+    public async Task A_batch_left_in_processing_with_no_copy_of_its_upload_is_marked_failed_and_goes_on_when_posted_again()
     {
-        // Arrange: the row a crashed upload leaves behind, processing with no upload holding it
+        // Arrange: the row an upload that crashed before intake kept its copy leaves behind, processing with no upload holding it
         var number = Items.NextNumber();
         var reference = $"NPC-2014-{number}";
         var body = Encoding.UTF8.GetBytes(new JsonObject
@@ -156,7 +156,7 @@ public sealed class Intake_batches(PlatformFixture platform)
             await insert.ExecuteNonQueryAsync();
         }
 
-        // Act: the service's sweep finds it (every second in the tests), then the office posts it again
+        // Act: the service's resumer finds it (every second in the tests), then the office posts it again
         var failed = await Eventually.Until(
             () => _gateway.GetFromJsonAsync<JsonObject>($"/api/intake/batches/{id}"),
             batch => batch!["status"]!.GetValue<string>() == "Failed",
@@ -166,7 +166,7 @@ public sealed class Intake_batches(PlatformFixture platform)
         using var again = await _gateway.PostAsync("/api/intake/batches", content);
 
         // Assert
-        Assert.Equal("The intake service stopped while taking it in.", failed!["failureReason"]!.GetValue<string>());
+        Assert.Equal("The intake service stopped before it had kept a copy of the batch, so it cannot finish it by itself.", failed!["failureReason"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         var report = await again.ReadJsonAsync();
         Assert.Equal((id, "Completed", 1), (report["id"]!.GetValue<Guid>(), report["status"]!.GetValue<string>(), report["accepted"]!.GetValue<int>()));

@@ -15,28 +15,26 @@ public sealed class Losing_a_copy_of_a_service(ReplicatedPlatformFixture platfor
 {
     private static readonly string SecondIntake = ResourceNames.Copy(ResourceNames.Intake, 2);
 
-    private readonly ResourceStates _states = new(platform.App);
-
     [Fact]
     public async Task A_copy_killed_outright_is_started_again_by_itself()
     {
         // Arrange
-        var before = await _states.HealthyAsync(SecondIntake);
+        var before = await platform.App.HealthyAsync(SecondIntake);
 
         // Act
-        ProcessTree.Kill(ResourceStates.ServiceProcess(before));
+        ProcessTree.Kill(PlatformResources.ServiceProcess(before));
 
         // Assert: the second copy restarted, the first untouched
-        var after = await _states.HealthyAsync(SecondIntake, snapshot => ResourceStates.Restarts(snapshot) > ResourceStates.Restarts(before));
-        Assert.NotEqual(ResourceStates.Pid(before), ResourceStates.Pid(after));
-        Assert.Equal(0, ResourceStates.Restarts(await _states.HealthyAsync(ResourceNames.Intake)));
+        var after = await platform.App.HealthyAsync(SecondIntake, snapshot => PlatformResources.Restarts(snapshot) > PlatformResources.Restarts(before));
+        Assert.NotEqual(PlatformResources.Pid(before), PlatformResources.Pid(after));
+        Assert.Equal(0, PlatformResources.Restarts(await platform.App.HealthyAsync(ResourceNames.Intake)));
     }
 
     [Fact]
     public async Task While_a_copy_is_stopped_the_gateway_sends_its_requests_to_the_other()
     {
         // Arrange
-        await _states.HealthyAsync(SecondIntake);
+        await platform.App.HealthyAsync(SecondIntake);
         var commands = platform.App.Services.GetRequiredService<ResourceCommandService>();
 
         // Act
@@ -44,7 +42,7 @@ public sealed class Losing_a_copy_of_a_service(ReplicatedPlatformFixture platfor
         Assert.True(stopped.Success, stopped.Message);
         try
         {
-            await _states.UntilAsync(SecondIntake, snapshot => KnownResourceStates.TerminalStates.Contains(snapshot.State?.Text), "the second intake to stop");
+            await platform.App.UntilAsync(SecondIntake, snapshot => KnownResourceStates.TerminalStates.Contains(snapshot.State?.Text), "the second intake to stop");
 
             // Assert: once the gateway has found it gone, every read is answered, by the first copy
             await Eventually.Until(ReadsAnsweredAsync, answered => answered, "the gateway to answer every read of intake with one copy stopped", TimeSpan.FromSeconds(60));
@@ -62,7 +60,7 @@ public sealed class Losing_a_copy_of_a_service(ReplicatedPlatformFixture platfor
         }
 
         // and once it is back, it is sent requests again
-        await _states.HealthyAsync(SecondIntake);
+        await platform.App.HealthyAsync(SecondIntake);
         var back = platform.ForwardedTo(ResourceNames.Intake)[1];
         await Eventually.Until(
             async () => await ReadsAnsweredAsync() && platform.ForwardedTo(ResourceNames.Intake)[1] > back, served => served,

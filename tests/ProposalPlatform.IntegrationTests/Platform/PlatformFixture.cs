@@ -56,7 +56,7 @@ public class PlatformFixture : IAsyncLifetime
                 .WithEnvironment("Testing__ClockControl", "true")
                 .WithEnvironment("Assignment__DeadlineScanInterval", "00:00:01")
                 .WithEnvironment("ContactScheduling__ReminderScanInterval", "00:00:01")
-                .WithEnvironment("Intake__Batches__AbandonedSweepInterval", "00:00:01")
+                .WithEnvironment("Intake__Batches__ResumeInterval", "00:00:01")
                 // the units' digests go as soon as their notices are there, and a refused one is tried again within seconds
                 .WithEnvironment("Notifications__DigestSendTime", "00:00")
                 .WithEnvironment("Notifications__DigestScanInterval", "00:00:01")

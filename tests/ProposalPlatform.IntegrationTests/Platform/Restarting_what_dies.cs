@@ -14,21 +14,19 @@ namespace ProposalPlatform.IntegrationTests.Platform;
 [Collection(PlatformCollection.Name)]
 public sealed class Restarting_what_dies(PlatformFixture platform)
 {
-    private readonly ResourceStates _states = new(platform.App);
-
     [Fact]
     public async Task A_service_killed_outright_is_started_again_and_answers_through_the_gateway()
     {
         // Arrange
-        var before = await _states.HealthyAsync(ResourceNames.Intake);
-        var service = ResourceStates.ServiceProcess(before);
+        var before = await platform.App.HealthyAsync(ResourceNames.Intake);
+        var service = PlatformResources.ServiceProcess(before);
 
         // Act
         ProcessTree.Kill(service);
 
         // Assert
-        var after = await _states.HealthyAsync(ResourceNames.Intake, snapshot => ResourceStates.Restarts(snapshot) > ResourceStates.Restarts(before));
-        Assert.NotEqual(ResourceStates.Pid(before), ResourceStates.Pid(after));
+        var after = await platform.App.HealthyAsync(ResourceNames.Intake, snapshot => PlatformResources.Restarts(snapshot) > PlatformResources.Restarts(before));
+        Assert.NotEqual(PlatformResources.Pid(before), PlatformResources.Pid(after));
         using var answer = await Eventually.Until(
             () => platform.Gateway.GetAsync("/api/intake/proposals?pageSize=1"), response => response.StatusCode == HttpStatusCode.OK, "intake to answer through the gateway");
     }
@@ -37,15 +35,15 @@ public sealed class Restarting_what_dies(PlatformFixture platform)
     public async Task The_broker_killed_outright_is_started_again_and_items_are_assigned_again()
     {
         // Arrange
-        var before = await _states.HealthyAsync(ResourceNames.Broker);
-        var broker = ProcessTree.Descendants(ResourceStates.Pid(before)).Single(pid => ProcessTree.Name(pid) == "beam.smp");
+        var before = await platform.App.HealthyAsync(ResourceNames.Broker);
+        var broker = ProcessTree.Descendants(PlatformResources.Pid(before)).Single(pid => ProcessTree.Name(pid) == "beam.smp");
 
         // Act
         ProcessTree.Kill(broker);
 
         // Assert: the broker is back, and an item taken in by intake reaches assignment through it
-        await _states.HealthyAsync(ResourceNames.Broker, snapshot => ResourceStates.Restarts(snapshot) > ResourceStates.Restarts(before));
-        await _states.EveryServiceHealthyAsync();
+        await platform.App.HealthyAsync(ResourceNames.Broker, snapshot => PlatformResources.Restarts(snapshot) > PlatformResources.Restarts(before));
+        await platform.App.EveryServiceHealthyAsync();
         var id = (await platform.Gateway.RegisterAsync(Items.Suggestion(Items.NextNumber())))["id"]!.GetValue<Guid>();
         var assignment = await platform.Gateway.GetWhenPresentAsync($"/api/assignment/assignments/{id}");
         Assert.Equal(PlatformFixture.LeadUnit, assignment["unitCode"]!.GetValue<string>());
@@ -55,7 +53,7 @@ public sealed class Restarting_what_dies(PlatformFixture platform)
     public async Task A_service_stopped_by_a_command_stays_stopped_until_it_is_started()
     {
         // Arrange
-        var before = await _states.HealthyAsync(ResourceNames.Reporting);
+        var before = await platform.App.HealthyAsync(ResourceNames.Reporting);
         var commands = platform.App.Services.GetRequiredService<ResourceCommandService>();
 
         // Act
@@ -64,12 +62,12 @@ public sealed class Restarting_what_dies(PlatformFixture platform)
         try
         {
             // Assert: the policy saw the stop for what it was, and started nothing
-            var left = await _states.UntilAsync(
+            var left = await platform.App.UntilAsync(
                 ResourceNames.Reporting,
-                snapshot => ResourceStates.Property(snapshot, RestartPolicy.StateProperty) is string state && state.StartsWith("stopped by a command", StringComparison.Ordinal),
+                snapshot => PlatformResources.Property(snapshot, RestartPolicy.StateProperty) is string state && state.StartsWith("stopped by a command", StringComparison.Ordinal),
                 "the restart policy to leave reporting stopped");
             Assert.Contains(left.State?.Text, KnownResourceStates.TerminalStates);
-            Assert.Equal(ResourceStates.Restarts(before), ResourceStates.Restarts(left));
+            Assert.Equal(PlatformResources.Restarts(before), PlatformResources.Restarts(left));
 
             // and the gateway answers for it: 503 ProblemDetails with Retry-After, not a bare 502
             using var answer = await platform.Gateway.GetAsync("/api/reporting/statistics/annual?year=2005");
@@ -83,7 +81,7 @@ public sealed class Restarting_what_dies(PlatformFixture platform)
             Assert.True(started.Success, started.Message);
         }
 
-        var after = await _states.HealthyAsync(ResourceNames.Reporting);
-        Assert.Equal(ResourceStates.Restarts(before), ResourceStates.Restarts(after));
+        var after = await platform.App.HealthyAsync(ResourceNames.Reporting);
+        Assert.Equal(PlatformResources.Restarts(before), PlatformResources.Restarts(after));
     }
 }

@@ -11,6 +11,7 @@ using ProposalPlatform.Contracts.ContactScheduling;
 using ProposalPlatform.Contracts.Identity;
 using ProposalPlatform.Contracts.Intake;
 using ProposalPlatform.Contracts.Reply;
+using ProposalPlatform.Gateway;
 using ProposalPlatform.Infrastructure.Authorization;
 using ProposalPlatform.Intake.Domain;
 using ProposalPlatform.Portal.Clients;
@@ -72,7 +73,37 @@ public sealed partial class Showing_the_services_messages_in_Chinese
             BatchFailure.Abandoned.Reason, failure.Detail(0, 0, 0, 0, 0), failure.Detail(1500, 1499, 1400, 90, 9),
             BatchFailure.Of(new InvalidOperationException(), clientGone: true, stopping: false).Reason,
             BatchFailure.Of(new InvalidOperationException(), clientGone: false, stopping: true).Detail(0, 0, 0, 0, 0),
+            "The batch was interrupted; intake finishes it by itself.",
+            BatchResume.InterruptedDetail(BatchFailure.Abandoned.Reason, Item, 1500, 1500, 1490, 9, 1),
+            BatchResume.InterruptedDetail(failure.Reason, Item, 0, 0, 0, 0, 0),
+            BatchResume.FailureReason(BatchResumeDecision.FailNoCopy, 1), BatchResume.FailureReason(BatchResumeDecision.FailInterruptedTooOften, 5),
+            BatchResume.CopyUnusableReason,
         ], "colour", "soon", "TimeoutException", "InvalidOperationException");
+    }
+
+    [Fact]
+    public void What_the_gateway_says_of_an_interrupted_batch_is_Chinese()
+    {
+        const string forwarded = "The gateway could not forward the request to intake (Request).";
+        var batch = new System.Text.Json.Nodes.JsonObject { ["id"] = Item, ["status"] = "Processing", ["keptThroughLine"] = 1000, ["rowsProcessed"] = 1000, ["finishedByIntake"] = true };
+        var find = $"/api/intake/batches?contentHash={new string('a', 64)}";
+
+        AssertAllChinese(
+        [
+            .. Problem(InterruptedBatches.Describe("The intake service is unavailable.", forwarded, 503, BatchUploadSeen.NotWhollySent, null, null)),
+            .. Problem(InterruptedBatches.Describe("The intake service is unavailable.", forwarded, 503, BatchUploadSeen.NotStored, null, find)),
+            .. Problem(InterruptedBatches.Describe("The intake service is unavailable.", forwarded, 503, BatchUploadSeen.Found, batch, find)),
+            .. Problem(InterruptedBatches.Describe("The intake service is unavailable.", forwarded, 503, BatchUploadSeen.Found, With(batch, "finishedByIntake", false), find)),
+            .. Problem(InterruptedBatches.Describe("The intake service is unavailable.", forwarded, 503, BatchUploadSeen.Found, With(batch, "status", "Completed"), find)),
+            .. Problem(InterruptedBatches.Describe("The intake service is unavailable.", forwarded, 503, BatchUploadSeen.Unknown, null, find)),
+        ], "intake", "Request");
+
+        static System.Text.Json.Nodes.JsonObject With(System.Text.Json.Nodes.JsonObject batch, string name, System.Text.Json.Nodes.JsonNode value)
+        {
+            var changed = batch.DeepClone().AsObject();
+            changed[name] = value;
+            return changed;
+        }
     }
 
     [Fact]

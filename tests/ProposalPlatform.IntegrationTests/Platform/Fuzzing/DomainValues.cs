@@ -255,7 +255,8 @@ public sealed class DomainValues
             ["ListEntrustedVisits?district"] = new FieldRule(Pick(known.Districts), Required: true),
             ["ListFollowUps?unitCode"] = new FieldRule(Pick(known.Units)),
             ["ListSignOffQueue?unitCode"] = new FieldRule(Pick(known.Units)),
-            ["FindBatch?reference"] = new FieldRule(Gen.Const(known.Batch.Reference).AsNode(), Gen.OneOf(" ", "").AsNode(), Required: true),
+            // without a reference, the latest batch of the content is found
+            ["FindBatch?reference"] = new FieldRule(Gen.Const(known.Batch.Reference).AsNode(), Gen.OneOf(" ", "\t").AsNode()),
             ["FindBatch?contentHash"] = new FieldRule(Gen.Const(known.Batch.ContentHash).AsNode(), Gen.OneOf("xyz", new string('0', 63), new string('g', 64)).AsNode(), Required: true),
             // reporting: a session year, and its term and meeting
             ["?year"] = new FieldRule(Gen.Int[FirstSessionYear, year + 1].AsNode(), Gen.OneOf(FirstSessionYear - 1, 2201, 0, int.MinValue).AsNode(), Required: true),

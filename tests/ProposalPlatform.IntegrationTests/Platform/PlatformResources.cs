@@ -7,12 +7,14 @@ using ProposalPlatform.AppHost.SelfHealing;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
 
-/// <summary>What the tests of restarts read of a platform's resources: their states, health, processes and the restart policy's properties.</summary>
-public sealed class ResourceStates(DistributedApplication app)
+/// <summary>
+/// The platform's resources as the AppHost reports them: waiting for one to be healthy (or in any
+/// state), its processes, and how often the restart policy started it again; what the tests that kill a
+/// service share.
+/// </summary>
+public static class PlatformResources
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
-
-    private ResourceNotificationService Notifications => app.ResourceNotifications;
 
     /// <summary>The service's own process: the one below the <c>dotnet run</c> that the orchestrator started.</summary>
     public static int ServiceProcess(CustomResourceSnapshot project)
@@ -24,27 +26,29 @@ public sealed class ResourceStates(DistributedApplication app)
         return service[0];
     }
 
-    public async Task EveryServiceHealthyAsync()
+    /// <summary>Until every service of the platform runs and is healthy.</summary>
+    public static async Task EveryServiceHealthyAsync(this DistributedApplication app)
     {
         foreach (var service in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
         {
-            await HealthyAsync(service.Name);
+            await app.HealthyAsync(service.Name);
         }
     }
 
-    public Task<CustomResourceSnapshot> HealthyAsync(string resource, Func<CustomResourceSnapshot, bool>? and = null) =>
-        UntilAsync(
+    /// <summary>Until <paramref name="resource"/> runs and is healthy (and <paramref name="and"/> holds), for 90 s at most.</summary>
+    public static Task<CustomResourceSnapshot> HealthyAsync(this DistributedApplication app, string resource, Func<CustomResourceSnapshot, bool>? and = null) =>
+        app.UntilAsync(
             resource,
             snapshot => snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == HealthStatus.Healthy && (and?.Invoke(snapshot) ?? true),
             $"{resource} to be running and healthy");
 
-    public async Task<CustomResourceSnapshot> UntilAsync(string resource, Func<CustomResourceSnapshot, bool> done, string what)
+    public static async Task<CustomResourceSnapshot> UntilAsync(this DistributedApplication app, string resource, Func<CustomResourceSnapshot, bool> done, string what)
     {
         CustomResourceSnapshot? last = null;
         using var deadline = new CancellationTokenSource(Deadline);
         try
         {
-            var update = await Notifications.WaitForResourceAsync(resource, update => done(last = update.Snapshot), deadline.Token);
+            var update = await app.ResourceNotifications.WaitForResourceAsync(resource, update => done(last = update.Snapshot), deadline.Token);
             return update.Snapshot;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
