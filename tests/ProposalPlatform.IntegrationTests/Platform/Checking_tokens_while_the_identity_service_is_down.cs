@@ -62,7 +62,8 @@ public sealed class Checking_tokens_while_the_identity_service_is_down(PlatformF
         {
             var restarted = await commands.ExecuteCommandAsync(ResourceNames.Identity, KnownResourceCommands.StartCommand);
             Assert.True(restarted.Success, restarted.Message);
-            await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Identity);
+            // running and healthy again: not a wait that gives up on the stopped state the start command leaves behind it for a moment
+            await platform.App.HealthyAsync(ResourceNames.Identity);
         }
 
         // the identity service is back: new tokens again

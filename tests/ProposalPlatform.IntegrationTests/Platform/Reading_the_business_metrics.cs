@@ -48,15 +48,22 @@ public class Reading_the_business_metrics(PlatformFixture platform)
         Assert.True((await ReadAsync<ContactGauges.Contacts>(contacts, ContactGauges.Query)).Pending >= pendingBefore + 1);
 
         // the item's own deadline, by the service's "now" either side of it: overdue only once past
-        // it, due within 7 days only from 7 days before it
-        var dueThen = await CountOpenDueAtAsync(assignment, dueAt);
+        // it, due within 7 days only from 7 days before it. Read in one snapshot: other tests' items
+        // due at the same moment are replied to meanwhile, and would change the counts between reads.
+        await using var snapshot = await assignment.OpenConnectionAsync();
+        await using var reads = await snapshot.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        var dueThen = await snapshot.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM assignments WHERE due_at = @dueAt AND status = 'Assigned' AND replied_at IS NULL", new { dueAt }, reads);
         Assert.True(dueThen >= 1);
-        var atDue = await ReadDeadlinesAsync(assignment, dueAt);
-        var justAfter = await ReadDeadlinesAsync(assignment, dueAt.AddMilliseconds(1));
+        var atDue = await ReadDeadlinesAsync(dueAt);
+        var justAfter = await ReadDeadlinesAsync(dueAt.AddMilliseconds(1));
         Assert.Equal(dueThen, justAfter.Overdue - atDue.Overdue);
-        var weekBefore = await ReadDeadlinesAsync(assignment, dueAt.AddDays(-7));
-        var justInsideTheWeek = await ReadDeadlinesAsync(assignment, dueAt.AddDays(-7).AddMilliseconds(1));
+        var weekBefore = await ReadDeadlinesAsync(dueAt.AddDays(-7));
+        var justInsideTheWeek = await ReadDeadlinesAsync(dueAt.AddDays(-7).AddMilliseconds(1));
         Assert.Equal(dueThen, justInsideTheWeek.DueSoon - weekBefore.DueSoon);
+
+        Task<DeadlineGauges.Deadlines> ReadDeadlinesAsync(DateTimeOffset now) =>
+            snapshot.QuerySingleAsync<DeadlineGauges.Deadlines>(DeadlineGauges.Query, new { now }, reads);
     }
 
     [Fact]
@@ -87,14 +94,4 @@ public class Reading_the_business_metrics(PlatformFixture platform)
 
     private static Task<T> ReadAsync<T>(NpgsqlDataSource dataSource, string query, object? parameters = null) =>
         PlatformMeter.QuerySingleAsync<T>(dataSource, query, parameters, default);
-
-    private static Task<DeadlineGauges.Deadlines> ReadDeadlinesAsync(NpgsqlDataSource assignment, DateTimeOffset now) =>
-        ReadAsync<DeadlineGauges.Deadlines>(assignment, DeadlineGauges.Query, new { now });
-
-    private static async Task<long> CountOpenDueAtAsync(NpgsqlDataSource assignment, DateTimeOffset dueAt)
-    {
-        await using var connection = await assignment.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM assignments WHERE due_at = @dueAt AND status = 'Assigned' AND replied_at IS NULL", new { dueAt });
-    }
 }
