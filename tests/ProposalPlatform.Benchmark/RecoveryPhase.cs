@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Npgsql;
 using ProposalPlatform.FaultSuite.Faults;
 using ProposalPlatform.IntegrationTests.Platform;
 
@@ -45,13 +44,7 @@ public sealed class RecoveryPhase(BenchmarkOptions options)
             Timeout = Timeout.InfiniteTimeSpan,
         };
         using var management = Reconciler.Management(new Uri(options.BrokerManagement));
-        var postgres = new NpgsqlConnectionStringBuilder
-        {
-            Host = "127.0.0.1",
-            Port = options.PostgresPort,
-            Username = "postgres",
-            Password = (await File.ReadAllTextAsync(PasswordFile)).Trim(),
-        }.ConnectionString;
+        var postgres = await Reconciler.LocalSuperuserAsync(options.PostgresPort, PasswordFile);
         var run = new FaultRun(gateway, new PlatformProcesses(PlatformProcesses.AppHosts()[0]), new Reconciler(postgres, management), new FaultRunSettings(), log);
         return await run.RunAsync(Faults);
     }

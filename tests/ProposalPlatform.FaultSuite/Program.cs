@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Npgsql;
 using ProposalPlatform.FaultSuite;
 using ProposalPlatform.FaultSuite.Faults;
 using ProposalPlatform.IntegrationTests.Platform;
@@ -45,13 +44,7 @@ using var gateway = new HttpClient(new ClientCredentialsHandler(
     Timeout = Timeout.InfiniteTimeSpan,
 };
 using var management = Reconciler.Management(options.BrokerManagement);
-var postgres = new NpgsqlConnectionStringBuilder
-{
-    Host = "127.0.0.1",
-    Port = options.PostgresPort,
-    Username = "postgres",
-    Password = (await File.ReadAllTextAsync(passwordFile)).Trim(),
-}.ConnectionString;
+var postgres = await Reconciler.LocalSuperuserAsync(options.PostgresPort, passwordFile);
 
 // Ctrl+C ends the run, and thaws a frozen server first
 using var stop = new CancellationTokenSource();

@@ -43,6 +43,16 @@ public sealed class Reconciler(string postgres, HttpClient brokerManagement)
         return client;
     }
 
+    /// <summary>The superuser's connection to the local PostgreSQL of <c>./platform.sh run</c> on <paramref name="port"/>, with the password the data directory keeps.</summary>
+    public static async Task<string> LocalSuperuserAsync(int port, string passwordFile) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = "postgres",
+            Password = (await File.ReadAllTextAsync(passwordFile)).Trim(),
+        }.ConnectionString;
+
     /// <summary>Whether intake holds a suggestion of <paramref name="sessionYear"/> numbered from <paramref name="first"/> to <paramref name="last"/>.</summary>
     public async Task<bool> AnyStoredAsync(int sessionYear, int first, int last, CancellationToken cancellationToken) =>
         (await ReadAsync(ResourceNames.IntakeDatabase,
