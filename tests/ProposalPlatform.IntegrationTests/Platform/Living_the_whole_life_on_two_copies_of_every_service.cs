@@ -50,10 +50,20 @@ public sealed class Living_the_whole_life_on_two_copies_of_every_service(Replica
             }
         }
 
-        // and the gateway sent requests to both copies of every service it called
-        var spread = Called.ToDictionary(service => service, platform.ForwardedTo);
-        Assert.True(spread.Values.All(counts => counts.All(count => count > 0)),
-            $"requests forwarded to each copy: {string.Join(", ", spread.Select(s => $"{s.Key} [{string.Join(", ", s.Value)}]"))}");
+        // and the gateway sent requests to both copies of every service it called (its log reaches the test a moment after the answers)
+        await Eventually.Until(
+            () => Task.FromResult(new Spread(Called.ToDictionary(service => service, platform.ForwardedTo))),
+            spread => spread.ReachedEveryCopy,
+            "the gateway's log to show requests forwarded to each copy of every service called");
+    }
+
+    /// <summary>How many requests the gateway's log shows forwarded to each copy of each service.</summary>
+    private sealed record Spread(Dictionary<string, IReadOnlyList<int>> Forwarded)
+    {
+        public bool ReachedEveryCopy => Forwarded.Values.All(counts => counts.All(count => count > 0));
+
+        public override string ToString() =>
+            $"requests forwarded to each copy: {string.Join(", ", Forwarded.Select(s => $"{s.Key} [{string.Join(", ", s.Value)}]"))}";
     }
 
     /// <summary>A read of the item (or, for identity, of its discovery document) from each service called.</summary>

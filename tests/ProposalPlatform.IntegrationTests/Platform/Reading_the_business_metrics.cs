@@ -52,15 +52,20 @@ public class Reading_the_business_metrics(PlatformFixture platform)
         // due at the same moment are replied to meanwhile, and would change the counts between reads.
         await using var snapshot = await assignment.OpenConnectionAsync();
         await using var reads = await snapshot.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
-        var dueThen = await snapshot.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM assignments WHERE due_at = @dueAt AND status = 'Assigned' AND replied_at IS NULL", new { dueAt }, reads);
+        var dueThen = await CountOpenDueAtAsync(dueAt);
         Assert.True(dueThen >= 1);
         var atDue = await ReadDeadlinesAsync(dueAt);
         var justAfter = await ReadDeadlinesAsync(dueAt.AddMilliseconds(1));
         Assert.Equal(dueThen, justAfter.Overdue - atDue.Overdue);
+        // a week before, the window's start passes the items due exactly 7 days earlier as its end takes in the item's
+        var dueWeekEarlier = await CountOpenDueAtAsync(dueAt.AddDays(-7));
         var weekBefore = await ReadDeadlinesAsync(dueAt.AddDays(-7));
         var justInsideTheWeek = await ReadDeadlinesAsync(dueAt.AddDays(-7).AddMilliseconds(1));
-        Assert.Equal(dueThen, justInsideTheWeek.DueSoon - weekBefore.DueSoon);
+        Assert.Equal(dueThen - dueWeekEarlier, justInsideTheWeek.DueSoon - weekBefore.DueSoon);
+
+        Task<long> CountOpenDueAtAsync(DateTimeOffset at) =>
+            snapshot.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM assignments WHERE due_at = @at AND status = 'Assigned' AND replied_at IS NULL", new { at }, reads);
 
         Task<DeadlineGauges.Deadlines> ReadDeadlinesAsync(DateTimeOffset now) =>
             snapshot.QuerySingleAsync<DeadlineGauges.Deadlines>(DeadlineGauges.Query, new { now }, reads);
