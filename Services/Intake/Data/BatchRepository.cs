@@ -26,7 +26,7 @@ public sealed class BatchRepository(PlatformDatabase database)
         status AS Status, received_at AS ReceivedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt,
         processed_through_line AS ProcessedThroughLine, rows_processed AS RowsProcessed, accepted AS Accepted,
         already_known AS AlreadyKnown, rejected AS Rejected, errors_not_kept AS ErrorsNotKept,
-        failure_reason AS FailureReason, failed_at AS FailedAt, upload_parts AS UploadParts, upload_encoding AS UploadEncoding,
+        failure_reason AS FailureReason, failed_at AS FailedAt, upload_parts AS UploadParts, upload_encoding AS UploadEncoding, upload_compression AS UploadCompression,
         submitted_by_id AS SubmittedById, submitted_by_name AS SubmittedByName, submitted_by_unit AS SubmittedByUnit,
         submitted_by_roles AS SubmittedByRoles, attempts AS Attempts, started_at AS StartedAt, resumed_at AS ResumedAt,
         interrupted_at AS InterruptedAt, interruption_reason AS InterruptionReason
@@ -76,8 +76,9 @@ public sealed class BatchRepository(PlatformDatabase database)
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"{reference}\n{contentHash}")), 0);
 
     /// <summary>
-    /// Keeps the upload's body until the batch ends, sealed in parts (<see cref="BatchUploadSeal"/>), with
-    /// who posted it, in one transaction: a batch has its whole copy or none.
+    /// Keeps the upload's body until the batch ends, compressed (<see cref="BatchUploadCompression"/>) and
+    /// sealed in parts (<see cref="BatchUploadSeal"/>), with who posted it, in one transaction: a batch has
+    /// its whole copy or none.
     /// </summary>
     public async Task SaveUploadAsync(
         Guid batchId, Stream body, string? encoding, Caller caller, BatchUploadSeal seal, DateTimeOffset now, CancellationToken cancellationToken)
@@ -86,32 +87,38 @@ public sealed class BatchRepository(PlatformDatabase database)
         await work.Connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM intake_batch_uploads WHERE batch_id = @batchId", new { batchId }, work.Transaction, cancellationToken: cancellationToken));
         var part = 0;
-        var buffer = new byte[BatchResume.PartSize];
-        int filled;
-        while ((filled = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0)
+        var parts = await BatchUploadCompression.CompressToPartsAsync(body, BatchResume.PartSize, async content =>
         {
             await work.Connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO intake_batch_uploads (batch_id, part, content) VALUES (@batchId, @part, @content)",
-                new { batchId, part, content = seal.Seal(batchId, part, buffer.AsSpan(0, filled)) }, work.Transaction, cancellationToken: cancellationToken));
+                new { batchId, part, content = seal.Seal(batchId, part, content.Span) }, work.Transaction, cancellationToken: cancellationToken));
             part++;
-        }
+        }, cancellationToken);
 
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE intake_batches
-            SET upload_parts = @part, upload_encoding = @encoding, submitted_by_id = @Id, submitted_by_name = @Name,
+            SET upload_parts = @parts, upload_encoding = @encoding, upload_compression = @compression, submitted_by_id = @Id, submitted_by_name = @Name,
                 submitted_by_unit = @UnitCode, submitted_by_roles = @Roles, updated_at = @now
             WHERE id = @batchId
             """,
-            new { batchId, part, encoding, caller.Id, caller.Name, caller.UnitCode, Roles = string.Join(',', caller.Roles.Order(StringComparer.Ordinal)), now },
+            new
+            {
+                batchId, parts, encoding, compression = BatchUploadCompression.Brotli, caller.Id, caller.Name, caller.UnitCode,
+                Roles = string.Join(',', caller.Roles.Order(StringComparer.Ordinal)), now,
+            },
             work.Transaction, cancellationToken: cancellationToken));
         await work.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The saved copy of a batch's upload, opened, written to <paramref name="into"/>; false when a part is missing.</summary>
+    /// <summary>
+    /// The saved copy of a batch's upload, opened (and decompressed), written to <paramref name="into"/>; false
+    /// when a part is missing or the parts are not a whole copy.
+    /// </summary>
     public async Task<bool> ReadUploadAsync(BatchRecord batch, BatchUploadSeal seal, Stream into, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        using var decompressor = batch.UploadCompression == BatchUploadCompression.Brotli ? new BatchUploadCompression.Decompressor(into) : null;
         for (var part = 0; part < batch.UploadParts; part++)
         {
             var content = await connection.QuerySingleOrDefaultAsync<byte[]>(new CommandDefinition(
@@ -121,10 +128,18 @@ public sealed class BatchRepository(PlatformDatabase database)
                 return false;
             }
 
-            await into.WriteAsync(seal.Open(batch.Id, part, content), cancellationToken);
+            var opened = seal.Open(batch.Id, part, content);
+            if (decompressor is null)
+            {
+                await into.WriteAsync(opened, cancellationToken);
+            }
+            else if (!await decompressor.WriteAsync(opened, cancellationToken))
+            {
+                return false;
+            }
         }
 
-        return true;
+        return decompressor?.Finished ?? true;
     }
 
     /// <summary>
@@ -346,6 +361,7 @@ public sealed record BatchRecord(
     DateTimeOffset? FailedAt,
     int? UploadParts,
     string? UploadEncoding,
+    string? UploadCompression,
     string? SubmittedById,
     string? SubmittedByName,
     string? SubmittedByUnit,

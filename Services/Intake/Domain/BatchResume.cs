@@ -24,7 +24,7 @@ public static class BatchResume
     /// <summary>Attempts a batch gets (its upload the first) before a further interruption fails it.</summary>
     public const int MaxAttempts = 5;
 
-    /// <summary>The size of each sealed part of a saved copy: small enough for one row, large enough to be few.</summary>
+    /// <summary>The size of each sealed part of a saved (compressed) copy: small enough for one row, large enough to be few.</summary>
     public const int PartSize = 1024 * 1024;
 
     /// <summary>Why intake stopped part-way when it died with no word (a crash, kill -9): seen by whoever takes the batch up again.</summary>
@@ -47,9 +47,6 @@ public static class BatchResume
 
     /// <summary>A saved copy that does not open, or is not the batch's content.</summary>
     public const string CopyUnusableReason = "The copy intake kept of the batch could not be read back, so it cannot finish it by itself.";
-
-    /// <summary>The number of parts of <see cref="PartSize"/> a body of <paramref name="length"/> bytes is kept in (an empty one in none).</summary>
-    public static int PartsOf(long length) => (int)((length + PartSize - 1) / PartSize);
 
     /// <summary>
     /// What the client of a batch that stopped for a passing reason is told: what was kept, and that

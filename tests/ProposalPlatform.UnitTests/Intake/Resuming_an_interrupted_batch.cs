@@ -36,14 +36,69 @@ public class Resuming_an_interrupted_batch
     }
 
     [Theory]
-    [InlineData(0, 0)]
-    [InlineData(1, 1)]
-    [InlineData(1024 * 1024, 1)]
-    [InlineData(1024 * 1024 + 1, 2)]
-    [InlineData(512L * 1024 * 1024, 512)]
-    public void An_upload_is_kept_in_parts_of_a_mebibyte(long length, int parts)
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(300_000)]
+    public async Task An_upload_is_kept_compressed_in_parts_and_reads_back_byte_for_byte(int items)
     {
-        Assert.Equal(parts, BatchResume.PartsOf(length));
+        // a JSON batch as a client's serializer writes it: the Chinese text as \uXXXX escapes
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            Enumerable.Range(0, items / 100).Select(i => new { number = i, title = $"关于加强综合保税区建设的建议（{i}）", phone = $"138{i:D8}" }));
+        body = items == 0 ? [] : items == 1 ? "x"u8.ToArray() : body;
+        const int partSize = 4096;
+        var parts = new List<byte[]>();
+
+        var count = await BatchUploadCompression.CompressToPartsAsync(new MemoryStream(body), partSize, part =>
+        {
+            parts.Add(part.ToArray());
+            return Task.CompletedTask;
+        }, default);
+
+        Assert.Equal(parts.Count, count);
+        Assert.All(parts.SkipLast(1), part => Assert.Equal(partSize, part.Length));
+        Assert.True(parts.Sum(p => p.Length) <= Math.Max(body.Length / 3, 64), $"{body.Length} bytes kept in {parts.Sum(p => p.Length)}");
+        var read = new MemoryStream();
+        using (var decompressor = new BatchUploadCompression.Decompressor(read))
+        {
+            foreach (var part in parts)
+            {
+                Assert.True(await decompressor.WriteAsync(part, default));
+            }
+
+            Assert.True(decompressor.Finished);
+        }
+
+        Assert.Equal(body, read.ToArray());
+    }
+
+    [Fact]
+    public async Task A_copy_missing_its_last_part_or_with_a_part_out_of_place_does_not_read_as_whole()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{i},建议{i * 7919 % 10007},13800{i:D6}\n")));
+        var parts = new List<byte[]>();
+        await BatchUploadCompression.CompressToPartsAsync(new MemoryStream(body), 1024, part =>
+        {
+            parts.Add(part.ToArray());
+            return Task.CompletedTask;
+        }, default);
+        Assert.True(parts.Count > 3);
+
+        using var truncated = new BatchUploadCompression.Decompressor(Stream.Null);
+        foreach (var part in parts.SkipLast(1))
+        {
+            Assert.True(await truncated.WriteAsync(part, default));
+        }
+
+        Assert.False(truncated.Finished);
+
+        using var swapped = new BatchUploadCompression.Decompressor(Stream.Null);
+        var accepted = true;
+        foreach (var part in new[] { parts[0], parts[2], parts[1] }.Concat(parts.Skip(3)))
+        {
+            accepted &= await swapped.WriteAsync(part, default);
+        }
+
+        Assert.False(accepted && swapped.Finished);
     }
 
     [Fact]
@@ -89,7 +144,7 @@ public class Resuming_an_interrupted_batch
 
     private static BatchRecord Record(BatchStatus status, int? uploadParts, DateTimeOffset startedAt, DateTimeOffset? resumedAt) => new(
         Batch, "NPC-2001-1", new string('a', 64), "json", null, (short)status, startedAt, startedAt, null, 500, 500, 500, 0, 0, 0, null, null,
-        uploadParts, null, "client", "建议提案办理处", "HQ-OFFICE", "ProposalOffice", 2, startedAt, resumedAt, startedAt, "The intake service stopped while taking it in.");
+        uploadParts, null, null, "client", "建议提案办理处", "HQ-OFFICE", "ProposalOffice", 2, startedAt, resumedAt, startedAt, "The intake service stopped while taking it in.");
 }
 
 public class Reading_the_copy_of_an_upload
