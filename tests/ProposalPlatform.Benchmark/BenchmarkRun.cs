@@ -9,10 +9,15 @@ using MiniExcelLibs;
 
 namespace ProposalPlatform.Benchmark;
 
-public sealed record SessionResult(int Items, int Accepted, int Rejected, TimeSpan StoredAfter, TimeSpan AssignedAfter, long Stored, long Assigned, long Duplicates);
+public sealed record SessionResult(
+    int Items, int Accepted, int Rejected, TimeSpan StoredAfter, TimeSpan AssignedAfter, long Stored, long Assigned, long Duplicates, CpuUse Cpu);
 
-/// <summary>Where the CPU went while single items were sent at a steady rate: milliseconds per item, by process.</summary>
-public sealed record SteadyCpu(double Utilisation, IReadOnlyList<(string Group, double MillisecondsPerItem)> PerItem);
+/// <summary>Where the CPU went while a phase's items were sent and taken in: milliseconds per item, by process.</summary>
+public sealed record CpuUse(double Utilisation, IReadOnlyList<(string Group, double MillisecondsPerItem)> PerItem)
+{
+    public static CpuUse Between(ProcessCpu before, ProcessCpu after, int items) =>
+        new(after.UtilisationSince(before), [.. after.Since(before).Select(g => (g.Group, g.Milliseconds / items))]);
+}
 
 public sealed record SteadyResult(int Sent, int Assigned, double SubmitP50, double SubmitP99, double AssignedP50, double AssignedP99, double AssignedMax)
 {
@@ -128,6 +133,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         var batches = items.Chunk(options.BatchSize).Select((chunk, index) => (chunk, index)).ToList();
 
         var clock = Stopwatch.StartNew();
+        var cpuBefore = ProcessCpu.Read();
         var accepted = 0;
         var rejected = 0;
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (batch, cancellationToken) =>
@@ -155,21 +161,22 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         var assigned = await WaitForCountAsync(references, "&status=Assigned", items.Count);
         var stored = await WaitForCountAsync(references, "", items.Count);
         var assignedAfter = clock.Elapsed;
-        return new SessionResult(items.Count, accepted, rejected, storedAfter, assignedAfter, stored, assigned, Math.Max(0, stored - items.Count));
+        var cpu = CpuUse.Between(cpuBefore, ProcessCpu.Read(), items.Count);
+        return new SessionResult(items.Count, accepted, rejected, storedAfter, assignedAfter, stored, assigned, Math.Max(0, stored - items.Count), cpu);
     }
 
     /// <summary>
     /// Single items at a steady rate, every other one through the gateway and the rest straight to
     /// intake: both see the same load at the same time, so their difference is the gateway's.
     /// </summary>
-    public async Task<(SteadyResult ViaGateway, SteadyResult Direct, SteadyCpu Cpu)> SteadyRateAsync()
+    public async Task<(SteadyResult ViaGateway, SteadyResult Direct, CpuUse Cpu)> SteadyRateAsync()
     {
         var total = options.Rate * options.Seconds;
         var clock = Stopwatch.StartNew();
         var cpuBefore = ProcessCpu.Read();
         var submits = await SendAtSteadyRateAsync(total);
         var cpuAfter = ProcessCpu.Read();
-        var cpu = new SteadyCpu(cpuAfter.UtilisationSince(cpuBefore), [.. cpuAfter.Since(cpuBefore).Select(g => (g.Group, g.Milliseconds / total))]);
+        var cpu = CpuUse.Between(cpuBefore, cpuAfter, total);
 
         var assignedLatencies = await AssignedLatenciesAsync(submits);
         Console.WriteLine($"  (steady phase took {clock.Elapsed.TotalSeconds:F1} s)");

@@ -28,6 +28,7 @@ Console.WriteLine($"Whole session through the gateway: {session.Items} items in 
 Console.WriteLine($"  accepted {session.Accepted}, rejected {session.Rejected}; all stored after {session.StoredAfter.TotalSeconds:F1} s, all assigned after {session.AssignedAfter.TotalSeconds:F1} s");
 Console.WriteLine($"  throughput {session.Items / session.AssignedAfter.TotalSeconds:F0} items/s (first byte sent -> every item assigned); target >= 1000 items/s, whole session <= 15 s");
 Console.WriteLine($"  reconciliation: sent {session.Items}, stored {session.Stored}, assigned {session.Assigned}, twice {session.Duplicates} -> {(session.Items == session.Stored && session.Stored == session.Assigned && session.Duplicates == 0 ? "OK" : "MISMATCH")}");
+PrintCpu("  CPU from the first byte to the last item assigned", session.Cpu);
 
 var statistics = await new ReportingPhase(gateway).AnnualStatisticsAsync(run.SessionYear);
 Console.WriteLine($"Annual statistics of the session year ({statistics.Items:N0} items, reporting caught up {statistics.CaughtUpAfter.TotalSeconds:F1} s after the last was assigned):");
@@ -57,11 +58,7 @@ Console.WriteLine($"  via gateway:   {viaGateway}");
 Console.WriteLine($"  intake direct: {direct}");
 Console.WriteLine($"  gateway overhead on the submit round trip: p50 x{viaGateway.SubmitP50 / direct.SubmitP50:F2}, p99 x{viaGateway.SubmitP99 / direct.SubmitP99:F2}; target submit->assigned p99 <= 100 ms");
 
-Console.WriteLine($"  CPU while sending: cores {cpu.Utilisation * 100:F0}% busy; {cpu.PerItem.Sum(g => g.MillisecondsPerItem):F2} ms per item in all, of which:");
-foreach (var (group, ms) in cpu.PerItem.Where(g => g.MillisecondsPerItem >= 0.05))
-{
-    Console.WriteLine($"    {group,-40} {ms,6:F2} ms");
-}
+PrintCpu("  CPU while sending", cpu);
 
 Console.WriteLine();
 var audit = await run.AuditTrailAsync(steadyFrom, viaGateway.Sent + direct.Sent);
@@ -130,4 +127,13 @@ Console.WriteLine("Peak resident memory (VmHWM) of each .NET process:");
 foreach (var (process, kb) in ProcessMemory.PeakKilobytesByProcess())
 {
     Console.WriteLine($"  {process,-40} {kb / 1024.0,8:F0} MiB");
+}
+
+static void PrintCpu(string what, CpuUse cpu)
+{
+    Console.WriteLine($"{what}: cores {cpu.Utilisation * 100:F0}% busy; {cpu.PerItem.Sum(g => g.MillisecondsPerItem):F2} ms per item in all, of which:");
+    foreach (var (group, ms) in cpu.PerItem.Where(g => g.MillisecondsPerItem >= 0.05))
+    {
+        Console.WriteLine($"    {group,-40} {ms,6:F2} ms");
+    }
 }
