@@ -6,11 +6,13 @@ namespace ProposalPlatform.Infrastructure.Data;
 
 /// <summary>
 /// One PostgreSQL transaction of a service: its business rows, the messages it publishes (outbox)
-/// and the messages it has consumed (inbox) commit or roll back together.
+/// and the messages it has consumed (inbox) commit or roll back together. The messages are written to
+/// the outbox as the transaction commits, all in one statement: a write's event and its audit entry
+/// cost one round trip, not one each.
 /// </summary>
 public sealed class UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxSignal signal) : IAsyncDisposable
 {
-    private readonly List<long> _outboxRows = [];
+    private readonly List<object> _published = [];
 
     public NpgsqlConnection Connection { get; } = connection;
     public NpgsqlTransaction Transaction { get; } = transaction;
@@ -19,9 +21,12 @@ public sealed class UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction tr
     public Task PublishAsync<T>(T message, CancellationToken cancellationToken) where T : class =>
         PublishManyAsync([message], cancellationToken);
 
-    /// <summary>Queues many messages in one statement (a whole batch of items costs one round trip).</summary>
-    public async Task PublishManyAsync<T>(IReadOnlyCollection<T> messages, CancellationToken cancellationToken) where T : class =>
-        _outboxRows.AddRange(await OutboxWriter.InsertAsync(Connection, Transaction, messages, cancellationToken));
+    /// <summary>Queues many messages for publishing once this transaction commits, in the order given.</summary>
+    public Task PublishManyAsync<T>(IReadOnlyCollection<T> messages, CancellationToken cancellationToken) where T : class
+    {
+        _published.AddRange(messages);
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Records that <paramref name="consumer"/> applied <paramref name="messageId"/>; false when it
@@ -49,12 +54,14 @@ public sealed class UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction tr
         return fresh.ToHashSet();
     }
 
+    /// <summary>Writes the queued messages to the outbox and commits; the relay is told of the new rows once they are committed.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        var outboxRows = await OutboxWriter.InsertAsync(Connection, Transaction, _published, cancellationToken);
         await Transaction.CommitAsync(cancellationToken);
-        if (_outboxRows.Count > 0)
+        if (outboxRows.Count > 0)
         {
-            signal.Notify(_outboxRows);
+            signal.Notify(outboxRows);
         }
     }
 

@@ -101,7 +101,6 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
                   handling_mode, is_key_item, supervising_body, batch_reference, assigned_by_office_at,
                   submitting_unit_code)
         ON CONFLICT (kind, session_year, number) DO NOTHING
-        RETURNING id
         """;
 
     /// <summary>
@@ -111,13 +110,19 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
     public async Task<(ProposalRecord Proposal, bool Created)> RegisterAsync(
         UnitOfWork work, Guid id, NewProposal proposal, DateTimeOffset registeredAt, CancellationToken cancellationToken)
     {
-        var inserted = await RegisterManyAsync(work, [(id, proposal)], registeredAt, cancellationToken);
-        const string byNumber = "kind = @Kind AND session_year = @SessionYear AND number = @Number";
+        // a new item comes back from its insert, in one round trip; one already known is read as it is
+        var created = await work.Connection.QuerySingleOrDefaultAsync<ProposalRecord>(new CommandDefinition(
+            $"{InsertMany} RETURNING {Columns}", InsertParameters([(id, proposal)], registeredAt), work.Transaction, cancellationToken: cancellationToken));
+        if (created is not null)
+        {
+            return (created, true);
+        }
+
         var stored = await work.Connection.QuerySingleAsync<ProposalRecord>(new CommandDefinition(
-            $"{SelectProposal} WHERE {byNumber}",
+            $"{SelectProposal} WHERE kind = @Kind AND session_year = @SessionYear AND number = @Number",
             new { Kind = (short)proposal.Kind, proposal.SessionYear, proposal.Number },
             work.Transaction, cancellationToken: cancellationToken));
-        return (stored, inserted.Count == 1);
+        return (stored, false);
     }
 
     /// <summary>
@@ -132,41 +137,43 @@ public sealed class ProposalRepository(PlatformDatabase database, ContactSeal co
             return [];
         }
 
-        var p = proposals.Select(x => x.Proposal).ToList();
-        var inserted = (await work.Connection.QueryAsync<Guid>(new CommandDefinition(
-            InsertMany,
-            new
-            {
-                Stage = (short)ProposalStage.Registered,
-                RegisteredAt = registeredAt.UtcDateTime,
-                Ids = proposals.Select(x => x.Id).ToArray(),
-                Kinds = p.Select(x => (short)x.Kind).ToArray(),
-                SessionYears = p.Select(x => x.SessionYear).ToArray(),
-                SessionTerms = p.Select(x => x.SessionTerm).ToArray(),
-                SessionMeetings = p.Select(x => x.SessionMeeting).ToArray(),
-                Numbers = p.Select(x => x.Number).ToArray(),
-                Titles = p.Select(x => x.Title).ToArray(),
-                Texts = p.Select(x => x.Text).ToArray(),
-                SubmitterNames = p.Select(x => x.SubmitterName).ToArray(),
-                SubmitterDelegations = p.Select(x => x.SubmitterDelegation).ToArray(),
-                Provinces = p.Select(x => x.Province).ToArray(),
-                Cities = p.Select(x => x.City).ToArray(),
-                Topics = p.Select(x => x.Topic).ToArray(),
-                SubmitterKinds = p.Select(x => (short)x.LeadSubmitter.Kind).ToArray(),
-                SubmitterSectors = p.Select(x => x.LeadSubmitter.Sector).ToArray(),
-                ContactDetails = proposals.Select(x => contacts.Seal(x.Id, x.Proposal)).ToArray(),
-                CoSigners = p.Select(x => CoSignersJson(x.CoSigners)).ToArray(),
-                Tags = p.Select(x => JsonSerializer.Serialize(x.Tags, Json)).ToArray(),
-                HandlingModes = p.Select(x => (short)x.HandlingMode).ToArray(),
-                IsKeyItems = p.Select(x => x.IsKeyItem).ToArray(),
-                SupervisingBodies = p.Select(x => x.SupervisingBody).ToArray(),
-                BatchReferences = p.Select(x => x.BatchReference).ToArray(),
-                AssignedByOfficeAts = p.Select(x => x.AssignedByOfficeAt?.UtcDateTime).ToArray(),
-                SubmittingUnitCodes = p.Select(x => x.SubmittingUnitCode).ToArray(),
-            },
-            work.Transaction, cancellationToken: cancellationToken))).ToHashSet();
+        return (await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+            $"{InsertMany} RETURNING id", InsertParameters(proposals, registeredAt), work.Transaction, cancellationToken: cancellationToken))).ToHashSet();
+    }
 
-        return inserted;
+    /// <summary>The parameters of <see cref="InsertMany"/>: a column of values per array, the contact details sealed.</summary>
+    private object InsertParameters(IReadOnlyList<(Guid Id, NewProposal Proposal)> proposals, DateTimeOffset registeredAt)
+    {
+        var p = proposals.Select(x => x.Proposal).ToList();
+        return new
+        {
+            Stage = (short)ProposalStage.Registered,
+            RegisteredAt = registeredAt.UtcDateTime,
+            Ids = proposals.Select(x => x.Id).ToArray(),
+            Kinds = p.Select(x => (short)x.Kind).ToArray(),
+            SessionYears = p.Select(x => x.SessionYear).ToArray(),
+            SessionTerms = p.Select(x => x.SessionTerm).ToArray(),
+            SessionMeetings = p.Select(x => x.SessionMeeting).ToArray(),
+            Numbers = p.Select(x => x.Number).ToArray(),
+            Titles = p.Select(x => x.Title).ToArray(),
+            Texts = p.Select(x => x.Text).ToArray(),
+            SubmitterNames = p.Select(x => x.SubmitterName).ToArray(),
+            SubmitterDelegations = p.Select(x => x.SubmitterDelegation).ToArray(),
+            Provinces = p.Select(x => x.Province).ToArray(),
+            Cities = p.Select(x => x.City).ToArray(),
+            Topics = p.Select(x => x.Topic).ToArray(),
+            SubmitterKinds = p.Select(x => (short)x.LeadSubmitter.Kind).ToArray(),
+            SubmitterSectors = p.Select(x => x.LeadSubmitter.Sector).ToArray(),
+            ContactDetails = proposals.Select(x => contacts.Seal(x.Id, x.Proposal)).ToArray(),
+            CoSigners = p.Select(x => CoSignersJson(x.CoSigners)).ToArray(),
+            Tags = p.Select(x => JsonSerializer.Serialize(x.Tags, Json)).ToArray(),
+            HandlingModes = p.Select(x => (short)x.HandlingMode).ToArray(),
+            IsKeyItems = p.Select(x => x.IsKeyItem).ToArray(),
+            SupervisingBodies = p.Select(x => x.SupervisingBody).ToArray(),
+            BatchReferences = p.Select(x => x.BatchReference).ToArray(),
+            AssignedByOfficeAts = p.Select(x => x.AssignedByOfficeAt?.UtcDateTime).ToArray(),
+            SubmittingUnitCodes = p.Select(x => x.SubmittingUnitCode).ToArray(),
+        };
     }
 
     /// <summary>Records the unit the item is handled by, so that lists can be filtered by unit.</summary>
