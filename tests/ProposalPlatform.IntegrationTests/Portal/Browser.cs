@@ -58,15 +58,19 @@ public sealed class Browser : IAsyncDisposable
     /// </summary>
     public async Task SignInAsync(Uri portal, string userName, string password, string? authenticatorKey = null)
     {
+        // the sign-in pages are waited for until their document is read, not until every stylesheet and
+        // image has come: in one CI run the second factor's page stood whole on the screen while its load
+        // event had not come 30 s later; filling a field waits for the field itself
+        var documentRead = new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded };
         await Page.GotoAsync(portal.ToString());
-        await Page.WaitForURLAsync("**/account/login**");
+        await Page.WaitForURLAsync("**/account/login**", documentRead);
         await ShotAsync("sign-in");
         await Page.FillAsync("#userName", userName);
         await Page.FillAsync("#password", password);
         await Page.ClickAsync("button[type=submit]");
         if (authenticatorKey is not null)
         {
-            await Page.WaitForURLAsync("**/account/login-2fa**");
+            await Page.WaitForURLAsync("**/account/login-2fa**", documentRead);
             await Page.FillAsync("#code", new Totp(Base32Encoding.ToBytes(authenticatorKey)).ComputeTotp());
             await ShotAsync("second-factor");
             await Page.ClickAsync("button[type=submit]");
