@@ -86,14 +86,9 @@ public sealed class BatchRepository(PlatformDatabase database)
         await using var work = await database.BeginAsync(cancellationToken);
         await work.Connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM intake_batch_uploads WHERE batch_id = @batchId", new { batchId }, work.Transaction, cancellationToken: cancellationToken));
-        var part = 0;
-        var parts = await BatchUploadCompression.CompressToPartsAsync(body, BatchResume.PartSize, async content =>
-        {
-            await work.Connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO intake_batch_uploads (batch_id, part, content) VALUES (@batchId, @part, @content)",
-                new { batchId, part, content = seal.Seal(batchId, part, content.Span) }, work.Transaction, cancellationToken: cancellationToken));
-            part++;
-        }, cancellationToken);
+        var parts = await BatchUploadCompression.CompressToPartsAsync(body, BatchResume.PartSize, (part, content) => work.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO intake_batch_uploads (batch_id, part, content) VALUES (@batchId, @part, @content)",
+            new { batchId, part, content = seal.Seal(batchId, part, content.Span) }, work.Transaction, cancellationToken: cancellationToken)), cancellationToken);
 
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """

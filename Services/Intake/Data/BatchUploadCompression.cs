@@ -21,10 +21,11 @@ public static class BatchUploadCompression
 
     /// <summary>
     /// Compresses <paramref name="body"/> from where it stands to its end and hands the result to
-    /// <paramref name="part"/> in parts of <paramref name="partSize"/> bytes (the last one shorter). The memory
-    /// handed over is reused once the callback's task completes. Returns how many parts there were.
+    /// <paramref name="part"/> in parts of <paramref name="partSize"/> bytes (the last one shorter), each with
+    /// its place from 0. The memory handed over is reused once the callback's task completes. Returns how
+    /// many parts there were.
     /// </summary>
-    public static async Task<int> CompressToPartsAsync(Stream body, int partSize, Func<ReadOnlyMemory<byte>, Task> part, CancellationToken cancellationToken)
+    public static async Task<int> CompressToPartsAsync(Stream body, int partSize, Func<int, ReadOnlyMemory<byte>, Task> part, CancellationToken cancellationToken)
     {
         using var encoder = new BrotliEncoder(Quality, Window);
         var input = ArrayPool<byte>.Shared.Rent(ReadSize);
@@ -46,7 +47,7 @@ public static class BatchUploadCompression
                     filled += written;
                     if (filled == partSize)
                     {
-                        await part(output.AsMemory(0, partSize));
+                        await part(parts, output.AsMemory(0, partSize));
                         parts++;
                         filled = 0;
                     }
@@ -66,7 +67,7 @@ public static class BatchUploadCompression
 
             if (filled > 0)
             {
-                await part(output.AsMemory(0, filled));
+                await part(parts, output.AsMemory(0, filled));
                 parts++;
             }
 

@@ -48,8 +48,9 @@ public class Resuming_an_interrupted_batch
         const int partSize = 4096;
         var parts = new List<byte[]>();
 
-        var count = await BatchUploadCompression.CompressToPartsAsync(new MemoryStream(body), partSize, part =>
+        var count = await BatchUploadCompression.CompressToPartsAsync(new MemoryStream(body), partSize, (place, part) =>
         {
+            Assert.Equal(parts.Count, place);
             parts.Add(part.ToArray());
             return Task.CompletedTask;
         }, default);
@@ -76,8 +77,9 @@ public class Resuming_an_interrupted_batch
     {
         var body = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{i},建议{i * 7919 % 10007},13800{i:D6}\n")));
         var parts = new List<byte[]>();
-        await BatchUploadCompression.CompressToPartsAsync(new MemoryStream(body), 1024, part =>
+        await BatchUploadCompression.CompressToPartsAsync(new MemoryStream(body), 1024, (place, part) =>
         {
+            Assert.Equal(parts.Count, place);
             parts.Add(part.ToArray());
             return Task.CompletedTask;
         }, default);
