@@ -159,7 +159,14 @@ case "${1:-}" in
     data=$(data_directory)
     echo "Sign-in for the proposal office (made on the first start): $data/office-admin.json (a person, with the authenticator key)"
     echo "  and $data/office-client.json (its scripts' machine client); ./platform.sh token prints an access token"
-    exec dotnet run --project AppHost/ProposalPlatform.AppHost.csproj -c Release --no-build --launch-profile http
+    # the built AppHost itself with its launch profile's settings (the "http" profile of AppHost/Properties/launchSettings.json):
+    # `dotnet run` would stay alive above it, one more process of 130 MiB; what is set already is kept
+    export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:18888}" DOTNET_LAUNCH_PROFILE=http \
+      ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}" \
+      ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="${ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL:-http://localhost:18889}" \
+      ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="${ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL:-http://localhost:18890}" \
+      ASPIRE_ALLOW_UNSECURED_TRANSPORT="${ASPIRE_ALLOW_UNSECURED_TRANSPORT:-true}"
+    exec AppHost/bin/Release/net10.0/ProposalPlatform.AppHost
     ;;
   test)
     install_local_servers # the integration tests always run the servers locally, in throw-away folders

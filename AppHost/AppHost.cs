@@ -1,6 +1,7 @@
 using ProposalPlatform.AppHost.Infrastructure;
 using ProposalPlatform.AppHost.Replicas;
 using ProposalPlatform.AppHost.SelfHealing;
+using ProposalPlatform.AppHost.Services;
 using ProposalPlatform.Contracts;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -11,10 +12,9 @@ builder.AddRestartPolicy().WarnOfPortsInTheEphemeralRange();
 var infrastructure = builder.AddPlatformInfrastructure();
 
 // the gateway is the platform's one public address, and so the issuer every token names
-var gateway = builder.AddProject<Projects.ProposalPlatform_Gateway>(ResourceNames.Gateway)
+var gateway = builder.AddPlatformService<Projects.ProposalPlatform_Gateway>(ResourceNames.Gateway)
     .WithExternalHttpEndpoints()
     .WithAuditOverBroker(infrastructure)
-    .ServedDirectly()
     .WithTelemetryChoices();
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
 
@@ -80,7 +80,6 @@ var notifications = builder.AddServiceCopies<Projects.ProposalPlatform_Notificat
 var portal = builder.AddServiceCopies<Projects.ProposalPlatform_Portal>(ResourceNames.Portal, copy => copy
     .WithEnvironment("Portal__PublicAddress", issuer)
     .WithEnvironment("Portal__Gateway", issuer)
-    .ServedDirectly()
     .WithTelemetryChoices()
     .WithHttpHealthCheck("/health"));
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using ProposalPlatform.AppHost.Services;
 
 namespace ProposalPlatform.AppHost.Infrastructure;
 
@@ -40,8 +41,8 @@ public static class PersonalDataKeys
     }
 
     /// <summary>Gives the service the key ring, for the personal data it stores.</summary>
-    public static IResourceBuilder<ProjectResource> WithPersonalDataKeys(
-        this IResourceBuilder<ProjectResource> service, IReadOnlyDictionary<string, IResourceBuilder<ParameterResource>> keys)
+    public static IResourceBuilder<PlatformServiceResource> WithPersonalDataKeys(
+        this IResourceBuilder<PlatformServiceResource> service, IReadOnlyDictionary<string, IResourceBuilder<ParameterResource>> keys)
     {
         foreach (var (setting, value) in keys)
         {

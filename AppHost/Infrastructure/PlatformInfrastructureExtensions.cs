@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using ProposalPlatform.AppHost.Local;
 using ProposalPlatform.AppHost.Replicas;
+using ProposalPlatform.AppHost.Services;
 using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.AppHost.Infrastructure;
@@ -118,8 +119,8 @@ public static class PlatformInfrastructureExtensions
     }
 
     /// <summary>Gives a service its broker and database, and holds it back until both answer.</summary>
-    public static IResourceBuilder<ProjectResource> WithPlatformInfrastructure(
-        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure, string databaseName)
+    public static IResourceBuilder<PlatformServiceResource> WithPlatformInfrastructure(
+        this IResourceBuilder<PlatformServiceResource> service, PlatformInfrastructure infrastructure, string databaseName)
     {
         service.WithReference(infrastructure.Broker).WithDatabase(infrastructure.Databases[databaseName]);
         if (infrastructure.Mode != InfrastructureMode.External)
@@ -128,7 +129,6 @@ public static class PlatformInfrastructureExtensions
         }
 
         return service
-            .ServedDirectly()
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")
             .WithTelemetryChoices()
             .WithHttpHealthCheck("/health");
@@ -140,18 +140,17 @@ public static class PlatformInfrastructureExtensions
     /// (its first entries have somewhere to go), but does not depend on it afterwards: a request is
     /// served while the broker is away.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithAuditOverBroker(
-        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure)
+    public static IResourceBuilder<PlatformServiceResource> WithAuditOverBroker(
+        this IResourceBuilder<PlatformServiceResource> service, PlatformInfrastructure infrastructure)
     {
         service.WithReference(infrastructure.Broker).WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false");
         return infrastructure.Mode == InfrastructureMode.External ? service : service.WaitFor(infrastructure.Broker);
     }
 
     /// <summary>Gives the identity service its database, and holds it back until the database answers.</summary>
-    public static IResourceBuilder<ProjectResource> WithIdentityDatabase(
-        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure) =>
+    public static IResourceBuilder<PlatformServiceResource> WithIdentityDatabase(
+        this IResourceBuilder<PlatformServiceResource> service, PlatformInfrastructure infrastructure) =>
         service.WithDatabase(infrastructure.Databases[ResourceNames.IdentityDatabase])
-            .ServedDirectly()
             .WithTelemetryChoices()
             .WithHttpHealthCheck("/health");
 
@@ -159,8 +158,8 @@ public static class PlatformInfrastructureExtensions
     /// The service checks every caller's token itself: it learns the identity service's signing keys
     /// from it directly and accepts the tokens issued for <paramref name="issuer"/>, the gateway's address.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> CheckingTokensOf(
-        this IResourceBuilder<ProjectResource> service, ServiceCopies identity, ReferenceExpression issuer) =>
+    public static IResourceBuilder<PlatformServiceResource> CheckingTokensOf(
+        this IResourceBuilder<PlatformServiceResource> service, ServiceCopies identity, ReferenceExpression issuer) =>
         service.WithReference(identity).WithEnvironment("Identity__Issuer", issuer);
 
     /// <summary>
@@ -169,16 +168,8 @@ public static class PlatformInfrastructureExtensions
     /// lower CPU priority (nice 10), so that a flood of items is taken in and assigned first and its
     /// records follow a moment later. Where it has cores of its own this changes nothing.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> GivingWayToTheItemPath(this IResourceBuilder<ProjectResource> service) =>
+    public static IResourceBuilder<PlatformServiceResource> GivingWayToTheItemPath(this IResourceBuilder<PlatformServiceResource> service) =>
         service.WithEnvironment("Hosting__Niceness", "10");
-
-    /// <summary>
-    /// The service listens on its own port (its launch profile's) instead of behind the proxy the
-    /// orchestrator would put in front of it: every request through the gateway crossed that proxy
-    /// twice, which cost time and CPU on every item.
-    /// </summary>
-    public static IResourceBuilder<ProjectResource> ServedDirectly(this IResourceBuilder<ProjectResource> service) =>
-        service.WithEndpoint("http", endpoint => endpoint.IsProxied = false);
 
     /// <summary>
     /// The telemetry settings the operations team may give the AppHost, each passed on to every
@@ -204,7 +195,7 @@ public static class PlatformInfrastructureExtensions
     /// second beyond (<c>TraceBudgetSampler</c>, <c>Telemetry:NewTracesPerSecond</c>). Metrics are
     /// exported every 5 s unless <c>OTEL_METRIC_EXPORT_INTERVAL</c> says otherwise.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithTelemetryChoices(this IResourceBuilder<ProjectResource> service)
+    public static IResourceBuilder<PlatformServiceResource> WithTelemetryChoices(this IResourceBuilder<PlatformServiceResource> service)
     {
         var configuration = service.ApplicationBuilder.Configuration;
         return service.WithEnvironment(context =>

@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using ProposalPlatform.AppHost.Services;
 using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.AppHost.Infrastructure;
@@ -69,7 +70,7 @@ public static class PlatformMailExtensions
     }
 
     /// <summary>Gives the service the relay (<c>Mail__…</c>); the local smtp4dev it waits for, so the first digests find it up.</summary>
-    public static IResourceBuilder<ProjectResource> WithPlatformMail(this IResourceBuilder<ProjectResource> service, PlatformMail mail)
+    public static IResourceBuilder<PlatformServiceResource> WithPlatformMail(this IResourceBuilder<PlatformServiceResource> service, PlatformMail mail)
     {
         service.WithEnvironment("Mail__From", mail.Settings.From);
         if (mail.LocalServer is { } server)

@@ -1,21 +1,22 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using ProposalPlatform.AppHost.Services;
 using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.AppHost.Replicas;
 
 /// <summary>
-/// The copies of one service (<see cref="ReplicaOptions.Setting"/>), each a project resource of its own:
+/// The copies of one service (<see cref="ReplicaOptions.Setting"/>), each a resource of its own (its built program):
 /// "intake", "intake-2", … Aspire's <c>WithReplicas</c> does not fit the platform: it needs the orchestrator's
 /// proxy in front of the replicas, and the services listen on their own ports with that proxy off
-/// (<c>ServedDirectly</c>: every request through the gateway crossed it twice). So each copy has its own
+/// (<see cref="PlatformServiceExtensions.AddPlatformService{TProject}"/>: every request through the gateway crossed it twice). So each copy has its own
 /// port (<see cref="ReplicaOptions.PortStep"/> apart), its own line in the dashboard (under the first copy)
 /// and its own restarts, and the callers of the service learn every copy's address under the service's one
 /// name: service discovery then spreads their calls, and the gateway gets one destination per copy.
 /// </summary>
 public sealed class ServiceCopies
 {
-    private ServiceCopies(string name, IReadOnlyList<IResourceBuilder<ProjectResource>> copies)
+    private ServiceCopies(string name, IReadOnlyList<IResourceBuilder<PlatformServiceResource>> copies)
     {
         Name = name;
         Copies = copies;
@@ -24,10 +25,10 @@ public sealed class ServiceCopies
     /// <summary>The service's name, the one its callers know it by.</summary>
     public string Name { get; }
 
-    public IReadOnlyList<IResourceBuilder<ProjectResource>> Copies { get; }
+    public IReadOnlyList<IResourceBuilder<PlatformServiceResource>> Copies { get; }
 
     /// <summary>The first copy, named as the service: what has one address only (a test's direct call, a log) uses it.</summary>
-    public IResourceBuilder<ProjectResource> First => Copies[0];
+    public IResourceBuilder<PlatformServiceResource> First => Copies[0];
 
     /// <summary>How many copies <see cref="ReplicaOptions.Setting"/> asks for: 1 to <see cref="ReplicaOptions.Most"/>.</summary>
     public static int CountOf(IConfiguration configuration)
@@ -43,11 +44,11 @@ public sealed class ServiceCopies
     /// all); copy n listens on the first copy's port plus (n − 1) × <see cref="ReplicaOptions.PortStep"/>.
     /// </summary>
     public static ServiceCopies Add<TProject>(
-        IDistributedApplicationBuilder builder, string name, Func<IResourceBuilder<ProjectResource>, IResourceBuilder<ProjectResource>> configure)
+        IDistributedApplicationBuilder builder, string name, Func<IResourceBuilder<PlatformServiceResource>, IResourceBuilder<PlatformServiceResource>> configure)
         where TProject : IProjectMetadata, new()
     {
-        var first = configure(builder.AddProject<TProject>(name));
-        var copies = new List<IResourceBuilder<ProjectResource>> { first };
+        var first = configure(builder.AddPlatformService<TProject>(name));
+        var copies = new List<IResourceBuilder<PlatformServiceResource>> { first };
         var count = CountOf(builder.Configuration);
         if (count > 1)
         {
@@ -56,7 +57,7 @@ public sealed class ServiceCopies
             for (var copy = 2; copy <= count; copy++)
             {
                 var copyPort = port + ((copy - 1) * ReplicaOptions.PortStep);
-                copies.Add(configure(builder.AddProject<TProject>(ResourceNames.Copy(name, copy)))
+                copies.Add(configure(builder.AddPlatformService<TProject>(ResourceNames.Copy(name, copy)))
                     .WithEndpoint("http", endpoint => endpoint.Port = endpoint.TargetPort = copyPort)
                     .WithParentRelationship(first));
             }
@@ -73,7 +74,7 @@ public static class ServiceCopiesExtensions
 {
     /// <summary>Adds a service in as many copies as <see cref="ReplicaOptions.Setting"/> says.</summary>
     public static ServiceCopies AddServiceCopies<TProject>(
-        this IDistributedApplicationBuilder builder, string name, Func<IResourceBuilder<ProjectResource>, IResourceBuilder<ProjectResource>> configure)
+        this IDistributedApplicationBuilder builder, string name, Func<IResourceBuilder<PlatformServiceResource>, IResourceBuilder<PlatformServiceResource>> configure)
         where TProject : IProjectMetadata, new() =>
         ServiceCopies.Add<TProject>(builder, name, configure);
 
@@ -82,7 +83,7 @@ public static class ServiceCopiesExtensions
     /// <c>__1</c>, …), which service discovery turns into one endpoint each: its HTTP clients spread their
     /// calls over the copies, the gateway makes a destination of each.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithReference(this IResourceBuilder<ProjectResource> caller, ServiceCopies service)
+    public static IResourceBuilder<PlatformServiceResource> WithReference(this IResourceBuilder<PlatformServiceResource> caller, ServiceCopies service)
     {
         caller.WithReference(service.First);
         for (var index = 1; index < service.Copies.Count; index++)
@@ -94,7 +95,7 @@ public static class ServiceCopiesExtensions
     }
 
     /// <summary>The caller starts once every copy of the service is healthy.</summary>
-    public static IResourceBuilder<ProjectResource> WaitFor(this IResourceBuilder<ProjectResource> caller, ServiceCopies service)
+    public static IResourceBuilder<PlatformServiceResource> WaitFor(this IResourceBuilder<PlatformServiceResource> caller, ServiceCopies service)
     {
         foreach (var copy in service.Copies)
         {
@@ -105,7 +106,7 @@ public static class ServiceCopiesExtensions
     }
 
     /// <summary>Each copy of the service made as <paramref name="configure"/> says.</summary>
-    public static ServiceCopies Each(this ServiceCopies service, Action<IResourceBuilder<ProjectResource>> configure)
+    public static ServiceCopies Each(this ServiceCopies service, Action<IResourceBuilder<PlatformServiceResource>> configure)
     {
         foreach (var copy in service.Copies)
         {

@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ProposalPlatform.AppHost.Infrastructure;
+using ProposalPlatform.AppHost.Services;
 using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
@@ -68,7 +69,7 @@ public sealed class Connecting_as_each_services_own_role(PlatformFixture platfor
     {
         // Arrange
         var superuserPassword = (await File.ReadAllTextAsync(Path.Combine(platform.DataDirectory, "postgres.password"))).Trim();
-        var services = platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>().ToList();
+        var services = platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<PlatformServiceResource>().ToList();
         var context = platform.App.Services.GetRequiredService<DistributedApplicationExecutionContext>();
 
         foreach (var service in services)

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using System.Text.Json.Nodes;
+using ProposalPlatform.AppHost.Services;
 using ProposalPlatform.Contracts;
 using ProposalPlatform.Contracts.Identity;
 
@@ -45,7 +46,7 @@ public class PlatformFixture : IAsyncLifetime
 
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ProposalPlatform_AppHost>(args, timeout.Token);
-        var services = builder.Resources.OfType<ProjectResource>().ToList();
+        var services = builder.Resources.OfType<PlatformServiceResource>().ToList();
         var servicePorts = FreePorts.Take(services.Count);
         foreach (var (service, port) in services.Zip(servicePorts))
         {

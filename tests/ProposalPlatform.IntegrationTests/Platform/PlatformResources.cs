@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ProposalPlatform.AppHost.SelfHealing;
+using ProposalPlatform.AppHost.Services;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
 
@@ -16,20 +17,19 @@ public static class PlatformResources
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
-    /// <summary>The service's own process: the one below the <c>dotnet run</c> that the orchestrator started.</summary>
-    public static int ServiceProcess(CustomResourceSnapshot project)
+    /// <summary>The service's own process: the one the orchestrator started, its built program (no <c>dotnet run</c> above it).</summary>
+    public static int ServiceProcess(CustomResourceSnapshot service)
     {
-        var assembly = Path.GetFileNameWithoutExtension((string)Property(project, "project.path")!);
-        var below = ProcessTree.Descendants(Pid(project)).ToList();
-        var service = below.Where(pid => ProcessTree.CommandLine(pid) is var line && line.Contains(assembly, StringComparison.Ordinal) && !line.Contains(".csproj", StringComparison.Ordinal)).ToList();
-        Assert.True(service.Count == 1, $"one process of {assembly} below {Pid(project)}; found: {string.Join("; ", below.Select(pid => $"{pid} {ProcessTree.CommandLine(pid)}"))}");
-        return service[0];
+        var pid = Pid(service);
+        var program = Path.GetFileName((string)Property(service, "executable.path")!);
+        Assert.True(ProcessTree.CommandLine(pid).Contains(program, StringComparison.Ordinal), $"{pid} runs {program}; it runs: {ProcessTree.CommandLine(pid)}");
+        return pid;
     }
 
     /// <summary>Until every service of the platform runs and is healthy.</summary>
     public static async Task EveryServiceHealthyAsync(this DistributedApplication app)
     {
-        foreach (var service in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
+        foreach (var service in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<PlatformServiceResource>())
         {
             await app.HealthyAsync(service.Name);
         }

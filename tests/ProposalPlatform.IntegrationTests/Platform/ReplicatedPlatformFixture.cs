@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using ProposalPlatform.AppHost.Services;
 using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
@@ -28,7 +29,7 @@ public sealed partial class ReplicatedPlatformFixture : PlatformFixture
     protected override IReadOnlyList<string> Arguments => [$"--Platform:Replicas={Copies}"];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder) =>
-        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == ResourceNames.Gateway))
+        builder.CreateResourceBuilder(builder.Resources.OfType<PlatformServiceResource>().Single(resource => resource.Name == ResourceNames.Gateway))
             .WithEnvironment("Logging__LogLevel__Yarp.ReverseProxy.Forwarder.HttpForwarder", "Information");
 
     // watched by the gateway's resource id (its run's name, not the model's): the tests' requests all come after this

@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using ProposalPlatform.AppHost.SelfHealing;
+using ProposalPlatform.AppHost.Services;
 using ProposalPlatform.Contracts;
 
 namespace ProposalPlatform.IntegrationTests.Platform;
@@ -25,7 +26,7 @@ public sealed class Running_copies_of_every_service
         foreach (var service in Replicated)
         {
             var first = Port(resources, service);
-            var second = resources.OfType<ProjectResource>().Single(resource => resource.Name == ResourceNames.Copy(service, 2));
+            var second = resources.OfType<PlatformServiceResource>().Single(resource => resource.Name == ResourceNames.Copy(service, 2));
             Assert.Equal(first + 100, Port(resources, second.Name));
             Assert.Equal(service, second.Annotations.OfType<ResourceRelationshipAnnotation>().Single(relation => relation.Type == "Parent").Resource.Name);
         }
