@@ -15,7 +15,9 @@ public sealed record BenchmarkOptions(
     string? LatencyFile,
     int PostgresPort,
     string BrokerManagement,
-    bool Recovery)
+    bool Recovery,
+    IReadOnlyList<int> KneeRates,
+    int KneeSeconds)
 {
     /// <summary>Where <c>./platform.sh run</c> keeps the proposal office's machine client (as root; else under ~/.local/share).</summary>
     public static string DefaultClientFile => Environment.UserName == "root"
@@ -47,6 +49,9 @@ public sealed record BenchmarkOptions(
             Number("--postgres-port", 24_432),
             // the local RabbitMQ's management API (guest/guest), for the recovery phase's reconciliation
             Value("--broker-management", "http://localhost:24673"),
-            !args.Contains("--no-recovery"));
+            !args.Contains("--no-recovery"),
+            // the steady rates (a second, rising) the knee is looked for among, each step for --knee-seconds
+            [.. Value("--knee-rates", "100,150,200,250,300,350,400,450,500").Split(',').Select(rate => int.Parse(rate, CultureInfo.InvariantCulture))],
+            Number("--knee-seconds", 10));
     }
 }

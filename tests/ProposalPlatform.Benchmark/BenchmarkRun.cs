@@ -41,7 +41,8 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     // Texts of the run's own: the same texts posted again into a session year an earlier run used
     // would make every item a duplicate of one already stored, which no real session is.
     private readonly SessionGenerator _generator = new(seed: Environment.TickCount);
-    private int _nextSingle;
+    // single items are numbered from here on, past the sessions' numbers and the warm-up batch's
+    private int _nextSingle = 61_000;
 
     /// <summary>How often a single item's assignment is looked for.</summary>
     private static readonly TimeSpan AssignmentPollInterval = TimeSpan.FromMilliseconds(50);
@@ -52,6 +53,12 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     // Items are compared for similarity within their session: a year of its own per run keeps one
     // run's session from being measured against the sessions earlier runs left in the database.
     public int SessionYear => 1954 + (_runBase / 100_000 % 72);
+
+    /// <summary>The cold session's year, another than <see cref="SessionYear"/>: the export and the statistics measure the warm session's alone.</summary>
+    public int ColdSessionYear => 1954 + (((_runBase / 100_000) + 36) % 72);
+
+    /// <summary>The submit→assigned p99 the knee is the highest steady rate to hold.</summary>
+    public const double KneeP99Milliseconds = 100;
 
     /// <summary>
     /// Before anything is measured, the platform's code paths run until .NET has compiled them fully
@@ -78,7 +85,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
             await export.Content.ReadAsByteArrayAsync();
         }
 
-        var submits = await SendAtSteadyRateAsync(options.Rate * options.WarmUpSeconds);
+        var submits = await SendAtSteadyRateAsync(options.Rate, options.Rate * options.WarmUpSeconds);
         await AssignedLatenciesAsync(submits);
     }
 
@@ -126,10 +133,15 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     public async Task<long> StoredItemsAsync() =>
         (await gateway.GetFromJsonAsync<JsonObject>("/api/intake/proposals?pageSize=1"))!["total"]!.GetValue<long>();
 
-    public async Task<SessionResult> SessionThroughputAsync()
+    /// <summary>
+    /// A whole session in batches through the gateway, into <paramref name="sessionYear"/>; the cold one
+    /// (<paramref name="cold"/>) is numbered apart from the warm one, each kind of item from its own first number.
+    /// </summary>
+    public async Task<SessionResult> SessionThroughputAsync(int sessionYear, bool cold)
     {
-        var reference = string.Create(CultureInfo.InvariantCulture, $"BENCH-{_runBase}");
-        var items = _generator.Items(SessionYear, options.Suggestions, options.Proposals, _runBase + 10_000).ToList();
+        var reference = string.Create(CultureInfo.InvariantCulture, $"BENCH-{_runBase}-{(cold ? "COLD" : "WARM")}");
+        var firstNumber = _runBase + 10_000 + (cold ? Math.Max(options.Suggestions, options.Proposals) : 0);
+        var items = _generator.Items(sessionYear, options.Suggestions, options.Proposals, firstNumber).ToList();
         var batches = items.Chunk(options.BatchSize).Select((chunk, index) => (chunk, index)).ToList();
 
         var clock = Stopwatch.StartNew();
@@ -174,7 +186,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         var total = options.Rate * options.Seconds;
         var clock = Stopwatch.StartNew();
         var cpuBefore = ProcessCpu.Read();
-        var submits = await SendAtSteadyRateAsync(total);
+        var submits = await SendAtSteadyRateAsync(options.Rate, total);
         var cpuAfter = ProcessCpu.Read();
         var cpu = CpuUse.Between(cpuBefore, cpuAfter, total);
 
@@ -189,13 +201,8 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         }
         return (Result(true), Result(false), cpu);
 
-        SteadyResult Result(bool viaGateway)
-        {
-            var submitMs = submits.Where(s => s.ViaGateway == viaGateway).Select(s => s.SubmitMs).Order().ToArray();
-            var assignedMs = assignedLatencies.Where(a => a.Submit.ViaGateway == viaGateway).Select(a => a.Ms).Order().ToArray();
-            return new SteadyResult(submitMs.Length, assignedMs.Length, Percentile(submitMs, 50), Percentile(submitMs, 99),
-                Percentile(assignedMs, 50), Percentile(assignedMs, 99), assignedMs.LastOrDefault());
-        }
+        SteadyResult Result(bool viaGateway) =>
+            Summary(submits.Where(s => s.ViaGateway == viaGateway), assignedLatencies.Where(a => a.Submit.ViaGateway == viaGateway));
     }
 
     /// <summary>
@@ -204,20 +211,60 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     /// </summary>
     public async Task<SteadyResult> SteadyBesideAsync(int seconds, Func<CancellationToken, Task> beside)
     {
-        var sending = SendAtSteadyRateAsync(options.Rate * seconds);
+        var sending = SendAtSteadyRateAsync(options.Rate, options.Rate * seconds);
         await Task.WhenAll(sending, beside(CancellationToken.None));
         var submits = await sending;
-        var latencies = await AssignedLatenciesAsync(submits);
-        var submitMs = submits.Select(s => s.SubmitMs).Order().ToArray();
-        var assignedMs = latencies.Select(a => a.Ms).Order().ToArray();
-        return new SteadyResult(submitMs.Length, assignedMs.Length, Percentile(submitMs, 50), Percentile(submitMs, 99),
-            Percentile(assignedMs, 50), Percentile(assignedMs, 99), assignedMs.LastOrDefault());
+        return Summary(submits, await AssignedLatenciesAsync(submits));
     }
 
-    /// <summary><paramref name="total"/> single items at the steady rate, every other one through the gateway.</summary>
-    private async Task<IReadOnlyCollection<SingleSubmit>> SendAtSteadyRateAsync(int total)
+    /// <summary>
+    /// The knee: single items at each of <paramref name="rates"/> in turn (per second, rising) for
+    /// <paramref name="seconds"/>, every other one through the gateway, each step on a platform at rest,
+    /// until a step's submit→assigned p99 exceeds <see cref="KneeP99Milliseconds"/> or not all its items
+    /// are assigned. Each step's figures, the last the first that did not hold (unless all held).
+    /// </summary>
+    public async Task<IReadOnlyList<(int Rate, SteadyResult Result, bool Held)>> KneeAsync(IReadOnlyList<int> rates, int seconds, Action<int, SteadyResult, bool> stepDone)
     {
-        var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
+        var steps = new List<(int, SteadyResult, bool)>();
+        foreach (var rate in rates)
+        {
+            await AtRestAsync();
+            var submits = await SendAtSteadyRateAsync(rate, rate * seconds);
+            var result = Summary(submits, await AssignedLatenciesAsync(submits));
+            var held = result.Assigned == result.Sent && result.AssignedP99 <= KneeP99Milliseconds;
+            steps.Add((rate, result, held));
+            stepDone(rate, result, held);
+            if (!held)
+            {
+                break;
+            }
+        }
+
+        return steps;
+    }
+
+    /// <summary>
+    /// Until the machine's cores have been less than a quarter busy for a second (what the last step
+    /// left behind, an autovacuum, a checkpoint have passed), for a minute at most.
+    /// </summary>
+    public static async Task AtRestAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < deadline)
+        {
+            var before = ProcessCpu.Read();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            if (ProcessCpu.Read().UtilisationSince(before) < 0.25)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary><paramref name="total"/> single items at <paramref name="rate"/> a second, every other one through the gateway.</summary>
+    private async Task<IReadOnlyCollection<SingleSubmit>> SendAtSteadyRateAsync(int rate, int total)
+    {
+        var interval = TimeSpan.FromSeconds(1.0 / rate);
         // made before the clock starts: the benchmark shares the cores with what it measures
         var items = Enumerable.Range(0, total).Select(_ => JsonSerializer.SerializeToUtf8Bytes(NextSingle())).ToArray();
         var submits = new ConcurrentBag<SingleSubmit>();
@@ -306,6 +353,15 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
         }
 
         return total;
+    }
+
+    /// <summary>The submit and submit→assigned percentiles of <paramref name="submits"/>.</summary>
+    private static SteadyResult Summary(IEnumerable<SingleSubmit> submits, IEnumerable<(SingleSubmit Submit, double Ms)> latencies)
+    {
+        var submitMs = submits.Select(s => s.SubmitMs).Order().ToArray();
+        var assignedMs = latencies.Select(a => a.Ms).Order().ToArray();
+        return new SteadyResult(submitMs.Length, assignedMs.Length, Percentile(submitMs, 50), Percentile(submitMs, 99),
+            Percentile(assignedMs, 50), Percentile(assignedMs, 99), assignedMs.LastOrDefault());
     }
 
     private static double Percentile(double[] sorted, int percentile) =>

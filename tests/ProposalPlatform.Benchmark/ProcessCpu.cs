@@ -83,7 +83,8 @@ public sealed class ProcessCpu
         {
             "dcp" => "Aspire orchestrator (dcp)",
             "postgres" => "PostgreSQL (server)",
-            _ => "other",
+            // by name: a kernel thread (the machine's own, e.g. kdamond.0, the kernel's memory monitor) or a tool
+            _ => $"other: {name}",
         };
     }
 }

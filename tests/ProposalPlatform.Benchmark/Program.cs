@@ -7,6 +7,7 @@ using ProposalPlatform.FaultSuite.Faults;
 //       [--warm-up-seconds 10] [--latencies FILE]   (each steady item's send time and latencies, as CSV)
 //       [--postgres-port 24432]   (the local PostgreSQL, for the retention and recovery phases)
 //       [--broker-management http://localhost:24673] [--no-recovery]   (the recovery phase: faults put in, then reconciled)
+//       [--knee-rates 100,150,200,250,300,350,400,450,500] [--knee-seconds 10]   (the highest steady rate with p99 <= 100 ms)
 // Every request carries the proposal office's access token, got with the machine client in the
 // platform's office-client.json (or --client FILE), through the gateway and straight to intake alike.
 var options = BenchmarkOptions.Parse(args);
@@ -16,19 +17,18 @@ var officeToken = new OfficeToken(options.Gateway, options.ClientFile);
 var (token, lifetime) = await officeToken.RequestAsync();
 OfficeToken.Use(token, gateway, intake);
 var run = new BenchmarkRun(options, gateway, intake);
+var memory = PlatformMemory.Start(out var noMemory);
 
 Console.WriteLine($"ProposalPlatform benchmark — gateway {options.Gateway}, intake direct {options.Intake}, {Environment.ProcessorCount} cores");
+Console.WriteLine($"The platform holds {await run.StoredItemsAsync():N0} items before this run; intake has been up {IntakeUptime()}.");
+
+// cold: before anything of this run has warmed the platform up (right after ./platform.sh run, its code not yet compiled fully)
+PrintSession("cold, before the warm-up", await run.SessionThroughputAsync(run.ColdSessionYear, cold: true));
+
+Console.WriteLine();
 Console.WriteLine($"Warming up: a batch of 200 items and its register export, then single items at {options.Rate}/s for {options.WarmUpSeconds} s, until all are assigned.");
 await run.WarmUpAsync();
-Console.WriteLine($"The platform holds {await run.StoredItemsAsync():N0} items before this run.");
-
-var session = await run.SessionThroughputAsync();
-Console.WriteLine();
-Console.WriteLine($"Whole session through the gateway: {session.Items} items in batches of {options.BatchSize}");
-Console.WriteLine($"  accepted {session.Accepted}, rejected {session.Rejected}; all stored after {session.StoredAfter.TotalSeconds:F1} s, all assigned after {session.AssignedAfter.TotalSeconds:F1} s");
-Console.WriteLine($"  throughput {session.Items / session.AssignedAfter.TotalSeconds:F0} items/s (first byte sent -> every item assigned); target >= 1000 items/s, whole session <= 15 s");
-Console.WriteLine($"  reconciliation: sent {session.Items}, stored {session.Stored}, assigned {session.Assigned}, twice {session.Duplicates} -> {(session.Items == session.Stored && session.Stored == session.Assigned && session.Duplicates == 0 ? "OK" : "MISMATCH")}");
-PrintCpu("  CPU from the first byte to the last item assigned", session.Cpu);
+PrintSession("warm", await run.SessionThroughputAsync(run.SessionYear, cold: false));
 
 var statistics = await new ReportingPhase(gateway).AnnualStatisticsAsync(run.SessionYear);
 Console.WriteLine($"Annual statistics of the session year ({statistics.Items:N0} items, reporting caught up {statistics.CaughtUpAfter.TotalSeconds:F1} s after the last was assigned):");
@@ -56,9 +56,17 @@ var steadyFrom = DateTimeOffset.UtcNow;
 var (viaGateway, direct, cpu) = await run.SteadyRateAsync();
 Console.WriteLine($"  via gateway:   {viaGateway}");
 Console.WriteLine($"  intake direct: {direct}");
-Console.WriteLine($"  gateway overhead on the submit round trip: p50 x{viaGateway.SubmitP50 / direct.SubmitP50:F2}, p99 x{viaGateway.SubmitP99 / direct.SubmitP99:F2}; target submit->assigned p99 <= 100 ms");
-
+Console.WriteLine($"  the gateway adds {Overhead(viaGateway.SubmitP50, direct.SubmitP50)} to the submit round trip at p50, {Overhead(viaGateway.SubmitP99, direct.SubmitP99)} at p99; target <= +15 % at both");
 PrintCpu("  CPU while sending", cpu);
+Console.WriteLine($"  target <= 3.5 ms of CPU per single item, all processes included");
+
+Console.WriteLine();
+Console.WriteLine($"The knee: single items at rising steady rates, {options.KneeSeconds} s each on a platform at rest, both routes alternately, until submit->assigned p99 > {BenchmarkRun.KneeP99Milliseconds} ms:");
+var knee = await run.KneeAsync(options.KneeRates, options.KneeSeconds, (rate, result, held) =>
+    Console.WriteLine($"  {rate,4}/s: {result} -> {(held ? "holds" : "does not hold")}"));
+Console.WriteLine(knee.LastOrDefault(step => step.Held) is { Rate: > 0 } highest
+    ? $"  knee: {highest.Rate}/s{(knee.All(step => step.Held) ? $" (or higher: every rate up to {highest.Rate}/s held)" : "")}; target >= 400/s"
+    : $"  knee: below {options.KneeRates[0]}/s; target >= 400/s");
 
 Console.WriteLine();
 var audit = await run.AuditTrailAsync(steadyFrom, viaGateway.Sent + direct.Sent);
@@ -123,11 +131,49 @@ else
 }
 
 Console.WriteLine();
-Console.WriteLine("Peak resident memory (VmHWM) of each .NET process:");
-foreach (var (process, kb) in ProcessMemory.PeakKilobytesByProcess())
+var peaks = ProcessMemory.PeakKilobytesByProcess();
+if (memory is null)
+{
+    Console.WriteLine($"Memory of the whole platform: not sampled ({noMemory})");
+}
+else
+{
+    await memory.DisposeAsync();
+    Console.WriteLine($"Memory through the whole run, every process the AppHost started: resident (RSS, pages shared counted in each process) every "
+        + $"{PlatformMemory.Interval.TotalSeconds:F0} s ({memory.Samples} samples), proportional (PSS, pages shared divided among their sharers: the figures add up) "
+        + $"at each new high and at the end ({memory.ProportionalSamples} samples):");
+    Console.WriteLine($"  the platform's .NET processes together: peak {memory.Proportional.OwnKilobytes / 1024.0:F0} MiB PSS, {memory.Resident.OwnKilobytes / 1024.0:F0} MiB RSS; target <= 1024 MiB");
+    Console.WriteLine($"  the whole platform, the servers, the orchestrator and the dashboard included: peak {memory.Proportional.TotalKilobytes / 1024.0:F0} MiB PSS, "
+        + $"{memory.Resident.TotalKilobytes / 1024.0:F0} MiB RSS; each part at its own peak (PSS):");
+    foreach (var (group, kb, processes) in memory.Proportional.ByGroup)
+    {
+        Console.WriteLine($"    {group,-40} {kb / 1024.0,8:F0} MiB{(processes > 1 ? $" ({processes} processes)" : "")}");
+    }
+}
+
+Console.WriteLine($"Peak resident memory (VmHWM: the pages it shares counted in each) of each .NET process, {peaks.Values.Sum() / 1024.0:F0} MiB in all:");
+foreach (var (process, kb) in peaks)
 {
     Console.WriteLine($"  {process,-40} {kb / 1024.0,8:F0} MiB");
 }
+
+static void PrintSession(string which, SessionResult session)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Whole session through the gateway ({which}): {session.Items} items in batches");
+    Console.WriteLine($"  accepted {session.Accepted}, rejected {session.Rejected}; all stored after {session.StoredAfter.TotalSeconds:F1} s, all assigned after {session.AssignedAfter.TotalSeconds:F1} s");
+    Console.WriteLine($"  throughput {session.Items / session.AssignedAfter.TotalSeconds:F0} items/s (first byte sent -> every item assigned); target >= 3000 items/s, 15,100 items in <= 5 s");
+    Console.WriteLine($"  reconciliation: sent {session.Items}, stored {session.Stored}, assigned {session.Assigned}, twice {session.Duplicates} -> {(session.Items == session.Stored && session.Stored == session.Assigned && session.Duplicates == 0 ? "OK" : "MISMATCH")}");
+    PrintCpu("  CPU from the first byte to the last item assigned", session.Cpu);
+}
+
+static string Overhead(double viaGateway, double direct) => $"{(viaGateway / direct - 1) * 100:+0;-0} % ({viaGateway - direct:+0.0;-0.0} ms)";
+
+// how long the platform had been running: a cold figure is one taken right after its start
+static string IntakeUptime() =>
+    PlatformProcesses.AppHosts() is [var appHost] && new PlatformProcesses(appHost).OfProgram("ProposalPlatform.Intake") is [var pid, ..]
+        ? $"{(DateTime.Now - System.Diagnostics.Process.GetProcessById(pid).StartTime).TotalSeconds:F0} s"
+        : "(not known: not exactly one AppHost runs here)";
 
 static void PrintCpu(string what, CpuUse cpu)
 {

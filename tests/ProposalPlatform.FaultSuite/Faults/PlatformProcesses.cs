@@ -12,11 +12,19 @@ namespace ProposalPlatform.FaultSuite.Faults;
 /// </summary>
 public sealed class PlatformProcesses(int root)
 {
-    private sealed record Entry(int Pid, int Parent, string Name, string CommandLine);
+    /// <summary>One process: its id, its parent's, its name (<c>comm</c>) and its command line.</summary>
+    public sealed record Entry(int Pid, int Parent, string Name, string CommandLine);
 
     public int Root => root;
 
-    /// <summary>The processes running the platform's <paramref name="program"/> ("ProposalPlatform.Intake"), not their <c>dotnet run</c> launchers.</summary>
+    /// <summary>The root and every process below it (<see cref="Below"/>): the whole platform.</summary>
+    public IReadOnlyList<Entry> All()
+    {
+        var all = Read();
+        return [.. all.Where(p => p.Pid == root), .. Below(all)];
+    }
+
+    /// <summary>The processes running the platform's <paramref name="program"/> ("ProposalPlatform.Intake"), not a <c>dotnet run</c> that may have started them.</summary>
     public IReadOnlyList<int> OfProgram(string program) =>
         [.. Below().Where(p => PlatformProcess.ProgramOf(p.CommandLine) == program).Select(p => p.Pid)];
 
@@ -62,16 +70,17 @@ public sealed class PlatformProcesses(int root)
     }
 
     /// <summary>
-    /// Every process below the root, and below the orchestrator (DCP) it started: DCP detaches itself
-    /// (its parent is init) and names the process it serves with <c>--monitor PID</c>.
+    /// Every process below the root, and the orchestrator (DCP) it started and every process below that:
+    /// DCP detaches itself (its parent is init) and names the process it serves with <c>--monitor PID</c>.
     /// </summary>
-    private List<Entry> Below()
+    private List<Entry> Below() => Below(Read());
+
+    private List<Entry> Below(List<Entry> all)
     {
-        var all = Read();
         var rootPid = root.ToString(CultureInfo.InvariantCulture);
         var orchestrators = all.Where(p => p.Name == "dcp" && p.CommandLine.Split(' ') is var args
-            && args.Zip(args.Skip(1)).Contains(("--monitor", rootPid)));
-        return [.. orchestrators.Select(p => p.Pid).Prepend(root).SelectMany(pid => Descendants(all, pid)).DistinctBy(p => p.Pid)];
+            && args.Zip(args.Skip(1)).Contains(("--monitor", rootPid))).ToList();
+        return [.. orchestrators, .. orchestrators.Select(p => p.Pid).Prepend(root).SelectMany(pid => Descendants(all, pid)).DistinctBy(p => p.Pid)];
     }
 
     private static List<Entry> Descendants(IReadOnlyCollection<Entry> all, int ancestor)
