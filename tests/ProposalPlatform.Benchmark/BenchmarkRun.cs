@@ -223,17 +223,18 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     /// until a step's submit→assigned p99 exceeds <see cref="KneeP99Milliseconds"/> or not all its items
     /// are assigned. Each step's figures, the last the first that did not hold (unless all held).
     /// </summary>
-    public async Task<IReadOnlyList<(int Rate, SteadyResult Result, bool Held)>> KneeAsync(IReadOnlyList<int> rates, int seconds, Action<int, SteadyResult, bool> stepDone)
+    public async Task<IReadOnlyList<(int Rate, SteadyResult Result, bool Held)>> KneeAsync(
+        IReadOnlyList<int> rates, int seconds, Action<int, SteadyResult, bool, TimeSpan?> stepDone)
     {
         var steps = new List<(int, SteadyResult, bool)>();
         foreach (var rate in rates)
         {
-            await AtRestAsync();
+            var waited = await AtRestAsync();
             var submits = await SendAtSteadyRateAsync(rate, rate * seconds);
             var result = Summary(submits, await AssignedLatenciesAsync(submits));
             var held = result.Assigned == result.Sent && result.AssignedP99 <= KneeP99Milliseconds;
             steps.Add((rate, result, held));
-            stepDone(rate, result, held);
+            stepDone(rate, result, held, waited);
             if (!held)
             {
                 break;
@@ -244,21 +245,24 @@ public sealed class BenchmarkRun(BenchmarkOptions options, HttpClient gateway, H
     }
 
     /// <summary>
-    /// Until the machine's cores have been less than a quarter busy for a second (what the last step
-    /// left behind, an autovacuum, a checkpoint have passed), for a minute at most.
+    /// Until the machine's cores have been less than a quarter busy for a second (what the last phase
+    /// left behind — intake indexing a session's items, an autovacuum, a checkpoint — has passed), for
+    /// three minutes at most: how long it waited, or null when the platform did not come to rest.
     /// </summary>
-    public static async Task AtRestAsync()
+    public static async Task<TimeSpan?> AtRestAsync()
     {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (DateTime.UtcNow < deadline)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(3))
         {
             var before = ProcessCpu.Read();
             await Task.Delay(TimeSpan.FromSeconds(1));
             if (ProcessCpu.Read().UtilisationSince(before) < 0.25)
             {
-                return;
+                return clock.Elapsed;
             }
         }
+
+        return null;
     }
 
     /// <summary><paramref name="total"/> single items at <paramref name="rate"/> a second, every other one through the gateway.</summary>

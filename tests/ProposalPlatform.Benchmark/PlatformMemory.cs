@@ -7,24 +7,26 @@ namespace ProposalPlatform.Benchmark;
 /// The memory of the whole platform — the AppHost and every process it started, the orchestrator and the
 /// servers included — sampled through the run. Every <see cref="Interval"/> each process's resident set
 /// (VmRSS, /proc/PID/status), in which every page a process maps is counted, the pages it shares with
-/// others (the runtime's libraries, mapped by every .NET process) as well; and, whenever the platform's
-/// resident sum reaches a new high (at most every <see cref="ProportionalInterval"/>) and at the end, its
-/// proportional set size (PSS, /proc/PID/smaps_rollup), in which a shared page is divided among its
-/// sharers, so that the processes' figures add up to the memory they take together. Reading PSS walks
-/// every mapping of the process (some 50 ms for a .NET service under load): done every second it took a
-/// quarter of a core from what was measured.
+/// others (the runtime's libraries, mapped by every .NET process) as well; and its proportional set size
+/// (PSS, /proc/PID/smaps_rollup), in which a shared page is divided among its sharers, so that the
+/// processes' figures add up to the memory they take together. Reading PSS walks every mapping of the
+/// process (some 50 ms for a .NET service under load; done for every process every second it took a
+/// quarter of a core from what was measured), so a process's PSS is read again only once its resident
+/// set has grown by a tenth since the last reading (and at the end), and is taken meanwhile as that
+/// reading, or as the resident set where this has shrunk below it.
 /// </summary>
 public sealed class PlatformMemory : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    public static readonly TimeSpan ProportionalInterval = TimeSpan.FromSeconds(15);
+    private const double ReadAgainAfterGrowth = 1.1;
 
     private const string OwnPrograms = "ProposalPlatform.";
 
     private readonly PlatformProcesses _processes;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
+    private readonly Dictionary<int, (long ResidentAtReading, long Proportional)> _readings = [];
 
     private PlatformMemory(PlatformProcesses processes)
     {
@@ -48,42 +50,51 @@ public sealed class PlatformMemory : IAsyncDisposable
 
     public int Samples { get; private set; }
 
-    public int ProportionalSamples { get; private set; }
+    public int ProportionalReadings { get; private set; }
 
-    /// <summary>Ends the sampling, with one proportional reading last.</summary>
+    /// <summary>Ends the sampling, with one sample last in which every process's PSS is read.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
         await _sampling;
         _stop.Dispose();
-        Proportional.Add(Read(ProportionalKilobytes));
-        ProportionalSamples++;
+        Sample(readEveryProportional: true);
     }
 
     private async Task SampleAsync()
     {
         using var timer = new PeriodicTimer(Interval);
-        var lastProportional = DateTime.MinValue;
-        long residentAtLastProportional = 0;
         do
         {
-            var resident = Read(ResidentKilobytes);
-            Resident.Add(resident);
-            Samples++;
-            var total = resident.Sum(g => g.Kilobytes);
-            if (total > residentAtLastProportional * 1.03 && DateTime.UtcNow - lastProportional >= ProportionalInterval)
-            {
-                Proportional.Add(Read(ProportionalKilobytes));
-                ProportionalSamples++;
-                (lastProportional, residentAtLastProportional) = (DateTime.UtcNow, total);
-            }
+            Sample(readEveryProportional: false);
         }
         while (await NextAsync(timer));
     }
 
-    private List<(string Group, long Kilobytes, int Processes)> Read(Func<int, long> kilobytesOf) =>
-        [.. _processes.All()
-            .Select(process => (Group: GroupOf(process), Kilobytes: kilobytesOf(process.Pid)))
+    private void Sample(bool readEveryProportional)
+    {
+        var processes = _processes.All()
+            .Select(process => (Group: GroupOf(process), process.Pid, Resident: ResidentKilobytes(process.Pid)))
+            .Where(process => process.Resident > 0)
+            .ToList();
+        var proportional = processes.Select(process =>
+        {
+            if (readEveryProportional || !_readings.TryGetValue(process.Pid, out var reading) || process.Resident > reading.ResidentAtReading * ReadAgainAfterGrowth)
+            {
+                reading = (process.Resident, ProportionalKilobytes(process.Pid));
+                _readings[process.Pid] = reading;
+                ProportionalReadings++;
+            }
+
+            return (process.Group, Kilobytes: Math.Min(reading.Proportional, process.Resident));
+        }).ToList();
+        Resident.Add(Grouped(processes.Select(process => (process.Group, process.Resident))));
+        Proportional.Add(Grouped(proportional));
+        Samples++;
+    }
+
+    private static List<(string Group, long Kilobytes, int Processes)> Grouped(IEnumerable<(string Group, long Kilobytes)> processes) =>
+        [.. processes
             .GroupBy(process => process.Group, StringComparer.Ordinal)
             .Select(group => (group.Key, group.Sum(p => p.Kilobytes), group.Count()))];
 

@@ -62,8 +62,8 @@ Console.WriteLine($"  target <= 3.5 ms of CPU per single item, all processes inc
 
 Console.WriteLine();
 Console.WriteLine($"The knee: single items at rising steady rates, {options.KneeSeconds} s each on a platform at rest, both routes alternately, until submit->assigned p99 > {BenchmarkRun.KneeP99Milliseconds} ms:");
-var knee = await run.KneeAsync(options.KneeRates, options.KneeSeconds, (rate, result, held) =>
-    Console.WriteLine($"  {rate,4}/s: {result} -> {(held ? "holds" : "does not hold")}"));
+var knee = await run.KneeAsync(options.KneeRates, options.KneeSeconds, (rate, result, held, waited) =>
+    Console.WriteLine($"  {rate,4}/s ({(waited is { } w ? $"at rest after {w.TotalSeconds:F0} s" : "NOT at rest after 3 min")}): {result} -> {(held ? "holds" : "does not hold")}"));
 Console.WriteLine(knee.LastOrDefault(step => step.Held) is { Rate: > 0 } highest
     ? $"  knee: {highest.Rate}/s{(knee.All(step => step.Held) ? $" (or higher: every rate up to {highest.Rate}/s held)" : "")}; target >= 400/s"
     : $"  knee: below {options.KneeRates[0]}/s; target >= 400/s");
@@ -139,9 +139,9 @@ if (memory is null)
 else
 {
     await memory.DisposeAsync();
-    Console.WriteLine($"Memory through the whole run, every process the AppHost started: resident (RSS, pages shared counted in each process) every "
-        + $"{PlatformMemory.Interval.TotalSeconds:F0} s ({memory.Samples} samples), proportional (PSS, pages shared divided among their sharers: the figures add up) "
-        + $"at each new high and at the end ({memory.ProportionalSamples} samples):");
+    Console.WriteLine($"Memory through the whole run, every process the AppHost started, every {PlatformMemory.Interval.TotalSeconds:F0} s ({memory.Samples} samples): "
+        + $"resident (RSS, pages shared counted in each process) and proportional (PSS, pages shared divided among their sharers: the figures add up; "
+        + $"{memory.ProportionalReadings:N0} readings, each process's again once it grew by a tenth):");
     Console.WriteLine($"  the platform's .NET processes together: peak {memory.Proportional.OwnKilobytes / 1024.0:F0} MiB PSS, {memory.Resident.OwnKilobytes / 1024.0:F0} MiB RSS; target <= 1024 MiB");
     Console.WriteLine($"  the whole platform, the servers, the orchestrator and the dashboard included: peak {memory.Proportional.TotalKilobytes / 1024.0:F0} MiB PSS, "
         + $"{memory.Resident.TotalKilobytes / 1024.0:F0} MiB RSS; each part at its own peak (PSS):");
@@ -167,7 +167,7 @@ static void PrintSession(string which, SessionResult session)
     PrintCpu("  CPU from the first byte to the last item assigned", session.Cpu);
 }
 
-static string Overhead(double viaGateway, double direct) => $"{(viaGateway / direct - 1) * 100:+0;-0} % ({viaGateway - direct:+0.0;-0.0} ms)";
+static string Overhead(double viaGateway, double direct) => $"{(viaGateway / direct - 1) * 100:+0;-0;0} % ({viaGateway - direct:+0.0;-0.0;0.0} ms)";
 
 // how long the platform had been running: a cold figure is one taken right after its start
 static string IntakeUptime() =>
