@@ -177,6 +177,10 @@ case "${1:-}" in
     log=$(mktemp)
     status=0
     dotnet test ProposalPlatform.sln -c Release 2>&1 | tee "$log" || status=$?
+    # every failed test again, its message and the top of its stack, so the end of the output says what failed
+    awk '/^  Failed [A-Za-z]/ { shown = 0; keep = 1; if (!heading++) print "\nWhat failed:" }
+      /^  Stack Trace:/ { stack = 0 } keep && /^     at / && ++stack > 8 { keep = 0 } keep && shown++ < 40 { print }
+      /^$/ { keep = 0 }' "$log"
     # one summary line per test assembly: "Passed!  - Failed:     0, Passed:   166, Skipped:     0, ..."
     awk -F'[:,]' '/(Passed|Failed)! +- Failed:/ { failed += $2; passed += $4; skipped += $6 }
       END { printf "%d passed, %d failed, %d skipped\n", passed, failed + 0, skipped + 0 }' "$log"
